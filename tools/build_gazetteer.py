@@ -214,13 +214,13 @@ def fold(text: str) -> str:
     d = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     d = "".join(ch for ch in d if not unicodedata.combining(ch))
     d = d.casefold().replace("’", "'")
-    return " ".join(re.split(r"[\s\-‐‑–—.]+", d)).strip()
+    return " ".join(re.split(r"[\s\-‐‑–—]+", d)).strip()
 
 
 def exact_key(text: str) -> str:
     """Case-, hyphen- and space-insensitive but diacritics-sensitive key."""
     d = unicodedata.normalize("NFC", text).casefold().replace("’", "'")
-    return " ".join(re.split(r"[\s\-‐‑–—.]+", d)).strip()
+    return " ".join(re.split(r"[\s\-‐‑–—]+", d)).strip()
 
 
 def split_list(cell: str) -> list[str]:
@@ -259,16 +259,15 @@ def read_tsv(path: str, header: list[str] | None = None) -> list[dict[str, str]]
 
 
 def write_tsv(rows: list[dict[str, str]], header: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n", escapechar=None)
-    w.writerow(header)
+    """Plain TSV: no quoting at all, so cells may hold no tab, newline or double quote."""
+    lines = ["\t".join(header)]
     for r in rows:
         cells = [r.get(h, "") for h in header]
         for c in cells:
-            if "\t" in c or "\n" in c:
-                raise ValueError(f"tab or newline in cell {c!r}")
-        w.writerow(cells)
-    return buf.getvalue()
+            if "\t" in c or "\n" in c or '"' in c:
+                raise ValueError(f"tab, newline or double quote in cell {c!r}")
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- countries
@@ -365,7 +364,9 @@ def check(files: dict[str, list[dict[str, str]]], report: Report) -> None:
             for k, v in r.items():
                 if v != unicodedata.normalize("NFC", v):
                     report.errors.append(f"{where}: {k} is not NFC")
-                if v != v.strip() and k != "note":
+                if '"' in v:
+                    report.errors.append(f"{where}: {k} holds a double quote (the files are read unquoted)")
+                if v != v.strip():
                     report.errors.append(f"{where}: {k} has surrounding spaces")
                 if k in ("name", "aliases") and hoa_style(v) != v:
                     report.errors.append(f"{where}: {k} {v!r} is not in 'hòa' tone style ({hoa_style(v)!r})")
