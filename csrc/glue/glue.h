@@ -1,0 +1,69 @@
+/* Private header of the CPython binding: module state and the pieces each glue file contributes.
+ *
+ * Each glue file owns one concern (text functions, one Python type, ...) and exports a
+ * PyMethodDef table and/or a type-creation hook that module.c wires in during exec. */
+#ifndef TT_GLUE_H
+#define TT_GLUE_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "../core/tt_base.h"
+
+/* Per-module state (PEP 489 / PEP 573): no C globals hold Python objects. */
+typedef struct {
+    PyTypeObject *automaton_type; /* tintuc._core.Automaton */
+    PyTypeObject *segmenter_type; /* tintuc._core.Segmenter */
+} tt_state;
+
+extern PyModuleDef tt_module_def;
+
+static inline tt_state *tt_get_state(PyObject *module)
+{
+    return (tt_state *)PyModule_GetState(module);
+}
+
+/* Above this many code points a call releases the GIL around its C work (below it the
+ * release/re-acquire costs more than it saves). */
+#define TT_GIL_THRESHOLD 2048
+
+/* How many documents a batch call processes between checks for Ctrl-C. */
+#define TT_SIGNAL_EVERY 64
+
+/* A str borrowed as UTF-32: the code points, their count, and the copy to free. */
+typedef struct {
+    tt_cp *cp;
+    size_t n;
+} tt_u32;
+
+/* Copy a str into a fresh UTF-32 buffer (malloc'd; free with tt_u32_free). Raises
+ * TypeError (naming `what`) for non-str and ValueError for a text longer than the core
+ * accepts. Lone surrogates are ordinary code points here: every stage passes them through
+ * untouched as symbols. Returns 0 on success, -1 with an exception set. */
+int tt_u32_from_str(PyObject *obj, const char *what, tt_u32 *out);
+void tt_u32_free(tt_u32 *u);
+
+/* A fresh malloc'd UTF-32 copy of a str's buffer (1, 2 or 4 bytes per code point), made
+ * without touching Python: callable with the GIL released. NULL when out of memory. */
+tt_cp *tt_widen(int kind, const void *data, size_t n);
+
+/* Build a str from code points. */
+PyObject *tt_str_from_u32(const tt_cp *cp, size_t n);
+
+/* Set a Python exception for a core status (MemoryError, ValueError, RuntimeError). */
+PyObject *tt_raise_status(tt_status st, const char *context);
+
+/* True when obj is None or a float NaN (pandas' missing values), which batch calls pass through. */
+int tt_is_missing(PyObject *obj);
+
+/* Keyword parsing for METH_FASTCALL | METH_KEYWORDS: store each keyword argument in
+ * kwargs[k] where names[k] matches (names is NULL-terminated); TypeError for an unknown or
+ * repeated keyword. Values not given are left untouched. */
+int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnames,
+                    const char *const *names, PyObject **kwargs);
+
+/* Method tables contributed by glue files. */
+extern PyMethodDef tt_text_methods[];
+extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
+
+#endif
