@@ -40,7 +40,7 @@ ENTITY_FILES = ["countries.tsv", "vn_provinces.tsv", "cities.tsv", "places.tsv",
                 "organizations.tsv", "agencies.tsv", "companies.tsv", "persons.tsv"]
 LABELS = {"PER", "LOC", "ORG", "MISC"}
 ALIAS_FLAGS = {"short", "surname", "ambiguous", "cased", "former", "typo"}
-ENTITY_FLAGS = {"vn63", "vn34", "former", "disputed", "cldr-only"}
+ENTITY_FLAGS = {"vn63", "vn34", "former", "disputed", "cldr-only", "capital"}
 
 
 # --------------------------------------------------------------------------- ICU through ctypes
