@@ -205,6 +205,18 @@ static tt_status general_run(ctx *x, const tt_cp *in, size_t i, size_t j)
     return TT_OK;
 }
 
+static int tone_of_mark(tt_cp c)
+{
+    switch (c) {
+    case 0x0300: case 0x0340: return TT_T_GRAVE;
+    case 0x0301: case 0x0341: return TT_T_ACUTE;
+    case 0x0309: return TT_T_HOOK;
+    case 0x0303: return TT_T_TILDE;
+    case 0x0323: return TT_T_DOT;
+    }
+    return TT_T_NONE;
+}
+
 /* A letter run [i, j) made of ASCII and Vietnamese letters, Vietnamese combining marks and
  * Latin look-alikes: decompose into letters, move the tone where the style puts it,
  * compose. Returns TT_EINVAL (without output) when a mark does not fit its letter, so
@@ -220,8 +232,15 @@ static tt_status viet_run(ctx *x, const tt_cp *in, size_t i, size_t j, tt_tone_s
         if (look != 0)
             c = look;
         if (tt_is_viet_mark(c)) {
-            if (m == 0 || !tt_letter_apply_mark(&l[m - 1], c))
+            if (m == 0)
                 return TT_EINVAL;
+            if (tt_letter_apply_mark(&l[m - 1], c))
+                continue;
+            /* a tone typed after a consonant: kept aside on it, moved to its vowel below */
+            int t = tone_of_mark(c);
+            if (t == TT_T_NONE || l[m - 1].tone != TT_T_NONE)
+                return TT_EINVAL;
+            l[m - 1].tone = (uint8_t)t;
             continue;
         }
         if (m == MAX_RUN_LETTERS || !tt_letter_from_cp(c, &l[m]))
@@ -244,6 +263,9 @@ static tt_status viet_run(ctx *x, const tt_cp *in, size_t i, size_t j, tt_tone_s
             }
         }
     }
+    for (size_t k = 0; k < m; k++)
+        if (l[k].tone != TT_T_NONE && (l[k].base == TT_B_NONE || l[k].base == TT_B_DD))
+            return TT_EINVAL; /* a tone still on a consonant: not a syllable we can repair */
     for (size_t k = 0; k < m; k++) {
         tt_status st = emit(x, tt_letter_to_cp(&l[k]), src[k]);
         if (st != TT_OK)
@@ -362,7 +384,7 @@ static int run_stable(const tt_cp *cp, size_t m, tt_tone_style tone)
             unsigned k = c < TT_VL_FLAT_LEN ? tt_vl_class[c] : TT_VC_SPECIAL;       \
             if (__builtin_expect(k & TT_VC_SPECIAL, 0)) {                           \
                 if (c == 0x00D0 || other_class(c, o->fold_punct) != C_PLAIN)        \
-                    return run_start_##T(in, i);                                    \
+                    return unit_start_##T(in, i);                                   \
                 k = 0;                                                              \
             }                                                                       \
             /* toned vowel after a vowel, or vowel after a toned vowel */           \
@@ -391,9 +413,21 @@ static int run_stable(const tt_cp *cp, size_t m, tt_tone_style tone)
         return i;                                                                   \
     }
 
+/* Where the unit holding i starts when i needs work: its letter run, or the character a
+ * combining mark at i may compose with ("<" + U+0338 is "≮" in NFC). */
+#define DEFINE_UNIT_START(T)                                                        \
+    static size_t unit_start_##T(const T *in, size_t i)                             \
+    {                                                                               \
+        size_t r = run_start_##T(in, i);                                            \
+        return r == i && i > 0 && is_mark(in[i]) ? i - 1 : r;                      \
+    }
+
 DEFINE_RUN_START(uint8_t)
 DEFINE_RUN_START(uint16_t)
 DEFINE_RUN_START(uint32_t)
+DEFINE_UNIT_START(uint8_t)
+DEFINE_UNIT_START(uint16_t)
+DEFINE_UNIT_START(uint32_t)
 DEFINE_SCAN(tt_normalize_scan_u8, uint8_t)
 DEFINE_SCAN(tt_normalize_scan_u16, uint16_t)
 DEFINE_SCAN(tt_normalize_scan_u32, uint32_t)
@@ -408,7 +442,10 @@ static tt_status normalize_unit(ctx *x, const tt_cp *in, size_t n, size_t i, con
     size_t j = i + 1;
     tt_status st;
     int f = c < 0x80 ? FOLD_NONE : fold_char(c, o->fold_punct, &rep);
-    if (f == FOLD_DROP) {
+    if (f == FOLD_DROP && j < n && is_mark(in[j])) {
+        /* dropping it would hand the mark to the character before: keep it */
+        st = emit(x, c, i);
+    } else if (f == FOLD_DROP) {
         if (x->pending == SIZE_MAX)
             x->pending = i;
         st = TT_OK;
