@@ -139,7 +139,8 @@ static tt_status ensure_u16(UChar **buf, int32_t *cap, size_t need)
     return TT_OK;
 }
 
-/* NFC of one ICU segment [s, e): every output character maps to the segment start. */
+/* NFC of one ICU segment [s, e). Output character k maps to s + k (the last ones to e - 1
+ * when NFC made the segment longer), so that every output character keeps a source. */
 static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *in, size_t s, size_t e)
 {
     tt_status st = ensure_u16(&x->u16, &x->u16cap, 2 * (e - s) + 1);
@@ -160,12 +161,15 @@ static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *in, s
         if (U_FAILURE(err))
             return TT_EICU;
         int32_t k = 0;
+        size_t at = s;
         while (k < got) {
             UChar32 c;
             U16_NEXT(x->u16out, k, got, c);
-            st = emit(x, (tt_cp)c, s);
+            st = emit(x, (tt_cp)c, at);
             if (st != TT_OK)
                 return st;
+            if (at + 1 < e)
+                at++;
         }
         return TT_OK;
     }

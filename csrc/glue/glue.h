@@ -8,12 +8,15 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "../core/normalize.h"
 #include "../core/tt_base.h"
 
 /* Per-module state (PEP 489 / PEP 573): no C globals hold Python objects. */
 typedef struct {
     PyTypeObject *automaton_type; /* tintuc._core.Automaton */
     PyTypeObject *segmenter_type; /* tintuc._core.Segmenter */
+    PyTypeObject *token_type;     /* tintuc._core.Token (a struct sequence) */
+    PyObject *kind_names[8];      /* interned token kind names, indexed by tt_tok_kind */
 } tt_state;
 
 extern PyModuleDef tt_module_def;
@@ -64,6 +67,17 @@ int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnam
 
 /* Method tables contributed by glue files. */
 extern PyMethodDef tt_text_methods[];
+extern PyMethodDef tt_token_methods[];
+
+/* Type and constant set-up hooks run by the module's exec slot. */
+int tt_tokens_exec(PyObject *module, tt_state *st);
+
+/* A Token struct sequence for original[start:end] (tokens.c). */
+PyObject *tt_make_token(tt_state *st, PyObject *text, tt_off start, tt_off end, int kind);
+
+/* Read tone= and fold_punct= keyword values (NULL when not given) into normalization
+ * options (text.c). */
+int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 

@@ -110,6 +110,10 @@ static int tt_exec(PyObject *module)
 {
     if (PyModule_AddFunctions(module, tt_text_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_token_methods) < 0)
+        return -1;
+    if (tt_tokens_exec(module, tt_get_state(module)) < 0)
+        return -1;
     if (PyModule_AddFunctions(module, tt_decode_methods) < 0)
         return -1;
     if (tt_segmenter_type_add(module) < 0)
@@ -126,6 +130,9 @@ static int tt_traverse(PyObject *module, visitproc visit, void *arg)
     tt_state *st = tt_get_state(module);
     Py_VISIT(st->automaton_type);
     Py_VISIT(st->segmenter_type);
+    Py_VISIT(st->token_type);
+    for (size_t k = 0; k < 8; k++)
+        Py_VISIT(st->kind_names[k]);
     return 0;
 }
 
@@ -134,6 +141,9 @@ static int tt_clear(PyObject *module)
     tt_state *st = tt_get_state(module);
     Py_CLEAR(st->automaton_type);
     Py_CLEAR(st->segmenter_type);
+    Py_CLEAR(st->token_type);
+    for (size_t k = 0; k < 8; k++)
+        Py_CLEAR(st->kind_names[k]);
     return 0;
 }
 

@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/normalize.h"
 
 /* Read tone= and fold_punct= into core options. */
-static int norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o)
+int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o)
 {
     o->tone = TT_TONE_HOA;
     o->fold_punct = 1;
@@ -131,7 +130,7 @@ static PyObject *py_normalize(PyObject *mod, PyObject *const *args, Py_ssize_t n
         PyErr_Format(PyExc_TypeError, "normalize() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
-    if (tt_parse_kwargs("normalize", args + nargs, kwnames, norm_kw, kw) < 0 || norm_opts_from(kw[0], kw[1], &o) < 0)
+    if (tt_parse_kwargs("normalize", args + nargs, kwnames, norm_kw, kw) < 0 || tt_norm_opts_from(kw[0], kw[1], &o) < 0)
         return NULL;
     return normalize_one(args[0], &o, 0, NULL);
 }
@@ -146,7 +145,7 @@ static PyObject *py_normalize_map(PyObject *mod, PyObject *const *args, Py_ssize
         PyErr_Format(PyExc_TypeError, "normalize_map() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
-    if (tt_parse_kwargs("normalize_map", args + nargs, kwnames, norm_kw, kw) < 0 || norm_opts_from(kw[0], kw[1], &o) < 0)
+    if (tt_parse_kwargs("normalize_map", args + nargs, kwnames, norm_kw, kw) < 0 || tt_norm_opts_from(kw[0], kw[1], &o) < 0)
         return NULL;
     PyObject *s = normalize_one(args[0], &o, 1, &map);
     if (s == NULL)
@@ -200,7 +199,7 @@ static PyObject *py_normalize_many(PyObject *mod, PyObject *const *args, Py_ssiz
         PyErr_Format(PyExc_TypeError, "normalize_many() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
-    if (tt_parse_kwargs("normalize_many", args + nargs, kwnames, norm_kw, kw) < 0 || norm_opts_from(kw[0], kw[1], &o) < 0)
+    if (tt_parse_kwargs("normalize_many", args + nargs, kwnames, norm_kw, kw) < 0 || tt_norm_opts_from(kw[0], kw[1], &o) < 0)
         return NULL;
     if (PyUnicode_Check(args[0])) {
         PyErr_SetString(PyExc_TypeError, "normalize_many() takes a sequence of str, not a str");

@@ -14,8 +14,8 @@ except ImportError as e:  # never fall back to pure Python: the C core is the pr
         "`apt-get install libicu-dev pkg-config` on Debian/Ubuntu)."
     ) from e
 
-from ._core import normalize, normalize_many as _normalize_many, strip_diacritics
-from ._text import Alignment, normalize_with_offsets
+from ._core import Token, normalize, normalize_many as _normalize_many, strip_diacritics, tokenize
+from ._text import Alignment, normalize_with_offsets, sent_tokenize
 
 __version__ = "0.1.0"
 
@@ -31,6 +31,9 @@ def normalize_many(texts, *, tone="hòa", fold_punct=True):
 
 __all__ = [
     "Alignment",
+    "Token",
+    "sent_tokenize",
+    "tokenize",
     "normalize",
     "normalize_many",
     "normalize_with_offsets",

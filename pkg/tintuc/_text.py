@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import _core
 
-__all__ = ["normalize_with_offsets", "Alignment"]
+__all__ = ["normalize_with_offsets", "Alignment", "sent_tokenize"]
 
 
 class Alignment:
@@ -37,3 +37,12 @@ def normalize_with_offsets(text: str, *, tone: str | None = "hòa", fold_punct: 
     """``(normalized, alignment)``: the normalized text and its :class:`Alignment` to ``text``."""
     norm, raw = _core.normalize_map(text, tone=tone, fold_punct=fold_punct)
     return norm, Alignment(raw)
+
+
+def sent_tokenize(text: str) -> list[str]:
+    """The sentences of ``text`` as strings, like underthesea's ``sent_tokenize``.
+
+    Each is the original text of the sentence (not normalized); use
+    ``tintuc._core.sentence_spans`` for their offsets.
+    """
+    return [text[a:b] for a, b in _core.sentence_spans(text)]
