@@ -1,0 +1,476 @@
+"""Quantities in Vietnamese news text: numbers in digits or words, with what they count.
+
+    >>> q = find_quantities("khiến khoảng 30.000 người thiệt mạng")[0]
+    >>> q.value, q.approx, q.unit
+    (30000, 'about', 'người')
+
+Conventions of Vietnamese print: "." groups thousands ("30.000", "1.000.000") and "," is the
+decimal mark ("2,5"). A single "." before one or two digits ("2.5") is read as a decimal
+point, as some writers use it. "15/19 thủy thủ" is 15 out of 19 (`total` = 19); a slash
+form that can be a day and month ("23/10") is a date and left to `tintuc.timex`, unless a
+counted noun follows it ("3/5 thành viên").
+
+Number words are read only where they are numbers: "một số" (some) is not 1, "Ba Lan"
+(Poland) is not 3, "năm 2020" is a year and "hai năm" is two years. A single number word
+("một", "ba", "năm") counts only before a known counted noun or unit from the lexicon in
+data/quantity_lexicon.tsv. Vague amounts give their lower bound: "hàng trăm" is 100,
+"hàng chục nghìn" 10,000, "vài chục" 20, all with approx="lower_bound".
+
+`approx` is "about" (khoảng, chừng, tầm, xấp xỉ, ước tính), "at_least" (ít nhất, tối thiểu,
+hơn, trên, vượt), "at_most" (tối đa, không quá, dưới, chưa đến, tới, lên tới), "nearly"
+(gần), "lower_bound" (hàng, vài, mấy) or None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "quantities_in_span", "is_counted_noun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in text with what it counts: `text == source[start:end]`.
+
+    `value` is an int when whole, else a float. `unit` is the counted noun or unit as written
+    ("người", "thủy thủ", "USD", "%", "km"), `unit_code` a canonical code for units ("USD",
+    "VND", "%", "km", "d" for days). `kind` is "money", "percent", "measure", "duration",
+    "age", "count" (a counted noun) or "number" (nothing counted). `total` is the whole of a
+    fraction ("15/19" -> 19), `upper` the top of a range ("10-20" -> 20), `classifier` the
+    word skipped before the noun ("chiếc" in "3 chiếc máy bay").
+    """
+
+    text: str
+    start: int
+    end: int
+    value: int | float
+    approx: str | None = None
+    unit: str | None = None
+    kind: str = "number"
+    unit_code: str | None = None
+    total: int | float | None = None
+    upper: int | float | None = None
+    classifier: str | None = None
+
+    @property
+    def is_money(self) -> bool:
+        return self.kind == "money"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind == "percent"
+
+    @property
+    def currency(self) -> str | None:
+        return self.unit_code if self.kind == "money" else None
+
+    def to_dict(self) -> dict:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon
+
+
+def _load_lexicon():
+    units, nouns, classifiers, humans, stops = {}, set(), set(), set(), set()
+    path = Path(__file__).with_name("data") / "quantity_lexicon.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        phrase, role, *extra = line.split("\t")
+        if role == "unit":
+            kind, code = extra[0].split(":", 1)
+            units[phrase] = (kind, code)
+        else:
+            {"noun": nouns, "classifier": classifiers, "human": humans, "stop": stops}[role].add(phrase)
+    return units, nouns, classifiers, humans, stops
+
+
+_UNITS, _NOUNS, _CLASSIFIERS, _HUMANS, _STOPS = _load_lexicon()
+_LEX_FIRST = {p.split()[0].lower() for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS)}
+
+
+def is_counted_noun(word: str) -> bool:
+    """True if `word` begins a counted noun, unit or classifier of the lexicon."""
+    return word.lower() in _LEX_FIRST
+
+
+# ---------------------------------------------------------------------------------------
+# Reading numbers
+
+_DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+# Units after "mươi"/"mười": five is "lăm", one after "mươi" is "mốt", four may be "tư";
+# "năm" there is the word for year ("hai mươi năm" is twenty years).
+_AFTER_TENS = {"mốt": 1, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "nhăm": 5, "sáu": 6,
+               "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_SCALES = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 10 ** 6, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
+_VAGUE = {"hàng": (1, "lower_bound"), "vài": (2, "lower_bound"), "mấy": (2, "lower_bound"),
+          "dăm": (5, "about"), "nửa": (Decimal("0.5"), None), "chục": (10, None)}
+
+
+def _tens(toks, i):
+    """"mười lăm" -> 15, "ba mươi mốt" -> 31; (value, next index) or (None, i)."""
+    n = len(toks)
+    if i < n and toks[i] == "mười":
+        v, i = 10, i + 1
+        if i < n and toks[i] in _AFTER_TENS and toks[i] not in ("mốt",):
+            v, i = v + _AFTER_TENS[toks[i]], i + 1
+        return v, i
+    if i + 1 < n and toks[i] in _DIGIT_WORDS and toks[i + 1] in ("mươi", "chục"):
+        v, j = _DIGIT_WORDS[toks[i]] * 10, i + 2
+        if toks[i + 1] == "mươi" and j < n and toks[j] in _AFTER_TENS:
+            v, j = v + _AFTER_TENS[toks[j]], j + 1
+        return v, j
+    return None, i
+
+
+def _small(toks, i):
+    """A number below 1000; (value, next index, compound) or (None, i, False)."""
+    n = len(toks)
+    if i + 1 < n and toks[i] in _DIGIT_WORDS and toks[i + 1] == "trăm":
+        v, i = _DIGIT_WORDS[toks[i]] * 100, i + 2
+        if i + 1 < n and toks[i] in ("linh", "lẻ") and toks[i + 1] in _DIGIT_WORDS:
+            return v + _DIGIT_WORDS[toks[i + 1]], i + 2, True
+        t, j = _tens(toks, i)
+        if t is not None:
+            return v + t, j, True
+        if i < n and toks[i] == "rưỡi":
+            return v + 50, i + 1, True
+        return v, i, True
+    t, j = _tens(toks, i)
+    if t is not None:
+        return t, j, True
+    if i < n and toks[i] in _DIGIT_WORDS:
+        return _DIGIT_WORDS[toks[i]], i + 1, False
+    return None, i, False
+
+
+def _parse_words(toks):
+    """Read number words from the start of `toks` (lowercase).
+
+    Returns (value, tokens used, approx, compound); value None when no number starts there.
+    `compound` is False for a lone digit word ("ba"), which needs a noun to be a number.
+    """
+    n = len(toks)
+    if not n:
+        return None, 0, None, False
+    approx = None
+    if toks[0] in _VAGUE:
+        base, approx = _VAGUE[toks[0]]
+        i, mult = 1, 1
+        while i < n and (toks[i] in _SCALES or toks[i] in ("chục", "trăm")):
+            mult *= _SCALES.get(toks[i]) or (10 if toks[i] == "chục" else 100)
+            i += 1
+        if mult == 1 and toks[0] in ("hàng", "nửa"):
+            return None, 0, None, False
+        return _num(base * mult), i, approx, mult != 1
+    total, i, compound = 0, 0, False
+    while i < n:
+        v, j, comp = _small(toks, i)
+        if v is None:
+            break
+        mult, k = 1, j
+        while k < n and toks[k] in _SCALES:
+            mult *= _SCALES[toks[k]]
+            k += 1
+        if i > 0 and mult == 1 and not comp:
+            break        # "ba nghìn năm" is 3,000 years, not 3,005
+        v = Decimal(v)
+        if mult > 1 and k < n and toks[k] == "rưỡi":
+            v, k = v + Decimal("0.5"), k + 1
+        total += v * mult
+        compound = compound or comp or mult > 1 or i > 0
+        i = k
+        if mult == 1:
+            break
+    if i == 0:
+        return None, 0, None, False
+    return _num(total), i, approx, compound
+
+
+def _num(d):
+    d = Decimal(d)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+_DIGITS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
+
+
+def _digits_value(s):
+    """"30.000" -> 30000, "2,5" -> 2.5, "2.5" -> 2.5, "1,000,000" -> 1000000."""
+    if s.count(",") > 1:
+        return _num(s.replace(",", ""))
+    if "." in s and re.fullmatch(r"\d+\.\d{1,2}", s):
+        return _num(s)
+    return _num(s.replace(".", "").replace(",", "."))
+
+
+def parse_number(s: str) -> int | float | None:
+    """The value of a number written in digits and/or words; None if it is not one.
+
+    >>> parse_number("30.000"), parse_number("2,5 triệu"), parse_number("một trăm hai mươi")
+    (30000, 2500000, 120)
+    """
+    s = s.strip()
+    toks = s.split()
+    if not toks:
+        return None
+    if _DIGITS_RE.fullmatch(toks[0]):
+        v, mult = Decimal(str(_digits_value(toks[0]))), 1
+        for t in toks[1:]:
+            if t.lower() not in _SCALES:
+                return None
+            mult *= _SCALES[t.lower()]
+        return _num(v * mult)
+    toks = [t.lower() for t in toks]
+    v, used, _, _ = _parse_words(toks)
+    return v if used == len(toks) else None
+
+
+# ---------------------------------------------------------------------------------------
+# Finding quantities
+
+_SP = r"[^\S\n]"
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+_SCALE_WORDS = "nghìn|ngàn|vạn|triệu|tỷ|tỉ"
+_WORD_START = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|hàng|vài|mấy|dăm|nửa|chục"
+_WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|trăm|chục|linh|lẻ|rưỡi|"
+              + _SCALE_WORDS)
+_QTY_RE = re.compile(
+    rf"(?P<dig>(?<!\d[.,])(?<![\w/])(?<![^\W\d_]-)(?P<a>{_NUMBER})"
+    rf"(?:/(?P<b>\d+)(?![\d/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>{_NUMBER}))?"
+    rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
+    rf"(?:{_SP}*(?P<pct>%)|(?P<att>[^\W\d_][\w²³]*(?:/[^\W\d_]+)?|°C|°))?(?![\d]|[.,]\d))"
+    rf"|(?P<wrd>(?<!\w)(?i:{_WORD_START})(?:{_SP}+(?:{_WORD_NEXT}))*(?!\w))"
+)
+_AFTER_RE = re.compile(r"[^\S\n]+([^\W\d_][\w\-]*(?:/\w+)?)(?:[^\S\n]+([^\W\d_][\w\-]*))?"
+                       r"(?:[^\S\n]+([^\W\d_][\w\-]*))?(?:[^\S\n]+([^\W\d_][\w\-]*))?")
+_TOKEN_RE = re.compile(r"\S+")
+
+_APPROX = {"khoảng": "about", "chừng": "about", "tầm": "about", "xấp xỉ": "about", "ước tính": "about",
+           "ước chừng": "about", "khoảng chừng": "about", "ước": "about", "độ": "about",
+           "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least", "hơn": "at_least",
+           "trên": "at_least", "vượt": "at_least", "vượt quá": "at_least", "ngoài": None,
+           "tối đa": "at_most", "không quá": "at_most", "dưới": "at_most", "chưa đến": "at_most",
+           "chưa tới": "at_most", "chưa đầy": "at_most", "tới": "at_most", "lên tới": "at_most",
+           "lên đến": "at_most", "nhiều nhất": "at_most", "gần": "nearly", "gần như": "nearly"}
+# Words before a number that make it a date, a time, an ordinal or a label, not a quantity.
+_SKIP_LEADS = {"ngày", "hôm", "tháng", "quý", "thứ", "lúc", "số", "khoản", "điều", "chương", "mục", "tập",
+               "khóa", "khoá", "phiên", "lớp", "phòng", "tầng", "quận", "phường", "tổ", "ấp", "thôn", "xóm",
+               "top", "hạng", "phút", "sn", "hiệu", "mã", "mùng", "mồng", "sáng", "trưa", "chiều", "tối", "đêm",
+               "rạng", "nhóm", "bảng", "vòng", "khu", "đường", "tuyến", "lô", "căn", "hẻm", "ngõ", "kiệt",
+               "nghị", "thông", "quyết", "chỉ", "công", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu"}
+_DURATION_LEADS = {"trong", "vòng", "mất", "suốt", "sau", "kéo", "dài", "cả"}
+
+
+def _prev_words(text, s):
+    """The two words before `s` on its line, lowercased (the nearest first)."""
+    chunk = text[max(0, s - 20):s]
+    if "\n" in chunk:
+        chunk = chunk[chunk.rindex("\n") + 1:]
+    ws = chunk.split()
+    if not ws or not chunk.endswith((" ", "\xa0", "\t")):
+        return "", ""
+    return ws[-1].lower(), (ws[-2].lower() if len(ws) > 1 else "")
+
+
+def _unit_after(text, e):
+    """(unit, kind, code, classifier, end) for the words after a number at `e`, or None."""
+    m = _AFTER_RE.match(text, e)
+    if not m:
+        return None
+    words = [w for w in m.groups() if w]
+    ends = [m.end(i + 1) for i in range(len(words))]
+    hit = _lexicon_at(words, 0)
+    if hit:
+        n, role = hit
+        w0 = words[0]
+        if n == 1 and (w0 in _CLASSIFIERS or w0 == "người") and len(words) > 1:
+            inner = _noun_at(words, 1, humans_only=(w0 == "người"))
+            if inner:
+                k = inner
+                return " ".join(words[1:1 + k]), "count", None, w0, ends[k]
+        if role == "noun":
+            return " ".join(words[:n]), "count", None, None, ends[n - 1]
+        kind, code = _UNITS[" ".join(words[:n])]
+        return " ".join(words[:n]), kind, code, None, ends[n - 1]
+    if words[0] in _CLASSIFIERS and len(words) > 1:
+        k = _noun_at(words, 1)
+        if k:
+            return " ".join(words[1:1 + k]), "count", None, words[0], ends[k]
+        return words[0], "count", None, None, ends[0]
+    k = _fallback_noun(words, 0)
+    if k:
+        return " ".join(words[:k]), "count", None, None, ends[k - 1]
+    return None
+
+
+def _lexicon_at(words, i):
+    """(length, role) of the longest unit or noun starting at words[i]."""
+    for n in range(min(4, len(words) - i), 0, -1):
+        p = " ".join(words[i:i + n])
+        if p in _UNITS:
+            return n, "unit"
+        if p in _NOUNS:
+            return n, "noun"
+    return None
+
+
+def _noun_at(words, i, humans_only=False):
+    """How many words from words[i] form the counted noun (0 if none)."""
+    for n in range(min(3, len(words) - i), 0, -1):
+        p = " ".join(words[i:i + n])
+        if p in _HUMANS or (not humans_only and p in _NOUNS):
+            return n
+    return 0 if humans_only else _fallback_noun(words, i)
+
+
+def _fallback_noun(words, i):
+    """A noun not in the lexicon: one or two lowercase words that are not function words."""
+    if i >= len(words) or not _plain(words[i]):
+        return 0
+    if i + 1 < len(words) and _plain(words[i + 1]) and words[i + 1] not in _UNITS:
+        return 2
+    return 1
+
+
+def _plain(w):
+    return w.islower() and w.isalpha() and w not in _STOPS and w not in _DIGIT_WORDS \
+        and w not in _SCALES and w not in _AFTER_TENS
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in `text`, in order, each with its counted noun or unit."""
+    out = []
+    if not text:
+        return out
+    for m in _QTY_RE.finditer(text):
+        q = _from_digits(m, text) if m.group("dig") else _from_words(m, text)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _approx(text, s):
+    w1, w2 = _prev_words(text, s)
+    if not w1:
+        return None, s
+    two = f"{w2} {w1}"
+    if w2 and two in _APPROX:
+        return _APPROX[two], _find_back(text, s, two)
+    if w1 in _APPROX:
+        return _APPROX[w1], _find_back(text, s, w1)
+    return None, s
+
+
+def _find_back(text, s, key):
+    lo = max(0, s - 20)
+    i = text[lo:s].lower().rfind(key.split()[0])
+    return lo + i if i >= 0 else s
+
+
+def _from_digits(m, text):
+    s, e = m.span()
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    att, sc = m.group("att"), m.group("sc")
+    w1, w2 = _prev_words(text, s)
+    if w1 in _SKIP_LEADS:
+        return None
+    if w1 == "năm" and "." not in a and len(a) in (3, 4):
+        return None                                   # năm 2020 is a year
+    value = _digits_value(a)
+    total = upper = None
+    if b is not None:
+        bv = int(b)
+        if len(b) == 4 or (1 <= value <= 31 and 1 <= bv <= 12 and not _noun_follows(text, e)):
+            return None                               # 23/10, 2/1988: dates
+        total = bv
+    if c is not None:
+        if m.group("rs") in ("-", "–") and "/" in text[e:e + 1]:
+            return None                               # 11-12/10: a range of days
+        upper = _digits_value(c)
+        if upper <= value:
+            return None                               # 2-1 is a score
+    kind, unit, code, cls = "number", None, None, None
+    end = e
+    if att:
+        if att[0] in "hHgG" and (len(att) == 1 or att[1:].isdigit()):
+            if w1 in _DURATION_LEADS or text[e:e + 4].startswith(" qua"):
+                unit, kind, code = "giờ", "duration", "h"    # "trong 24h", "24h qua"
+            else:
+                return None                           # 20h, 8h30: clock times
+        elif att in _UNITS:
+            unit, (kind, code) = att, _UNITS[att]
+        elif att.lower() in ("tr", "k"):              # 5tr, 50k: millions, thousands
+            value = _num(Decimal(str(value)) * (10 ** 6 if att.lower() == "tr" else 1000))
+            unit, kind, code = None, "number", None
+        else:
+            return None                               # 5G, 3D, 4K: names, not quantities
+    mult = 1
+    for t in sc.split():
+        mult *= _SCALES[t]
+    if m.group("half"):
+        value = Decimal(str(value)) + Decimal("0.5")
+    if mult != 1 or m.group("half"):
+        value = _num(Decimal(str(value)) * mult)
+        if upper is not None:
+            upper = _num(Decimal(str(upper)) * mult)
+    if m.group("pct"):
+        unit, kind, code = "%", "percent", "%"
+    if unit is None:
+        u = _unit_after(text, e)
+        if u:
+            unit, kind, code, cls, end = u
+    if kind == "number" and mult == 1 and "." not in a and len(a) == 4 and 1800 <= value <= 2100 and not att:
+        return None                                   # a bare year
+    if upper is not None and m.group("rs") in ("-", "–") and kind == "number":
+        return None                                   # 1-3 alone is a score or a code
+    approx, s = _approx(text, s)
+    return Quantity(text[s:end], s, end, value, approx, unit, kind, code, total, upper, cls)
+
+
+def _noun_follows(text, e):
+    m = _AFTER_RE.match(text, e)
+    if not m:
+        return False
+    words = [w for w in m.groups() if w]
+    return bool(_lexicon_at(words, 0)) or words[0] in _CLASSIFIERS
+
+
+def _from_words(m, text):
+    s = m.start()
+    spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, s, m.end())]
+    toks = [text[i:j] for i, j in spans]
+    if toks[0][0].isupper() and len(toks) > 1 and not toks[1].islower():
+        return None
+    value, used, approx, compound = _parse_words([t.lower() for t in toks])
+    if value is None:
+        return None
+    w1, w2 = _prev_words(text, s)
+    if w1 in _SKIP_LEADS or w1 in ("những", "các"):
+        return None
+    e = spans[used - 1][1]
+    u = _unit_after(text, e)
+    if not compound:
+        # A lone "ba", "năm", "một", "vài" is a number only before a known noun or unit.
+        mm = _AFTER_RE.match(text, e)
+        words = [w for w in mm.groups() if w] if mm else []
+        if not words or not (_lexicon_at(words, 0) or words[0] in _CLASSIFIERS):
+            return None
+    unit = kind = code = cls = None
+    kind = "number"
+    end = e
+    if u:
+        unit, kind, code, cls, end = u
+    a2, s2 = _approx(text, s)
+    if a2 is not None and approx is None:
+        approx, s = a2, s2
+    return Quantity(text[s:end], s, end, value, approx, unit, kind, code, None, None, cls)
+
+
+def quantities_in_span(quantities, start: int, end: int) -> list[Quantity]:
+    """The quantities that lie inside `[start, end)`."""
+    return [q for q in quantities if q.start >= start and q.end <= end]
