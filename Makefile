@@ -16,7 +16,7 @@ all: build
 
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install -q --upgrade pip
+	$(VPY) -m pip install -q --upgrade pip setuptools wheel
 
 venv: $(VPY)
 	$(LOCK) $(VPY) -m pip install -q -e '.[test]'
@@ -30,7 +30,7 @@ demo: venv
 	$(VPY) examples/demo.py
 
 test: venv
-	$(VPY) -m pytest -q
+	$(VPY) -m pytest -q -p no:cacheprovider
 
 # The same test suite against an ASan/UBSan build of the extension.
 sanitize:

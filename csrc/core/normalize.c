@@ -67,6 +67,14 @@ static tt_cp confusable(tt_cp c)
     return 0;
 }
 
+/* Characters normalization drops: inside a word they are transparent (so that "Hà" +
+ * ZWSP + "Nội" is one run now and on every later pass). */
+static inline int is_dropped(tt_cp c)
+{
+    tt_cp rep;
+    return c >= 0x80 && fold_char(c, 0, &rep) == FOLD_DROP;
+}
+
 static inline int is_surrogate(tt_cp c)
 {
     return (c & 0xFFFFF800u) == 0xD800u;
@@ -139,16 +147,17 @@ static tt_status ensure_u16(UChar **buf, int32_t *cap, size_t need)
     return TT_OK;
 }
 
-/* NFC of one ICU segment [s, e). Output character k maps to s + k (the last ones to e - 1
- * when NFC made the segment longer), so that every output character keeps a source. */
-static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *in, size_t s, size_t e)
+/* NFC of one ICU segment: the code points cp[s, e), whose sources in the input are
+ * src[s, e). Output character k maps to the source of cp[s + k] (the last ones to that of
+ * cp[e - 1] when NFC made the segment longer), so that every output character keeps one. */
+static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *cp, const size_t *src, size_t s, size_t e)
 {
     tt_status st = ensure_u16(&x->u16, &x->u16cap, 2 * (e - s) + 1);
     if (st != TT_OK)
         return st;
     int32_t len = 0;
     for (size_t k = s; k < e; k++)
-        U16_APPEND_UNSAFE(x->u16, len, (UChar32)in[k]);
+        U16_APPEND_UNSAFE(x->u16, len, (UChar32)cp[k]);
     for (;;) {
         UErrorCode err = U_ZERO_ERROR;
         int32_t got = unorm2_normalize(nfc, x->u16, len, x->u16out, x->u16outcap, &err);
@@ -165,7 +174,7 @@ static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *in, s
         while (k < got) {
             UChar32 c;
             U16_NEXT(x->u16out, k, got, c);
-            st = emit(x, (tt_cp)c, at);
+            st = emit(x, (tt_cp)c, src[at]);
             if (st != TT_OK)
                 return st;
             if (at + 1 < e)
@@ -176,13 +185,16 @@ static tt_status nfc_segment(ctx *x, const UNormalizer2 *nfc, const tt_cp *in, s
 }
 
 /* NFC through ICU for a run that is not a Vietnamese letter sequence. Runs whose characters
- * all pass the NFC quick check with combining class 0 are copied as they are. */
+ * all pass the NFC quick check with combining class 0 are copied as they are. Dropped
+ * characters inside the run go first, so that what they separated composes as it will on
+ * the next pass. */
 static tt_status general_run(ctx *x, const tt_cp *in, size_t i, size_t j)
 {
     int simple = 1;
     for (size_t k = i; k < j && simple; k++) {
         UChar32 c = (UChar32)in[k];
-        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0)
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0
+            || is_dropped(in[k]))
             simple = 0;
     }
     if (simple) {
@@ -197,16 +209,32 @@ static tt_status general_run(ctx *x, const tt_cp *in, size_t i, size_t j)
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err))
         return TT_EICU;
-    size_t s = i;
-    for (size_t k = i + 1; k <= j; k++) {
-        if (k == j || unorm2_hasBoundaryBefore(nfc, (UChar32)in[k])) {
-            tt_status st = nfc_segment(x, nfc, in, s, k);
-            if (st != TT_OK)
-                return st;
+    tt_status st = TT_OK;
+    size_t m = 0;
+    tt_cp *cp = malloc((j - i) * sizeof *cp);
+    size_t *src = malloc((j - i) * sizeof *src);
+    if (cp == NULL || src == NULL) {
+        st = TT_ENOMEM;
+        goto done;
+    }
+    for (size_t k = i; k < j; k++) {
+        if (is_dropped(in[k]))
+            continue;
+        cp[m] = in[k];
+        src[m++] = k;
+    }
+    size_t s = 0;
+    for (size_t k = 1; k <= m; k++) {
+        if (k == m || unorm2_hasBoundaryBefore(nfc, (UChar32)cp[k])) {
+            if ((st = nfc_segment(x, nfc, cp, src, s, k)) != TT_OK)
+                goto done;
             s = k;
         }
     }
-    return TT_OK;
+done:
+    free(cp);
+    free(src);
+    return st;
 }
 
 static int tone_of_mark(tt_cp c)
@@ -235,6 +263,8 @@ static tt_status viet_run(ctx *x, const tt_cp *in, size_t i, size_t j, tt_tone_s
         tt_cp look = confusable(c);
         if (look != 0)
             c = look;
+        if (is_dropped(c))
+            continue;
         if (tt_is_viet_mark(c)) {
             if (m == 0)
                 return TT_EINVAL;
@@ -281,9 +311,7 @@ static tt_status viet_run(ctx *x, const tt_cp *in, size_t i, size_t j, tt_tone_s
 /* Classify a letter run: 1 when viet_run may handle it. */
 static int viet_candidate(const tt_cp *in, size_t i, size_t j)
 {
-    size_t latin = 0, look = 0;
-    if (j - i > 2 * MAX_RUN_LETTERS)
-        return 0;
+    size_t latin = 0, look = 0, marks = 0;
     for (size_t k = i; k < j; k++) {
         tt_cp c = in[k];
         tt_letter l;
@@ -291,10 +319,12 @@ static int viet_candidate(const tt_cp *in, size_t i, size_t j)
             latin++;
         else if (confusable(c))
             look++;
-        else if (!tt_is_viet_mark(c))
+        else if (tt_is_viet_mark(c))
+            marks++;
+        else if (!is_dropped(c))
             return 0;
     }
-    return latin > 0;
+    return latin > 0 && latin + look <= MAX_RUN_LETTERS && marks <= 2 * MAX_RUN_LETTERS;
 }
 
 /* ---- fast path: stretches of text that normalization leaves as they are ---- */
@@ -458,8 +488,16 @@ static tt_status normalize_unit(ctx *x, const tt_cp *in, size_t n, size_t i, con
     } else if (is_surrogate(c) || c > 0x10FFFF) {
         st = emit(x, c, i);
     } else if (is_run_char(c) && !is_mark(c)) {
-        while (j < n && is_run_char(in[j]))
-            j++;
+        for (;;) {
+            while (j < n && is_run_char(in[j]))
+                j++;
+            size_t k = j;
+            while (k < n && is_dropped(in[k]))
+                k++;
+            if (k == j || k == n || !is_run_char(in[k]))
+                break;
+            j = k; /* dropped characters inside a word are transparent */
+        }
         /* viet_run refuses (TT_EINVAL) before it emits anything */
         st = viet_candidate(in, i, j) ? viet_run(x, in, i, j, o->tone) : TT_EINVAL;
         if (st == TT_EINVAL)
