@@ -43,7 +43,8 @@ def main():
         out.append("    " + ", ".join(f"0x{v:02X}" for v in row) + ",")
     out.append("};")
     # class bits for the normalizer's scan: 1 vowel, 2 toned, 4 letter, 8 needs a closer look
-    # (a non-ASCII character that is not a Vietnamese letter, or U+00D0 which gets folded)
+    # (a non-ASCII character that is not a Vietnamese letter, or U+00D0 which gets folded),
+    # 16 a vowel with its own mark (ă â ê ô ơ ư)
     cls = []
     for cp in range(flat_len):
         e = info.get(cp, 0)
@@ -53,7 +54,8 @@ def main():
             cls.append(0)
         else:
             base, tone = e & 0x0F, (e >> 4) & 0x07
-            cls.append(4 | (1 if 1 <= base <= 12 else 0) | (2 if tone else 0))
+            marked = 16 if base in (2, 3, 5, 8, 9, 11) else 0
+            cls.append(4 | (1 if 1 <= base <= 12 else 0) | (2 if tone else 0) | marked)
     out.append(f"const uint8_t tt_vl_class[0x{flat_len:04X}] = {{")
     for i in range(0, flat_len, 32):
         out.append("    " + ",".join(str(v) for v in cls[i:i + 32]) + ",")

@@ -421,8 +421,12 @@ static int run_stable(const tt_cp *cp, size_t m, tt_tone_style tone)
                     return unit_start_##T(in, i);                                   \
                 k = 0;                                                              \
             }                                                                       \
-            /* toned vowel after a vowel, or vowel after a toned vowel */           \
-            suspect |= (((k >> 1) & prev) | (k & (prev >> 1))) & check;             \
+            /* a tone on a vowel with its own mark (ă â ê ô ơ ư) is right unless a   \
+             * later marked vowel follows; on a plain vowel, check when it touches  \
+             * another vowel */                                                     \
+            unsigned kv = k & 1, kt = (k >> 1) & 1, km = (k >> 4) & 1;              \
+            unsigned pv = prev & 1, pt = (prev >> 1) & 1, pm = (prev >> 4) & 1;     \
+            suspect |= ((kt & (km ^ 1) & pv) | (kv & pt & (pm ^ 1)) | (km & pt & pv)) & check; \
             if (__builtin_expect(((k & TT_VC_LETTER) == 0) & suspect, 0)) {             \
                 size_t rs = run_start_##T(in, i), m = i - rs;                       \
                 tt_cp buf[8];                                                       \

@@ -13,7 +13,7 @@
 
 extern const uint8_t tt_vl_flat[TT_VL_FLAT_LEN];
 /* Scan classes: TT_VC_* bits per code point below TT_VL_FLAT_LEN. */
-enum { TT_VC_VOWEL = 1, TT_VC_TONED = 2, TT_VC_LETTER = 4, TT_VC_SPECIAL = 8 };
+enum { TT_VC_VOWEL = 1, TT_VC_TONED = 2, TT_VC_LETTER = 4, TT_VC_SPECIAL = 8, TT_VC_MARKED = 16 };
 extern const uint8_t tt_vl_class[TT_VL_FLAT_LEN];
 /* [base - 1][tone][upper] -> code point */
 extern const uint16_t tt_vl_compose[12][6][2];
