@@ -234,18 +234,41 @@ def parse_number(s: str) -> int | float | None:
 # Finding quantities
 
 _SP = r"[^\S\n]"
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+# A number after its first digit: "30.000", "1.000.000,5", "2,5", "2.5", "15".
+_NUMBER_REST = (r"(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{0,2}(?:,[0-9]{3}){2,}|[0-9]*\.[0-9]{1,2}(?![0-9])"
+                r"|[0-9]*(?:,[0-9]+)?)")
 _SCALE_WORDS = "nghìn|ngàn|vạn|triệu|tỷ|tỉ"
 _WORD_START = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|hàng|vài|mấy|dăm|nửa|chục"
 _WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|trăm|chục|linh|lẻ|rưỡi|"
               + _SCALE_WORDS)
-_QTY_RE = re.compile(
-    rf"(?P<dig>(?<!\d[.,])(?<![\w/])(?<![^\W\d_]-)(?P<a>{_NUMBER})"
-    rf"(?:/(?P<b>\d+)(?![\d/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>{_NUMBER}))?"
+# The pattern starts with a plain digit class (the lookbehinds come after the first digit),
+# which lets the regex engine skip in C to the next digit.
+_DIGITS_QTY_RE = re.compile(
+    rf"(?P<a>[0-9](?<![\w/][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NUMBER_REST})"
+    rf"(?:/(?P<b>[0-9]+)(?![0-9/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>[0-9]{_NUMBER_REST}))?"
     rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
-    rf"(?:{_SP}*(?P<pct>%)|(?P<att>[^\W\d_][\w²³]*(?:/[^\W\d_]+)?|°C|°))?(?![\d]|[.,]\d))"
-    rf"|(?P<wrd>(?<!\w)(?i:{_WORD_START})(?:{_SP}+(?:{_WORD_NEXT}))*(?!\w))"
+    rf"(?:{_SP}*(?P<pct>%)|(?P<att>[^\W\d_][\w²³]*(?:/[^\W\d_]+)?|°C|°))?(?![0-9]|[.,][0-9])"
 )
+_WORDS_QTY_RE = re.compile(rf"(?i:{_WORD_START})(?:{_SP}+(?:{_WORD_NEXT}))*(?!\w)")
+# Number words are found by their tails (from the first marked vowel, rarer than the first
+# letter), and only where a number word or a noun of the lexicon follows.
+_LEX_NEXT = "|".join(sorted({re.escape(p.split()[0]) for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS)
+                             if p[0].isalpha()}, key=len, reverse=True))
+_FOLLOW = rf"(?={_SP}+(?:{_WORD_NEXT}|{_LEX_NEXT})(?!\w))"
+def _head_len(head):
+    return len(re.sub(r"\[[^]]*\]", "x", head))
+
+
+_WORD_TAILS = [("ột", "[Mm]"), ("ười", "[Mm]"), ("ấy", "[Mm]"), ("àng", "[Hh]"), ("ốn", "[Bb]"), ("ảy", "[Bb]"),
+               ("ẩy", "[Bb]"), ("ăm", "[NnDd]"), ("ửa", "[Nn]"), ("áu", "[Ss]"), ("ám", "[Tt]"), ("ín", "[Cc]h"),
+               ("ục", "[Cc]h"), ("ài", "[Vv]")]
+_WORD_SCANS = [
+    (re.compile("|".join(rf"{t}(?<={h}{t})(?<!\w{h}{t})(?!\w){_FOLLOW}(?P<h{_head_len(h)}_{i}>)"
+                         for i, (t, h) in enumerate(_WORD_TAILS))), None),
+    (re.compile(rf"ai(?<=[Hh]ai)(?<!\w[Hh]ai)(?!\w){_FOLLOW}"), 1),
+    (re.compile(rf"ba(?<!\wba)(?!\w){_FOLLOW}"), 0),
+    (re.compile(rf"Ba(?<!\wBa)(?!\w){_FOLLOW}"), 0),
+]
 _AFTER_RE = re.compile(r"[^\S\n]+([^\W\d_][\w\-]*(?:/\w+)?)(?:[^\S\n]+([^\W\d_][\w\-]*))?"
                        r"(?:[^\S\n]+([^\W\d_][\w\-]*))?(?:[^\S\n]+([^\W\d_][\w\-]*))?")
 _TOKEN_RE = re.compile(r"\S+")
@@ -262,19 +285,24 @@ _SKIP_LEADS = {"ngày", "hôm", "tháng", "quý", "thứ", "lúc", "số", "kho�
                "khóa", "khoá", "phiên", "lớp", "phòng", "tầng", "quận", "phường", "tổ", "ấp", "thôn", "xóm",
                "top", "hạng", "phút", "sn", "hiệu", "mã", "mùng", "mồng", "sáng", "trưa", "chiều", "tối", "đêm",
                "rạng", "nhóm", "bảng", "vòng", "khu", "đường", "tuyến", "lô", "căn", "hẻm", "ngõ", "kiệt",
-               "nghị", "thông", "quyết", "chỉ", "công", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu"}
+               "nghị", "thông", "quyết", "chỉ", "công", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu",
+               "cấp", "bước", "lộ", "câu", "bài", "hình", "ảnh", "clip", "video", "ca"}
 _DURATION_LEADS = {"trong", "vòng", "mất", "suốt", "sau", "kéo", "dài", "cả"}
 
 
 def _prev_words(text, s):
-    """The two words before `s` on its line, lowercased (the nearest first)."""
-    chunk = text[max(0, s - 20):s]
+    """The two words before `s` on its line, lowercased (the nearest first), and whether the
+    nearest is a capitalised word inside a sentence ("Pixel 5", "Quốc lộ 18": a name)."""
+    chunk = text[max(0, s - 24):s]
     if "\n" in chunk:
         chunk = chunk[chunk.rindex("\n") + 1:]
     ws = chunk.split()
     if not ws or not chunk.endswith((" ", "\xa0", "\t")):
-        return "", ""
-    return ws[-1].lower(), (ws[-2].lower() if len(ws) > 1 else "")
+        return "", "", False
+    w1 = ws[-1]
+    named = w1[0].isupper() and len(ws) > 1 and ws[-2][-1] not in ".!?:;\"“”'(-–" \
+        and w1.lower() not in _APPROX
+    return w1.lower(), (ws[-2].lower() if len(ws) > 1 else ""), named
 
 
 def _unit_after(text, e):
@@ -284,6 +312,9 @@ def _unit_after(text, e):
         return None
     words = [w for w in m.groups() if w]
     ends = [m.end(i + 1) for i in range(len(words))]
+    if "/" in words[0] and words[0] not in _UNITS:
+        per = _UNITS.get(words[0].split("/", 1)[0])     # "đồng/lượng": đồng per tael
+        return (words[0], per[0], per[1], None, ends[0]) if per else None
     hit = _lexicon_at(words, 0)
     if hit:
         n, role = hit
@@ -344,18 +375,32 @@ def _plain(w):
 
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in `text`, in order, each with its counted noun or unit."""
-    out = []
     if not text:
-        return out
-    for m in _QTY_RE.finditer(text):
-        q = _from_digits(m, text) if m.group("dig") else _from_words(m, text)
+        return []
+    found = []
+    for m in _DIGITS_QTY_RE.finditer(text):
+        q = _from_digits(m, text)
         if q is not None:
+            found.append(q)
+    for scan, head in _WORD_SCANS:
+        for h in scan.finditer(text):
+            # the head is the part of the word before the tail ("m" of "một", "ch" of "chín")
+            s = h.start() - (head if head is not None else int(h.lastgroup[1]))
+            m = _WORDS_QTY_RE.match(text, s)
+            q = _from_words(m, text) if m else None
+            if q is not None:
+                found.append(q)
+    found.sort(key=lambda q: q.start)
+    out, last = [], 0
+    for q in found:
+        if q.start >= last:
             out.append(q)
+            last = q.end
     return out
 
 
-def _approx(text, s):
-    w1, w2 = _prev_words(text, s)
+def _approx(text, s, w1, w2):
+    """(approx, new start) from the two words `w2 w1` before `s`."""
     if not w1:
         return None, s
     two = f"{w2} {w1}"
@@ -376,8 +421,8 @@ def _from_digits(m, text):
     s, e = m.span()
     a, b, c = m.group("a"), m.group("b"), m.group("c")
     att, sc = m.group("att"), m.group("sc")
-    w1, w2 = _prev_words(text, s)
-    if w1 in _SKIP_LEADS:
+    w1, w2, named = _prev_words(text, s)
+    if w1 in _SKIP_LEADS or named:
         return None
     if w1 == "năm" and "." not in a and len(a) in (3, 4):
         return None                                   # năm 2020 is a year
@@ -428,7 +473,7 @@ def _from_digits(m, text):
         return None                                   # a bare year
     if upper is not None and m.group("rs") in ("-", "–") and kind == "number":
         return None                                   # 1-3 alone is a score or a code
-    approx, s = _approx(text, s)
+    approx, s = _approx(text, s, w1, w2)
     return Quantity(text[s:end], s, end, value, approx, unit, kind, code, total, upper, cls)
 
 
@@ -449,8 +494,8 @@ def _from_words(m, text):
     value, used, approx, compound = _parse_words([t.lower() for t in toks])
     if value is None:
         return None
-    w1, w2 = _prev_words(text, s)
-    if w1 in _SKIP_LEADS or w1 in ("những", "các"):
+    w1, w2, named = _prev_words(text, s)
+    if w1 in _SKIP_LEADS or w1 in ("những", "các") or named:
         return None
     e = spans[used - 1][1]
     u = _unit_after(text, e)
@@ -465,7 +510,7 @@ def _from_words(m, text):
     end = e
     if u:
         unit, kind, code, cls, end = u
-    a2, s2 = _approx(text, s)
+    a2, s2 = _approx(text, s, w1, w2)
     if a2 is not None and approx is None:
         approx, s = a2, s2
     return Quantity(text[s:end], s, end, value, approx, unit, kind, code, None, None, cls)

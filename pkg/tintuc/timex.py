@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -190,7 +192,7 @@ _REL_FAMILY = _family(
     ("dago", rf"[Nn]gày{_SP}(?P<dago_r>về{_SP}trước|trước){_WE}"),
 )
 _POD_FAMILY = _family(
-    ("podrel", rf"(?P<podrel_pod>[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Kk]huya){_SP}"
+    ("podrel", rf"(?P<podrel_pod>[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm){_SP}"
                rf"(?P<podrel_r>hôm{_SP}nay|hôm{_SP}qua|nay|qua|mai|cùng{_SP}ngày|hôm{_SP}sau|hôm{_SP}đó){_WE}"),
 )
 _AGO_FAMILY = _family(
@@ -199,36 +201,39 @@ _AGO_FAMILY = _family(
 )
 
 
-def _anchor(tail, head, after=""):
-    """A scanner for words `head`+`tail` (head: one char class or literal of fixed width)."""
-    return re.compile(rf"{tail}(?<={head}{tail})(?<!\w{head}{tail}){after}")
-
-
 _NEXT_REL = rf"{_SP}(?:{_REL_WORDS}|về|nay|ngoái|kia|vừa|sắp)"
 _POD_AFTER = rf"(?={_SP}(?:nay|qua|mai|hôm|cùng){_WE})"
-# (scanner, width of the head before the hit, family)
-_SCANNERS = [
-    (re.compile(r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
-                rf"{_SP0}(?:giờ|[–—-]|đến|tới|và|tháng)))|(?<=gày[ \xa0][0-9])|(?<=ôm[ \xa0][0-9]))"), 0, _DIGIT_FAMILY),
-    (_anchor("háng", "[Tt]", rf"(?=(?:{_SP}[0-9]|{_NEXT_REL}))"), 1, _MONTH_FAMILY),
-    (_anchor("ăm", "[Nn]", rf"(?=(?:{_SP}[0-9]|{_NEXT_REL}))"), 1, _YEAR_FAMILY),
-    (_anchor("hập", "[Tt]", rf"(?={_SP}(?:niên|k[ỷỉ]))"), 1, _DECADE_FAMILY),
-    (_anchor("uý", "[Qq]", rf"(?={_SP}(?:[1-4IV]|này|trước|tới|sau))"), 1, _QUARTER_FAMILY),
-    (_anchor("hế", "[Tt]", rf"(?={_SP}k[ỷỉ]{_SP}[0-9IVX])"), 1, _CENTURY_FAMILY),
-    (_anchor("uần", "[Tt]", rf"(?=(?:{_SP}lễ)?{_NEXT_REL})"), 1, _WEEK_FAMILY),
-    (_anchor("hứ", "[Tt]", rf"(?={_SP}(?:[2-7]|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb][ảẩ]y){_WE})"), 1, _WDAY_FAMILY),
-    (_anchor("ủ", "[Cc]h", rf"(?={_SP}[Nn]hật{_WE})"), 2, _WDAY_FAMILY),
-    (_anchor("ôm", "[Hh]", rf"(?={_SP}(?:nay|qua|kia|sau|đó|ngày){_WE})"), 1, _REL_FAMILY),
-    (_anchor("gày", "[Nn]", rf"(?={_SP}(?:mai|kia|hôm|về|trước){_WE})"), 1, _REL_FAMILY),
-    (_anchor("ùng", "[Cc]", rf"(?={_SP}ngày{_WE})"), 1, _REL_FAMILY),
-    (_anchor("ách", "[Cc]", rf"(?={_SP}đây{_WE})"), 1, _AGO_FAMILY),
-    (_anchor("áng", "[Ss]", _POD_AFTER), 1, _POD_FAMILY),
-    (_anchor("iều", "[Cc]h", _POD_AFTER), 2, _POD_FAMILY),
-    (_anchor("ối", "[Tt]", _POD_AFTER), 1, _POD_FAMILY),
-    (_anchor("êm", "[Đđ]", _POD_AFTER), 1, _POD_FAMILY),
-    (_anchor("rưa", "[Tt]", _POD_AFTER), 1, _POD_FAMILY),
-    (_anchor("uya", "[Kk]h", _POD_AFTER), 2, _POD_FAMILY),
+# Key words as (tail, head, context after, family). The tail starts at the word's first
+# marked vowel, a rarer character than its first letter, so that one scan finds them all.
+_KEYWORDS = [
+    ("áng", "[Tt]h", rf"(?=(?:{_SP}[0-9]|{_NEXT_REL}))", _MONTH_FAMILY),
+    ("ăm", "[Nn]", rf"(?=(?:{_SP}[0-9]|{_NEXT_REL}))", _YEAR_FAMILY),
+    ("ập", "[Tt]h", rf"(?={_SP}(?:niên|k[ỷỉ]))", _DECADE_FAMILY),
+    ("ý", "[Qq]u", rf"(?={_SP}(?:[1-4IV]|này|trước|tới|sau))", _QUARTER_FAMILY),
+    ("ế", "[Tt]h", rf"(?={_SP}k[ỷỉ]{_SP}[0-9IVX])", _CENTURY_FAMILY),
+    ("ần", "[Tt]u", rf"(?=(?:{_SP}lễ)?{_NEXT_REL})", _WEEK_FAMILY),
+    ("ứ", "[Tt]h", rf"(?={_SP}(?:[2-7]|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb][ảẩ]y){_WE})", _WDAY_FAMILY),
+    ("ủ", "[Cc]h", rf"(?={_SP}[Nn]hật{_WE})", _WDAY_FAMILY),
+    ("ôm", "[Hh]", rf"(?={_SP}(?:nay|qua|kia|sau|đó|ngày){_WE})", _REL_FAMILY),
+    ("ày", "[Nn]g", rf"(?={_SP}(?:mai|kia|hôm|về|trước){_WE})", _REL_FAMILY),
+    ("ùng", "[Cc]", rf"(?={_SP}ngày{_WE})", _REL_FAMILY),
+    ("ách", "[Cc]", rf"(?={_SP}đây{_WE})", _AGO_FAMILY),
+    ("áng", "[Ss]", _POD_AFTER, _POD_FAMILY),
+    ("ều", "[Cc]hi", _POD_AFTER, _POD_FAMILY),
+    ("ối", "[Tt]", _POD_AFTER, _POD_FAMILY),
+    ("êm", "[Đđ]", _POD_AFTER, _POD_FAMILY),
+    ("ưa", "[Tt]r", _POD_AFTER, _POD_FAMILY),
 ]
+# Each alternative starts with a literal, so the engine skips in C to the characters that
+# may begin one; an empty group at its end names the keyword that matched.
+_KEYWORD_RE = re.compile("|".join(
+    rf"{tail}(?<={head}{tail})(?<!\w{head}{tail}){after}(?P<k{i}>)"
+    for i, (tail, head, after, _) in enumerate(_KEYWORDS)))
+_KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
+                   for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
+_DIGIT_RE = re.compile(
+    r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
+    rf"{_SP0}(?:giờ|[–—-]|đến|tới|và|tháng)))|(?<=gày[ \xa0][0-9])|(?<=ôm[ \xa0][0-9]))")
 
 # Text between two atoms that makes them one range, or a clock time and its date one phrase.
 _RANGE_GAP = re.compile(rf"{_SP0}(?:{_DASH}|(?i:đến|tới|cho đến|đến hết|tới hết)){_SP0}\Z")
@@ -311,6 +316,12 @@ def _words_before(text, s, n=4):
 
     Only spaces may separate them: punctuation ends the list.
     """
+    return _four_words_before(text, s)[:n]
+
+
+@lru_cache(maxsize=256)
+def _four_words_before(text, s, n=4):
+    # Cached: an atom asks about the same position several times.
     lo = max(0, s - 40)
     chunk = text[lo:s]
     if not chunk or not chunk[-1].isspace():
@@ -321,13 +332,20 @@ def _words_before(text, s, n=4):
     out = []
     end = len(chunk)
     for w in reversed(chunk.split()):
-        if not w.isalnum():
-            break
-        i = chunk.rfind(w, 0, end)
-        out.append((w.lower(), lo + i))
-        end = i
-        if len(out) == n:
-            break
+        if w.isalnum():
+            i = chunk.rfind(w, 0, end)
+            out.append((w.lower(), lo + i))
+            end = i
+            if len(out) < n:
+                continue
+        else:   # "(ngày": the word counts, the bracket before it ends the list
+            j = len(w)
+            while j and w[j - 1].isalnum():
+                j -= 1
+            if j < len(w):
+                i = chunk.rfind(w, 0, end) + j
+                out.append((w[j:].lower(), lo + i))
+        break
     return out
 
 
@@ -391,17 +409,19 @@ def _number_before(text, s):
 def _scan(text):
     """All atoms of `text`, in order, without overlaps."""
     found = []
-    for scanner, head, family in _SCANNERS:
-        match = family.match
-        for hit in scanner.finditer(text):
-            m = match(text, hit.start() - head)
-            if m is not None:
-                a = _atom(m, text)
-                if a is not None:
-                    for x in (a if isinstance(a, list) else (a,)):
-                        if x.core == x.start:
-                            x.core = m.start() if x.start <= m.start() else x.start
-                        found.append(x)
+    hits = [(h.start(), _DIGIT_FAMILY) for h in _DIGIT_RE.finditer(text)]
+    for h in _KEYWORD_RE.finditer(text):
+        head, family = _KEYWORD_FAMILY[h.lastgroup]
+        hits.append((h.start() - head, family))
+    for pos, family in hits:
+        m = family.match(text, pos)
+        if m is not None:
+            a = _atom(m, text)
+            if a is not None:
+                for x in (a if isinstance(a, list) else (a,)):
+                    if x.core == x.start:
+                        x.core = m.start() if x.start <= m.start() else x.start
+                    found.append(x)
     found.sort(key=lambda a: (a.start, -a.end))
     atoms, last = [], -1
     for a in found:
@@ -987,25 +1007,23 @@ def _resolve_ago(a, ctx):
 
 def _resolve_range(a, ctx):
     A, B = a.f["a"], a.f["b"]
-    # The start borrows what it leaves out from the end: "11-12/10", "từ 0h đến 12h ngày 30/4".
-    if A.kind == "dayonly" and B.kind == "date":
-        A = _Atom("date", A.start, A.end, {**A.f, "m": B.f["m"], "y": B.f["y"], "lead": A.f.get("lead")})
-    if A.kind == "month" and A.f["y"] is None and B.kind in ("month", "date") and B.f.get("y"):
-        A = _Atom("month", A.start, A.end, {**A.f, "y": B.f["y"]})
-    if A.kind == "date" and A.f["y"] is None and B.kind == "date" and B.f.get("y"):
-        A = _Atom("date", A.start, A.end, {**A.f, "y": B.f["y"]})
-    if A.kind == "clock" and B.kind == "datetime":
+    if A.kind == "clock" and B.kind == "datetime":   # "từ 0h đến 12h ngày 30/4"
         A = _Atom("datetime", A.start, A.end, {"clock": A, "date": B.f["date"]})
-    if A.kind == "date" and A.f["y"] is None and B.kind == "datetime" and B.f["date"].f.get("y"):
-        A = _Atom("date", A.start, A.end, {**A.f, "y": B.f["date"].f["y"]})
-    # Resolve the end first (it carries the year), then fit the start before it.
+    # Resolve the end first, then fit the start before it, borrowing the month and year it
+    # leaves out: "11-12/10", "28/12 - 3/1/2021", "tháng 2 đến tháng 5/1994".
     vb, bb, eb, gb, _ = _resolve(B, ctx)
+    f = A.f
+    if bb is not None and A.kind in ("date", "dayonly", "month") and f.get("y") is None:
+        y, m = bb.year, f.get("m") or bb.month
+        if A.kind == "month":
+            if m > bb.month:
+                y -= 1
+        elif (m, f["d"]) > (bb.month, bb.day):
+            y, m = _shift_month(y, m, -1) if f.get("m") is None else (y - 1, m)
+        kind = "month" if A.kind == "month" else "date"
+        A = _Atom(kind, A.start, A.end, {**f, "y": y, "m": m})
     va, ba, ea, ga, _ = _resolve(A, ctx)
-    if ba and bb and ba > bb and A.kind == "date" and A.f["y"] is None:
-        ba = _safe_year(ba, bb.year - (1 if (ba.month, ba.day) > (bb.month, bb.day) else 0))
-        ea = ba
-        va = _day_value(ba, A.f.get("pod"))
-    if ba and ba > (eb or ba):
+    if ba and eb and ba > eb:
         return va, ba, ea, ga, None
     return va, ba, eb, "range", None
 
@@ -1046,18 +1064,41 @@ def _add_cues(a, text):
 # ---------------------------------------------------------------------------------------
 # Public API
 
-_COMBINING = re.compile(r".[\u0300-\u036f]*", re.S)
+_MARKED = re.compile(r".[\u0300-\u036f]+", re.S)
 
 
-def _nfc_with_map(text):
-    """NFC text and, for each of its characters, the index it came from in `text`."""
-    parts, starts = [], []
-    for m in _COMBINING.finditer(text):
-        c = unicodedata.normalize("NFC", m.group())
-        parts.append(c)
-        starts.extend([m.start()] * len(c))
-    starts.append(len(text))
-    return "".join(parts), starts
+class _OffsetMap:
+    """NFC text and the way back to offsets in the original.
+
+    Only runs of combining marks change under NFC in practice; everything between them is
+    copied, so the map is a list of segments: (nfc start, original start, composed?)."""
+
+    def __init__(self, text):
+        parts, self.segs = [], []
+        n = last = 0
+        for m in _MARKED.finditer(text):
+            s, e = m.span()
+            if s > last:
+                self.segs.append((n, last, False))
+                parts.append(text[last:s])
+                n += s - last
+            c = unicodedata.normalize("NFC", m.group())
+            self.segs.append((n, s, e))
+            parts.append(c)
+            n += len(c)
+            last = e
+        self.segs.append((n, last, False))
+        parts.append(text[last:])
+        self.text = "".join(parts)
+        self.keys = [seg[0] for seg in self.segs]
+
+    def start(self, i):
+        n, o, end = self.segs[bisect_right(self.keys, i) - 1]
+        return o + (i - n) if end is False else o
+
+    def end(self, i):
+        n, o, end = self.segs[bisect_right(self.keys, i - 1) - 1] if i else self.segs[0]
+        return o + (i - n) if end is False else end
 
 
 def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list[TimeExpr]:
@@ -1070,9 +1111,10 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
     if not text:
         return []
     pub = vietnam_date(published, tz_offset_hours)
-    src, starts = text, None
+    src, omap = text, None
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        src, starts = _nfc_with_map(text)
+        omap = _OffsetMap(text)
+        src = omap.text
     atoms = _scan(src)
     for a in atoms:
         _add_cues(a, src)
@@ -1086,7 +1128,7 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
             tz = _TZ.get(t.group("tz").lower()) or _TZ.get(t.group("tz").split()[0].lower())
             if tz is None and t.group(0).lstrip().startswith("("):
                 tz = "local"
-        s, e = (a.start, a.end) if starts is None else (starts[a.start], starts[a.end])
+        s, e = (a.start, a.end) if omap is None else (omap.start(a.start), omap.end(a.end))
         out.append(TimeExpr(text[s:e], s, e, value, begin, end_date, gran, mod, tz))
     return out
 
