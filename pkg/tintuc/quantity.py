@@ -244,8 +244,9 @@ _WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chí
 # The pattern starts with a plain digit class (the lookbehinds come after the first digit),
 # which lets the regex engine skip in C to the next digit.
 _DIGITS_QTY_RE = re.compile(
-    rf"(?P<a>[0-9](?<![\w/][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NUMBER_REST})"
+    rf"(?P<a>[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NUMBER_REST})"
     rf"(?:/(?P<b>[0-9]+)(?![0-9/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>[0-9]{_NUMBER_REST}))?"
+    r"(?![0-9]|[.,][0-9]|/\w|:[0-9])"     # not part of "15/2020/NĐ-CP" or "20:00"
     rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
     rf"(?:{_SP}*(?P<pct>%)|(?P<att>[^\W\d_][\w²³]*(?:/[^\W\d_]+)?|°C|°))?(?![0-9]|[.,][0-9])"
 )
@@ -285,7 +286,7 @@ _SKIP_LEADS = {"ngày", "hôm", "tháng", "quý", "thứ", "lúc", "số", "kho�
                "khóa", "khoá", "phiên", "lớp", "phòng", "tầng", "quận", "phường", "tổ", "ấp", "thôn", "xóm",
                "top", "hạng", "phút", "sn", "hiệu", "mã", "mùng", "mồng", "sáng", "trưa", "chiều", "tối", "đêm",
                "rạng", "nhóm", "bảng", "vòng", "khu", "đường", "tuyến", "lô", "căn", "hẻm", "ngõ", "kiệt",
-               "nghị", "thông", "quyết", "chỉ", "công", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu",
+               "nghị", "quyết", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu",
                "cấp", "bước", "lộ", "câu", "bài", "hình", "ảnh", "clip", "video", "ca"}
 _DURATION_LEADS = {"trong", "vòng", "mất", "suốt", "sau", "kéo", "dài", "cả"}
 
