@@ -88,6 +88,7 @@ SH_NUM, SH_PUNCT, SH_SYM, SH_BOS, SH_EOS, SH_CAPSWORD = 6, 7, 8, 9, 10, 11
 (T_BIAS, T_U0, T_U1, T_UM, T_UP, T_B01, T_BM0, T_B12, T_TM01, T_T012, T_S01, T_S4, T_S0U1,
  T_U0S1, T_D2, T_COV, T_LEND, T_RSTART, T_DCOMBO, T_MM, T_PREV, T_PREVB) = range(1, 23)
 MAX_DICT = 6          # longest VnVocab entry (syllables) the model keeps
+SEEDS = (20261122, 2, 3)  # shuffle seeds of the perceptron runs that are averaged
 DICT_WORD, DICT_PREFIX = 1, 2
 
 
@@ -648,6 +649,18 @@ def train(data, epochs, seed=20261122):
     return avg
 
 
+def average_runs(data, epochs, seeds):
+    """Train once per shuffle seed and add up the runs, each scaled to the same largest weight
+    (averaging perceptrons trained in different orders lowers their variance)."""
+    acc = {}
+    for sd in seeds:
+        avg = train(data, epochs, seed=sd)
+        big = max((abs(v) for v in avg.values()), default=1) or 1
+        for k, v in avg.items():
+            acc[k] = acc.get(k, 0) + v * 1_000_000 // big
+    return acc
+
+
 def quantize(avg):
     """Scale averaged weights into -2047..2047 (round half away from zero), dropping zeros."""
     top = (1 << (FEAT_VBITS - 1)) - 1
@@ -701,7 +714,7 @@ def main(argv=None):
     print(f"train {len(train_s)} sentences, dev {len(dev_s)}, dictionary {len(dict64)} entries",
           flush=True)
     data = prepare(train_s, dtable.get, augment=True)
-    avg = train(data, args.epochs)
+    avg = average_runs(data, args.epochs, SEEDS)
     weights64 = quantize(avg)
     ftable, fdrop = feature_table(weights64)
     blob = model_bytes(ftable, dtable)
