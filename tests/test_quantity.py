@@ -81,6 +81,12 @@ def test_nam_is_five_only_before_a_counted_noun():
         == [("năm người", 5, "người"), ("hai năm", 2, "năm")]
 
 
+def test_hai_counts_before_any_noun():
+    assert [(q.text, q.unit) for q in find_quantities("Số phận hai thỏa thuận trước đó chưa rõ.")] == \
+        [("hai thỏa thuận", "thỏa thuận")]
+    assert find_quantities("Phố Hai Bà Trưng đông đúc.") == []
+
+
 def test_mot_counts_before_a_counted_noun():
     found = find_quantities("Một thủy thủ đã thiệt mạng và một số khác bị thương.")
     assert [(q.text, q.value) for q in found] == [("Một thủy thủ", 1)]

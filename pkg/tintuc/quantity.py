@@ -246,7 +246,7 @@ _WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chí
 _DIGITS_QTY_RE = re.compile(
     rf"(?P<a>[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NUMBER_REST})"
     rf"(?:/(?P<b>[0-9]+)(?![0-9/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>[0-9]{_NUMBER_REST}))?"
-    r"(?![0-9]|[.,][0-9]|/\w|:[0-9])"     # not part of "15/2020/NĐ-CP" or "20:00"
+    r"(?![0-9]|[.,/:][0-9])"     # not part of "15/2020/NĐ-CP" or "20:00"
     rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
     rf"(?:{_SP}*(?P<pct>%)|(?P<att>[^\W\d_][\w²³]*(?:/[^\W\d_]+)?|°C|°))?(?![0-9]|[.,][0-9])"
 )
@@ -266,7 +266,8 @@ _WORD_TAILS = [("ột", "[Mm]"), ("ười", "[Mm]"), ("ấy", "[Mm]"), ("àng", 
 _WORD_SCANS = [
     (re.compile("|".join(rf"{t}(?<={h}{t})(?<!\w{h}{t})(?!\w){_FOLLOW}(?P<h{_head_len(h)}_{i}>)"
                          for i, (t, h) in enumerate(_WORD_TAILS))), None),
-    (re.compile(rf"ai(?<=[Hh]ai)(?<!\w[Hh]ai)(?!\w){_FOLLOW}"), 1),
+    # "hai" is hardly ever anything but two: any lowercase word may follow it
+    (re.compile(rf"ai(?<=[Hh]ai)(?<!\w[Hh]ai)(?!\w)(?={_SP}+[^\W\d_])"), 1),
     (re.compile(rf"ba(?<!\wba)(?!\w){_FOLLOW}"), 0),
     (re.compile(rf"Ba(?<!\wBa)(?!\w){_FOLLOW}"), 0),
 ]
@@ -501,10 +502,12 @@ def _from_words(m, text):
     e = spans[used - 1][1]
     u = _unit_after(text, e)
     if not compound:
-        # A lone "ba", "năm", "một", "vài" is a number only before a known noun or unit.
+        # A lone "ba", "năm", "một", "vài" is a number only before a known noun or unit;
+        # "hai" before any noun.
         mm = _AFTER_RE.match(text, e)
         words = [w for w in mm.groups() if w] if mm else []
-        if not words or not (_lexicon_at(words, 0) or words[0] in _CLASSIFIERS):
+        known = words and (_lexicon_at(words, 0) or words[0] in _CLASSIFIERS)
+        if not (known or toks[0].lower() == "hai" and u and u[1] == "count"):
             return None
     unit = kind = code = cls = None
     kind = "number"
