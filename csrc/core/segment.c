@@ -22,13 +22,15 @@
 #define H_SYM 0xCBBB9D5DC1059ED8ULL
 #define TCONST_MUL 0xD6E8FEB86659FD93ULL
 
+/* Token shapes and feature templates, numbered as in the reference. */
 enum { SH_LOWER = 1, SH_TITLE, SH_SINGLE, SH_ALLUP, SH_MIXED, SH_NUM, SH_PUNCT, SH_SYM, SH_BOS,
        SH_EOS, SH_CAPSWORD };
 
 enum { T_BIAS = 1, T_U0, T_U1, T_UM, T_UP, T_B01, T_BM0, T_B12, T_TM01, T_T012, T_S01, T_S4,
-       T_S0U1, T_U0S1, T_D2, T_COV, T_LEND, T_RSTART, T_DCOMBO, T_MM, T_PREV, T_PREVB,
-       T_COUNT = 22 };
+       T_S0U1, T_U0S1, T_D2, T_COV, T_LEND, T_RSTART, T_DCOMBO, T_MM, T_PREV, T_PREVB };
 
+/* Line modes: 0 normal, 1 no diacritics, 2 all caps, 3 both; template t of mode k is hashed
+ * with constant number t + 32 * k. */
 #define N_MODES 4
 #define TCONST_N (32 * N_MODES)
 #define DICT_WORD 1
