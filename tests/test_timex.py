@@ -266,7 +266,7 @@ def test_dotted_form_outside_ngay_is_a_number():
 
 
 @pytest.mark.parametrize("text", ["15/19 thủy thủ bị bắt", "có 3/5 thành viên đồng ý", "theo Nghị định 15/2020/NĐ-CP",
-                                  "tỷ lệ 1/3 dân số", "lọt vào vòng 1/8"])
+                                  "tỷ lệ 1/3 dân số", "lọt vào vòng 1/8", "chiếm đến 1/3 tổng chi phí"])
 def test_fractions_and_numbers_are_not_dates(text):
     assert find_times(text, "2020-10-21") == []
 

@@ -282,6 +282,9 @@ _FUNCTION_WORDS = {"trong", "tại", "ở", "để", "và", "khi", "nhằm", "v�
                    "sẽ", "có", "thì", "mà", "nhưng", "cho", "của", "do", "bởi", "vì", "nữa", "này", "đó",
                    "các", "những", "ông", "bà", "hai", "ba", "nhiều", "hơn", "lúc", "vào", "cũng", "đều", "vẫn",
                    "mới", "chưa", "không", "được", "bị", "nên", "rồi", "liên", "tiếp", "nhân", "trên"}
+_FRACTION_LEADS = {"chiếm", "khoảng", "gần", "hơn", "bằng", "giảm", "tăng", "mất", "còn", "đạt", "trên", "dưới",
+                   "lệ", "phần", "nửa", "điểm", "tỷ", "tỉ"}
+_FRACTION_FOLLOWERS = {"tổng", "số", "dân", "diện", "lượng", "phần", "quãng", "lãnh", "nhu", "giá"}
 _DATE_LEADS = {"vào", "từ", "đến", "tới", "hồi", "trước", "sau", "đầu", "cuối", "lúc", "hết", "tối", "sáng",
                "chiều", "trưa", "đêm", "ngày", "hôm", "là", "tính", "kể", "nay", "dịp", "hạn"}
 # Words after "3/5" that are not the noun it counts (so "3/5" stays a date).
@@ -598,10 +601,15 @@ def _decade(n, c, mod, s, e):
 
 
 def _looks_like_date(text, s, e):
-    """A bare "D/M" is a date unless a counted noun follows (then it is a fraction)."""
-    if _prev_word(text, s) in _DATE_LEADS:
+    """A bare "D/M" is a date unless it reads as a fraction: a counted noun or "tổng"/"số"
+    follows ("3/5 thành viên", "1/3 tổng chi phí"), or "chiếm", "khoảng", "gần"... comes
+    before it."""
+    ws = _words_before(text, s, 2)
+    if any(w in _FRACTION_LEADS for w, _ in ws):
+        return False
+    if ws and ws[0][0] in _DATE_LEADS:
         return True
-    return not _followed_by_noun(text, e)
+    return not (_followed_by_noun(text, e) or _next_word(text, e) in _FRACTION_FOLLOWERS)
 
 
 def _followed_by_noun(text, e):
