@@ -142,7 +142,7 @@ def test_weekday_with_its_date_takes_the_date():
 
 
 @pytest.mark.parametrize("text", ["Đây là lần thứ hai ông tới đây.", "Thứ hai, giáo dục phải đi trước.",
-                                  "Đội xếp thứ 2 trên bảng."])
+                                  "Đội xếp thứ 2 trên bảng.", "Đây là ngày thứ 6 liên tiếp số ca tăng."])
 def test_ordinals_are_not_weekdays(text):
     assert find_times(text, "2020-10-21") == []
 

@@ -272,6 +272,7 @@ _QUANT_LEADS = {"những", "các", "vài", "mấy", "nhiều", "mỗi", "hàng",
                 "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt", "tư", "chục"}
 # Words before "15/2020" that make it a document number, not a date.
 _NUMBER_LEADS = {"số", "hiệu", "định", "tư", "lệnh", "văn", "bản", "luật", "quyết", "vòng", "lệ", "tỷ", "tỉ"}
+_ORDINAL_AFTER = {"liên", "của", "kể", "trong", "sau", "thi", "làm", "đầu", "tiếp", "điều"}
 _QUARTER_LEADS = {"", "trong", "vào", "đầu", "giữa", "cuối", "hết", "từ", "đến", "sang", "của", "với", "so"}
 _TZ = {"địa phương": "local", "hà nội": "ICT", "việt nam": "ICT", "vn": "ICT", "gmt": "UTC",
        "utc": "UTC", "quốc tế": "UTC"}
@@ -560,6 +561,8 @@ def _atom(m, text):
                       or pw in _WEEKDAY_LEADS)
         if not strong and pw in ("lần", "thứ"):
             return None
+        if lead == "ngày" and not word[:1].isupper() and _next_word(text, e) in _ORDINAL_AFTER:
+            return None                       # "ngày thứ 6 liên tiếp": the sixth day in a row
         return _Atom("wday", s2, e, {"w": _WEEKDAY[word.lower()], "r": g("wday_r"), "pod": pod, "lead": lead},
                      strong)
     if k == "ago":
