@@ -4,9 +4,9 @@
     python tools/train_segmenter.py [--shared DIR] [--out FILE] [--epochs N]
 
 Reads UD Vietnamese VTB (train for training, dev for reporting) and VnVocab from ../shared
-(or $TINTUC_SHARED), trains an averaged perceptron over boundary decisions, quantizes it,
-writes the model and prints dev word F1. The run is deterministic: the same data give the
-same bytes.
+(or $TINTUC_SHARED), trains averaged perceptrons over boundary decisions (three runs with
+different shuffle orders, added up), quantizes the weights, writes the model and prints dev
+word F1. The run is deterministic: the same data give the same bytes.
 
 This file is also the Python reference of the decoder in csrc/core/segment.c. Everything the
 two must agree on lives here, in the section "Feature specification", and segment.c mirrors
@@ -16,8 +16,10 @@ The model
 ---------
 Between every two adjacent tokens the segmenter decides "join" (same word) or not. Only two
 word tokens (TT_TOK_WORD) on the same line can join. A decision is the sign of a sum of
-int16 weights of hashed features (syllable identities around the boundary, their shapes,
+12-bit weights of hashed features (syllable identities around the boundary, their shapes,
 VnVocab matches covering the boundary, the previous decision), taken greedily left to right.
+Each line is one mode (below): the four modes have weights of their own (every feature
+template is numbered per mode: see TCONST and the "+ m" in line_features).
 
 Each line (tokens between line breaks) is read in one of these modes:
   * normal;
@@ -25,7 +27,8 @@ Each line (tokens between line breaks) is read in one of these modes:
     are then keyed without diacritics and VnVocab is looked up without them; the weights for
     this mode are learned from a diacritics-stripped copy of the training data;
   * all-caps ("HÀ NỘI"): most words of two or more letters are upper case; shapes are then
-    uninformative and every word gets the same shape; learned from an upper-cased copy.
+    uninformative and every word gets the same shape; learned from an upper-cased copy;
+  * both at once ("HA NOI"), learned from an upper-cased copy without diacritics.
 
 Binary format (all integers little-endian)
 ------------------------------------------
