@@ -2,7 +2,8 @@
  *  - tokens are non-empty, in order, non-overlapping, inside the text;
  *  - every character outside the tokens is whitespace (the tiling property);
  *  - sentence starts are strictly increasing token indexes beginning at 0;
- *  - through the pipeline, every token maps to a non-decreasing original span. */
+ *  - through the pipeline, every token maps to a non-decreasing original span, and words
+ *    are increasing token indexes beginning at 0. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -50,7 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tt_doc d;
     tt_norm_opts o = {TT_TONE_HOA, 1};
     tt_doc_init(&d);
-    CHECK(tt_doc_run(&d, in, n, &o) == TT_OK);
+    CHECK(tt_doc_run(&d, in, n, &o, NULL) == TT_OK);
+    CHECK(d.tokens.n == 0 ? d.words.n == 0 : d.words.n >= 1 && d.words.v[0] == 0);
+    for (size_t k = 1; k < d.words.n; k++)
+        CHECK(d.words.v[k - 1] < d.words.v[k] && d.words.v[k] < d.tokens.n);
     tt_off last = 0;
     for (size_t k = 0; k < d.tokens.n; k++) {
         tt_off a, b;

@@ -68,6 +68,7 @@ int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnam
 /* Method tables contributed by glue files. */
 extern PyMethodDef tt_text_methods[];
 extern PyMethodDef tt_token_methods[];
+extern PyMethodDef tt_analyze_methods[];
 
 /* Type and constant set-up hooks run by the module's exec slot. */
 int tt_tokens_exec(PyObject *module, tt_state *st);
@@ -80,5 +81,8 @@ PyObject *tt_make_token(tt_state *st, PyObject *text, tt_off start, tt_off end, 
 int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
+/* The model inside a Segmenter object (borrowed: valid while obj lives), or NULL with
+ * TypeError for anything else. */
+struct tt_segmenter *tt_segmenter_of(PyObject *module, PyObject *obj);
 
 #endif

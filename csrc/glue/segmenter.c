@@ -262,3 +262,13 @@ int tt_segmenter_type_add(PyObject *module)
     Py_XSETREF(st->segmenter_type, (PyTypeObject *)type);
     return PyModule_AddType(module, (PyTypeObject *)type);
 }
+
+tt_segmenter *tt_segmenter_of(PyObject *module, PyObject *obj)
+{
+    tt_state *st = tt_get_state(module);
+    if (!PyObject_TypeCheck(obj, st->segmenter_type)) {
+        PyErr_Format(PyExc_TypeError, "expected a tintuc Segmenter, not %.100s", Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    return ((SegmenterObject *)obj)->model;
+}

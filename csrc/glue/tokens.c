@@ -65,10 +65,10 @@ int tt_run_doc(PyObject *text, const tt_norm_opts *o, tt_doc *d)
         return -1;
     if (u.n > TT_GIL_THRESHOLD) {
         Py_BEGIN_ALLOW_THREADS
-        s = tt_doc_run(d, u.cp, u.n, o);
+        s = tt_doc_run(d, u.cp, u.n, o, NULL);
         Py_END_ALLOW_THREADS
     } else {
-        s = tt_doc_run(d, u.cp, u.n, o);
+        s = tt_doc_run(d, u.cp, u.n, o, NULL);
     }
     tt_u32_free(&u);
     if (s != TT_OK) {

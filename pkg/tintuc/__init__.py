@@ -16,6 +16,8 @@ except ImportError as e:  # never fall back to pure Python: the C core is the pr
 
 from ._core import Token, normalize, normalize_many as _normalize_many, strip_diacritics, tokenize
 from ._text import Alignment, normalize_with_offsets, sent_tokenize
+from .document import Document, Span, analyze
+from .words import word_tokenize, word_tokenize_many, words
 
 __version__ = "0.1.0"
 
@@ -31,6 +33,12 @@ def normalize_many(texts, *, tone="hòa", fold_punct=True):
 
 __all__ = [
     "Alignment",
+    "Document",
+    "Span",
+    "analyze",
+    "word_tokenize",
+    "word_tokenize_many",
+    "words",
     "Token",
     "sent_tokenize",
     "tokenize",

@@ -1,0 +1,287 @@
+/* Batch entry points of the core pipeline: many texts in one call, the GIL released.
+ *
+ * analyze_batch returns, for each text, the arrays the Python layer builds documents from
+ * (a missing value, None or NaN, comes back as it is):
+ *   (norm, align, nstart, nend, ostart, oend, kinds, flags, sentences, words)
+ * norm is the normalized text (the input itself when unchanged); align is None when unchanged,
+ * else len(norm) + 1 uint32 offsets into the original; nstart/nend are token spans in norm and
+ * ostart/oend in the original (uint32 each); kinds and flags one byte per token; sentences
+ * and words the index of the first token of each (uint32). */
+#include "glue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/pipeline.h"
+
+#define CHUNK_DOCS 64
+#define CHUNK_CPS (4u << 20)
+
+typedef struct {
+    int kind;
+    const void *data; /* NULL for a missing value */
+    size_t n;
+    tt_doc doc;
+    tt_status st;
+} item;
+
+static void run_item(item *it, const tt_norm_opts *o, const tt_segmenter *seg)
+{
+    it->st = TT_OK;
+    if (it->data == NULL)
+        return;
+    tt_cp *wide = tt_widen(it->kind, it->data, it->n);
+    if (wide == NULL) {
+        it->st = TT_ENOMEM;
+        return;
+    }
+    it->st = tt_doc_run(&it->doc, wide, it->n, o, seg);
+    free(wide);
+}
+
+static PyObject *bytes_of(const void *p, size_t n)
+{
+    return PyBytes_FromStringAndSize(n ? (const char *)p : "", (Py_ssize_t)n);
+}
+
+static PyObject *result_of(PyObject *text, const tt_doc *d)
+{
+    size_t nt = d->tokens.n;
+    PyObject *norm = NULL, *align = NULL, *res = NULL;
+    PyObject *arr[8] = {NULL};
+    uint32_t *tmp = malloc((nt ? nt : 1) * 4 * sizeof *tmp);
+    uint8_t *kf = malloc((nt ? nt : 1) * 2);
+    if (tmp == NULL || kf == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (d->changed) {
+        norm = tt_str_from_u32(d->norm.v, d->norm.n);
+        align = bytes_of(d->map.v, d->map.n * sizeof *d->map.v);
+    } else {
+        norm = Py_NewRef(text);
+        align = Py_NewRef(Py_None);
+    }
+    if (norm == NULL || align == NULL)
+        goto done;
+    for (size_t k = 0; k < nt; k++) {
+        const tt_token *t = &d->tokens.v[k];
+        tmp[k] = t->start;
+        tmp[nt + k] = t->end;
+        tmp[2 * nt + k] = d->map.v[t->start];
+        tmp[3 * nt + k] = d->map.v[t->end];
+        kf[k] = t->kind;
+        kf[nt + k] = t->flags;
+    }
+    for (int a = 0; a < 4; a++)
+        if ((arr[a] = bytes_of(tmp + a * nt, nt * sizeof *tmp)) == NULL)
+            goto done;
+    if ((arr[4] = bytes_of(kf, nt)) == NULL || (arr[5] = bytes_of(kf + nt, nt)) == NULL)
+        goto done;
+    if ((arr[6] = bytes_of(d->sent.v, d->sent.n * sizeof *d->sent.v)) == NULL)
+        goto done;
+    if ((arr[7] = bytes_of(d->words.v, d->words.n * sizeof *d->words.v)) == NULL)
+        goto done;
+    res = PyTuple_Pack(10, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7]);
+done:
+    free(tmp);
+    free(kf);
+    Py_XDECREF(norm);
+    Py_XDECREF(align);
+    for (int a = 0; a < 8; a++)
+        Py_XDECREF(arr[a]);
+    return res;
+}
+
+/* Builds the Python result of one document. */
+typedef PyObject *(*build_fn)(PyObject *text, const tt_doc *d, int arg);
+
+/* The batch driver shared by the functions below: chunks of documents run through the core
+ * with the GIL released, then their results are built; Ctrl-C is answered between chunks.
+ * Missing values (None, NaN) come back as they are. */
+static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts *o, const tt_segmenter *seg,
+                           build_fn build, int arg)
+{
+    PyObject *seq = NULL, *res = NULL;
+    item *items = NULL;
+    if (PyUnicode_Check(texts)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a sequence of str, not a str", func);
+        return NULL;
+    }
+    /* seq holds a reference to every str whose buffer is read without the GIL */
+    seq = PySequence_Fast(texts, "expected an iterable of str");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **src = PySequence_Fast_ITEMS(seq);
+    res = PyList_New(n);
+    items = calloc(CHUNK_DOCS, sizeof *items);
+    if (res == NULL || items == NULL) {
+        if (items == NULL)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (int k = 0; k < CHUNK_DOCS; k++)
+        tt_doc_init(&items[k].doc);
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_ssize_t first = i, count;
+        size_t cps = 0;
+        for (count = 0; i < n && count < CHUNK_DOCS && cps < CHUNK_CPS; count++, i++) {
+            PyObject *t = src[i];
+            item *it = &items[count];
+            it->data = NULL;
+            if (tt_is_missing(t))
+                continue;
+            if (!PyUnicode_Check(t)) {
+                PyErr_Format(PyExc_TypeError, "%s(): item %zd must be str, None or NaN, not %.100s", func, i,
+                             Py_TYPE(t)->tp_name);
+                goto fail;
+            }
+            if ((size_t)PyUnicode_GET_LENGTH(t) > TT_MAX_LEN) {
+                PyErr_Format(PyExc_ValueError, "%s(): item %zd is too long", func, i);
+                goto fail;
+            }
+            it->kind = PyUnicode_KIND(t);
+            it->data = PyUnicode_DATA(t);
+            it->n = (size_t)PyUnicode_GET_LENGTH(t);
+            cps += it->n;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        for (Py_ssize_t k = 0; k < count; k++)
+            run_item(&items[k], o, seg);
+        Py_END_ALLOW_THREADS
+        for (Py_ssize_t k = 0; k < count; k++) {
+            item *it = &items[k];
+            PyObject *r;
+            if (it->data == NULL)
+                r = Py_NewRef(src[first + k]);
+            else if (it->st != TT_OK)
+                r = tt_raise_status(it->st, func);
+            else
+                r = build(src[first + k], &it->doc, arg);
+            if (r == NULL)
+                goto fail;
+            PyList_SET_ITEM(res, first + k, r);
+        }
+        if (PyErr_CheckSignals() < 0)
+            goto fail;
+    }
+    for (int k = 0; k < CHUNK_DOCS; k++)
+        tt_doc_free(&items[k].doc);
+    free(items);
+    Py_DECREF(seq);
+    return res;
+fail:
+    if (items != NULL) {
+        for (int k = 0; k < CHUNK_DOCS; k++)
+            tt_doc_free(&items[k].doc);
+        free(items);
+    }
+    Py_XDECREF(seq);
+    Py_XDECREF(res);
+    return NULL;
+}
+
+static PyObject *arrays_of(PyObject *text, const tt_doc *d, int arg)
+{
+    (void)arg;
+    return result_of(text, d);
+}
+
+static const char *const kw_names[] = {"segmenter", "tone", "fold_punct", NULL};
+
+static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *kw[3] = {NULL, NULL, NULL};
+    tt_norm_opts o;
+    const tt_segmenter *seg = NULL;
+    if (nargs != 1) {
+        PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
+        return NULL;
+    }
+    if (tt_parse_kwargs("analyze_batch", args + nargs, kwnames, kw_names, kw) < 0
+        || tt_norm_opts_from(kw[1], kw[2], &o) < 0)
+        return NULL;
+    /* the caller's reference keeps the segmenter alive through the call */
+    if (kw[0] != NULL && kw[0] != Py_None && (seg = tt_segmenter_of(mod, kw[0])) == NULL)
+        return NULL;
+    return run_batch("analyze_batch", args[0], &o, seg, arrays_of, 0);
+}
+
+/* The words of one document as a list of str (original slices), or, with underscores, as
+ * one str: words separated by a space, the syllables of a word joined by "_". */
+static PyObject *words_of(PyObject *text, const tt_doc *d, int underscores)
+{
+    size_t nw = d->words.n, nt = d->tokens.n;
+    if (!underscores) {
+        PyObject *list = PyList_New((Py_ssize_t)nw);
+        if (list == NULL)
+            return NULL;
+        for (size_t k = 0; k < nw; k++) {
+            size_t a = d->words.v[k], b = k + 1 < nw ? d->words.v[k + 1] : nt;
+            PyObject *w = PyUnicode_Substring(text, d->map.v[d->tokens.v[a].start], d->map.v[d->tokens.v[b - 1].end]);
+            if (w == NULL) {
+                Py_DECREF(list);
+                return NULL;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)k, w);
+        }
+        return list;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    size_t len = (size_t)PyUnicode_GET_LENGTH(text);
+    tt_cp *buf = malloc((len + nt + 1) * sizeof *buf);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t m = 0;
+    for (size_t k = 0; k < nw; k++) {
+        size_t a = d->words.v[k], b = k + 1 < nw ? d->words.v[k + 1] : nt;
+        if (k > 0)
+            buf[m++] = ' ';
+        for (size_t t = a; t < b; t++) {
+            tt_off s = d->map.v[d->tokens.v[t].start], e = d->map.v[d->tokens.v[t].end];
+            if (t > a && s > d->map.v[d->tokens.v[t - 1].end])
+                buf[m++] = '_';
+            for (tt_off i = s; i < e; i++)
+                buf[m++] = PyUnicode_READ(kind, data, i);
+        }
+    }
+    PyObject *res = tt_str_from_u32(buf, m);
+    free(buf);
+    return res;
+}
+
+static const char *const wt_kw[] = {"segmenter", "underscores", NULL};
+
+static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *kw[2] = {NULL, NULL};
+    tt_norm_opts o = {TT_TONE_HOA, 1};
+    const tt_segmenter *seg = NULL;
+    int underscores = 0;
+    if (nargs != 1) {
+        PyErr_Format(PyExc_TypeError, "word_tokenize_batch() takes exactly one positional argument (%zd given)", nargs);
+        return NULL;
+    }
+    if (tt_parse_kwargs("word_tokenize_batch", args + nargs, kwnames, wt_kw, kw) < 0)
+        return NULL;
+    if (kw[0] != NULL && kw[0] != Py_None && (seg = tt_segmenter_of(mod, kw[0])) == NULL)
+        return NULL;
+    if (kw[1] != NULL && (underscores = PyObject_IsTrue(kw[1])) < 0)
+        return NULL;
+    return run_batch("word_tokenize_batch", args[0], &o, seg, words_of, underscores);
+}
+
+PyMethodDef tt_analyze_methods[] = {
+    {"word_tokenize_batch", (PyCFunction)(void (*)(void))py_word_tokenize_batch, METH_FASTCALL | METH_KEYWORDS,
+     "word_tokenize_batch($module, texts, /, *, segmenter=None, underscores=False)\n--\n\n"
+     "Words of each text (original slices), or one str per text with the syllables of a word\n"
+     "joined by '_'; None and NaN pass through. The GIL is released over the batch."},
+    {"analyze_batch", (PyCFunction)(void (*)(void))py_analyze_batch, METH_FASTCALL | METH_KEYWORDS,
+     "analyze_batch($module, texts, /, *, segmenter=None, tone='hòa', fold_punct=True)\n--\n\n"
+     "The core pipeline (normalize, tokenize, sentences, words) over a batch, the GIL released.\n"
+     "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},
+    {NULL, NULL, 0, NULL},
+};

@@ -1,0 +1,70 @@
+"""The arrays the C pipeline returns for one text, read lazily (see csrc/glue/analyze.c)."""
+from __future__ import annotations
+
+from ._core import Token
+
+KINDS = ("", "word", "number", "date", "punct", "symbol", "url", "email")
+
+# token flags (csrc/core/token.h)
+UPPER_INITIAL, ALL_UPPER, VIET, DIACRITIC, SPACE_BEFORE, NEWLINE_BEFORE, ABBREV = (1 << k for k in range(7))
+
+
+class CoreDoc:
+    """Normalized text, alignment, tokens, sentences and words of one text.
+
+    ``nstart/nend`` index the normalized text ``norm``; ``ostart/oend`` the original ``text``.
+    """
+
+    __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
+                 "sent_first", "word_first")
+
+    def __init__(self, text: str, raw: tuple):
+        norm, align, ns, ne, os_, oe, kinds, flags, sent, words = raw
+        self.text = text
+        self.norm = norm
+        self.align = memoryview(align).cast("I") if align is not None else None
+        self.nstart = memoryview(ns).cast("I")
+        self.nend = memoryview(ne).cast("I")
+        self.ostart = memoryview(os_).cast("I")
+        self.oend = memoryview(oe).cast("I")
+        self.kinds = kinds
+        self.flags = flags
+        self.sent_first = memoryview(sent).cast("I")
+        self.word_first = memoryview(words).cast("I")
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def to_original(self, pos: int) -> int:
+        """The original offset of a normalized one."""
+        return pos if self.align is None else self.align[pos]
+
+    def token(self, k: int) -> Token:
+        a, b = self.ostart[k], self.oend[k]
+        return Token((self.text[a:b], a, b, KINDS[self.kinds[k]]))
+
+    def tokens(self) -> list[Token]:
+        text, os_, oe, kinds = self.text, self.ostart, self.oend, self.kinds
+        return [Token((text[a:b], a, b, KINDS[k])) for a, b, k in zip(os_, oe, kinds)]
+
+    def groups(self, firsts) -> list[tuple[int, int]]:
+        """Token index ranges [first, last) from the first token of each group."""
+        n = len(self.kinds)
+        f = firsts.tolist()
+        return list(zip(f, f[1:] + [n]))
+
+    def span_of(self, first: int, last: int) -> tuple[int, int]:
+        """Original (start, end) of tokens [first, last)."""
+        return self.ostart[first], self.oend[last - 1]
+
+    def words(self) -> list[Token]:
+        text, kinds = self.text, self.kinds
+        out = []
+        for a, b in self.groups(self.word_first):
+            s, e = self.ostart[a], self.oend[b - 1]
+            kind = KINDS[kinds[a]] if b - a == 1 else "word"
+            out.append(Token((text[s:e], s, e, kind)))
+        return out
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        return [self.span_of(a, b) for a, b in self.groups(self.sent_first)]

@@ -1,0 +1,183 @@
+"""Documents: one text through the whole pipeline, its parts computed when first asked for.
+
+The C core does normalization, tokens, sentences and words for a whole batch in one call
+(``_core.analyze_batch``); entities, time expressions, quantities and events are built on
+top of those arrays the first time a document is asked for them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass
+
+from . import _core, _models
+from ._coredoc import CoreDoc
+
+__all__ = ["Document", "Span", "analyze", "parse_published", "run_core"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text: ``text == original[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+def parse_published(value) -> _dt.date | None:
+    """A publication date from a date, a datetime (read in Vietnam's time, UTC+7), an ISO
+    string ("2020-10-21", "2020-10-21T23:30:00Z", "20201021"), a pandas Timestamp, or None/NaN."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if type(value).__name__ == "NaTType":
+        return None
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_dt.timezone(_dt.timedelta(hours=7)))
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        if len(s) == 8 and s.isdigit():
+            return _dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        try:
+            return parse_published(_dt.datetime.fromisoformat(s.replace("Z", "+00:00")))
+        except ValueError:
+            pass
+        try:
+            return _dt.date.fromisoformat(s[:10])
+        except ValueError:
+            raise ValueError(f"published: cannot read a date from {value!r}") from None
+    to_pydatetime = getattr(value, "to_pydatetime", None)
+    if callable(to_pydatetime):
+        return parse_published(to_pydatetime())
+    raise TypeError(f"published must be a date, datetime, ISO string or None, not {type(value).__name__}")
+
+
+def run_core(texts: list, *, tone="hòa", fold_punct=True) -> list:
+    """The C pipeline over a batch: one CoreDoc per text (None for a missing one)."""
+    raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), tone=tone, fold_punct=fold_punct)
+    return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
+
+
+class Document:
+    """One analyzed text. Offsets of every span index ``text``, the text as given."""
+
+    __slots__ = ("text", "published", "id", "meta", "_core", "_gazetteer", "_cache", "__weakref__")
+
+    def __init__(self, text: str, core: CoreDoc, *, published=None, gazetteer=None, id=None, meta=None):
+        self.text = text
+        self.published = parse_published(published)
+        self.id = id
+        self.meta = meta or {}
+        self._core = core
+        self._gazetteer = gazetteer
+        self._cache = {}
+
+    def __repr__(self) -> str:
+        head = self.text[:40].replace("\n", " ")
+        more = "..." if len(self.text) > 40 else ""
+        return f"<Document {head!r}{more} published={self.published} sentences={len(self.sentences)}>"
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _get(self, name, build):
+        try:
+            return self._cache[name]
+        except KeyError:
+            value = self._cache[name] = build()
+            return value
+
+    @property
+    def normalized(self) -> str:
+        """The normalized text every stage read (offsets into it are not the document's)."""
+        return self._core.norm
+
+    @property
+    def tokens(self):
+        return self._get("tokens", self._core.tokens)
+
+    @property
+    def words(self):
+        return self._get("words", self._core.words)
+
+    @property
+    def sentences(self) -> list[Span]:
+        def build():
+            return [Span(self.text[a:b], a, b) for a, b in self._core.sentence_spans()]
+        return self._get("sentences", build)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding original offset ``pos`` (the nearest before it)."""
+        import bisect
+        starts = self._get("sentence_starts", lambda: [s.start for s in self.sentences])
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    @property
+    def times(self):
+        from . import timex
+
+        def build():
+            core = self._core
+            found = timex.find_times(core.norm, self.published)
+            return [_to_original(t, self.text, core) for t in found]
+        return self._get("times", build)
+
+    @property
+    def quantities(self):
+        from . import quantity
+
+        def build():
+            core = self._core
+            return [_to_original(q, self.text, core) for q in quantity.find_quantities(core.norm)]
+        return self._get("quantities", build)
+
+    @property
+    def entities(self):
+        from . import entities
+        return self._get("entities", lambda: entities.extract(self))
+
+    @property
+    def events(self):
+        from . import events
+        return self._get("events", lambda: events.extract(self))
+
+    def to_dict(self) -> dict:
+        """Everything found, as plain data (JSON-ready but for dates, given as ISO strings)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "published": self.published.isoformat() if self.published else None,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "words": [dict(zip(("text", "start", "end", "kind"), w)) for w in self.words],
+            "entities": [e.to_dict() for e in self.entities],
+            "times": [t.to_dict() for t in self.times],
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+def _to_original(x, text: str, core: CoreDoc):
+    """A span-carrying record found in the normalized text, moved to original offsets."""
+    if core.align is None:
+        return x
+    import dataclasses
+    s, e = core.align[x.start], core.align[x.end]
+    return dataclasses.replace(x, start=s, end=e, text=text[s:e])
+
+
+def analyze(text: str, *, published=None, gazetteer=None) -> Document:
+    """Analyze one text: a :class:`Document` with sentences, words, entities, times and events.
+
+    ``published`` (a date, datetime, ISO string or None) anchors year-less dates ("ngày 23/10").
+    ``gazetteer`` replaces the built-in one (:func:`tintuc.default_gazetteer`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    core = run_core([text])[0]
+    return Document(text, core, published=published, gazetteer=gazetteer)
