@@ -134,6 +134,8 @@ def test_weekdays(text, value):
 
 def test_weekday_with_future_tense_looks_ahead():
     assert one("Ông sẽ tới Paris vào thứ Sáu.", "2020-10-21").value == "2020-10-23"
+    assert one("Họ họp vào thứ Tư tới.", "2020-10-21").value == "2020-10-28"
+    assert one("Họ đã họp vào thứ Tư vừa qua.", "2020-10-21").value == "2020-10-14"
 
 
 def test_weekday_with_its_date_takes_the_date():

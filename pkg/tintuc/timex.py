@@ -3,10 +3,13 @@
     >>> [t.value for t in find_times("Ngày 23/10 tới, hai bên sẽ gặp nhau.", "2020-10-21")]
     ['2020-10-23']
 
-How it works: one compiled regular expression finds "atoms" (a date, a month, a weekday,
-a clock time, "hôm qua", ...) in a single scan; a merge pass joins neighbours that form one
+How it works: two scans in C (one for digits, one for key words such as "tháng", "tuần",
+"hôm") find where "atoms" may start (a date, a month, a weekday, a clock time, "hôm qua",
+...); a small pattern for each family reads the atom there, and the words before it
+("ngày", "sáng", "cuối") are taken in Python. A merge pass joins neighbours that form one
 expression (a clock time and its date, "từ A đến B" ranges, a weekday and its date); a
 resolution pass turns each expression into a value anchored to the publication date.
+Text that is not NFC is composed first, and offsets are mapped back to the text given.
 
 Year-less dates take the year that puts them nearest to publication. Cue words decide the
 direction: "qua", "vừa qua", "vừa rồi", a leading "hôm" or "hồi" look back; "tới", "sắp tới"
@@ -15,8 +18,11 @@ reports the past), unless "sẽ", "sắp" or "dự kiến" is the nearest tense 
 sentence, in which case the past costs double instead.
 
 Decisions on ambiguous forms:
-- "23/10" is a date unless a counted noun follows ("3/5 thành viên" is a fraction); a month
-  above 12 or a day above 31 is never a date ("15/19").
+- "23/10" is a date unless it reads as a fraction: a counted noun or "tổng"/"số" after it
+  ("3/5 thành viên", "1/3 tổng chi phí"), or "chiếm", "khoảng", "gần", "tỷ lệ" before it. A
+  month above 12 or a day above 31 is never a date ("15/19"); "Nghị định 15/2020/NĐ-CP" and
+  "vòng 1/8" are not dates either.
+- "2/1988" (month and four-digit year) is a month.
 - "10.2" is a date (10 February) only right after "ngày" ("ngày 10.2"); elsewhere it is the
   number 10.2. "16.4.2021" (with a four-digit year) is a date anywhere.
 - "thứ hai"/"thứ 2" is a weekday only with a cue (a capitalised "Hai", "ngày"/"hôm"/"vào"
@@ -24,7 +30,14 @@ Decisions on ambiguous forms:
 - A clock time ("20h", "20 giờ") counts only when it has minutes, a part of day, a date,
   or a lead word such as "lúc"; "trong 24h" and "mất 3 giờ" are durations, not times.
 - "năm qua" (the past year / last year) is left out; "tuần qua", "tháng qua" mean the
-  previous week/month.
+  previous week/month. "N ngày/tuần/tháng/năm trước" and "cách đây N năm" count back from
+  publication; "vài tuần trước", "những năm qua" are left out.
+- "cùng ngày", "hôm đó" take the last day resolved before them in the text; "hôm sau" the
+  day after it; with none before them they stay "XXXX-XX-XX".
+- A weekday without a cue is the latest such day on or before publication; "tới"/"sẽ" make
+  it the next one; "tuần trước/này/tới" pick it in that ISO week.
+- Weeks are ISO weeks: "tuần trước" is the ISO week before publication's, "cuối tuần qua"
+  that week's Saturday and Sunday.
 - Naive datetimes given as `published` are taken as UTC.
 - Mods: "đầu/giữa/cuối tháng" and "thượng/trung/hạ tuần" narrow a month to days 1-10,
   11-20, 21-end; "đầu/giữa/cuối năm" to Jan-Apr, May-Aug, Sep-Dec; "đầu/giữa tuần" to
@@ -35,11 +48,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
-from functools import lru_cache
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from .quantity import is_counted_noun, parse_number
 
@@ -710,7 +723,7 @@ def _direction(text, atom):
     """(strong, dir): dir -1 looks back, +1 ahead, 0 none; strong when a cue word says so."""
     f = atom.f
     r = f.get("rel")
-    if r in _BACK or f.get("lead") == "hôm" or f.get("pod") and r in _BACK:
+    if r in _BACK or f.get("lead") == "hôm":
         return True, -1
     if r in _AHEAD:
         return True, 1
@@ -723,7 +736,7 @@ def _direction(text, atom):
     lo = _SENT_START.search(text, max(0, s - 200), s)
     lo = lo.start() if lo else max(0, s - 200)
     hi = len(text)
-    stop = re.compile(r"[.!?\n]").search(text, atom.end, atom.end + 200)
+    stop = _SENT_END.search(text, atom.end, atom.end + 200)
     hi = stop.start() if stop else min(hi, atom.end + 200)
     best, dist = 0, 10 ** 9
     for m in _FUTURE_PAST.finditer(text, lo, hi):
@@ -987,7 +1000,9 @@ def _resolve_wday(a, ctx):
         strong, dr = _direction(ctx.text, a)
         rel = f.get("rel")
         delta = (w - pub.weekday()) % 7            # days ahead to the next such weekday (0 = today)
-        if rel in ("tới", "sắp tới") or (not strong and dr > 0 and rel is None):
+        if rel in ("tới", "sắp tới"):
+            dt = pub + timedelta(days=delta or 7)
+        elif not strong and dr > 0 and rel is None:
             dt = pub + timedelta(days=delta)
         elif rel in ("qua", "vừa qua", "vừa rồi"):
             dt = pub - timedelta(days=(7 - delta) if delta else 7)
