@@ -150,6 +150,13 @@ def test_counted_nouns(text, unit, classifier):
 def test_number_without_noun():
     q = one("Chỉ số đạt 930, giảm nhẹ.")
     assert (q.text, q.value, q.unit, q.kind) == ("930", 930, None, "number")
+    assert one("Giá vé là khoảng 500, rẻ hơn.").text == "khoảng 500"
+
+
+@pytest.mark.parametrize("text", ["Các ca tiếp xúc với bệnh nhân 2910 đã được cách ly.", "Chiếc iPhone 12 Pro mới.",
+                                  "Phòng 203, tầng trệt.", "Liên hệ: 19006418."])
+def test_labels_are_not_amounts(text):
+    assert find_quantities(text) == []
 
 
 # --- things that are not quantities ------------------------------------------------------

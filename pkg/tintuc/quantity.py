@@ -16,6 +16,10 @@ Number words are read only where they are numbers: "một số" (some) is not 1,
 data/quantity_lexicon.tsv. Vague amounts give their lower bound: "hàng trăm" is 100,
 "hàng chục nghìn" 10,000, "vài chục" 20, all with approx="lower_bound".
 
+A number with nothing counted after it is kept only when it reads as an amount: after a
+word such as "đạt", "là", "tăng", or with an approximation ("khoảng 500"); otherwise
+("bệnh nhân 2910", "iPhone 12", "phòng 203") it is a label and left out.
+
 `approx` is "about" (khoảng, chừng, tầm, xấp xỉ, ước tính), "at_least" (ít nhất, tối thiểu,
 hơn, trên, vượt), "at_most" (tối đa, không quá, dưới, chưa đến, tới, lên tới), "nearly"
 (gần), "lower_bound" (hàng, vài, mấy) or None.
@@ -91,6 +95,10 @@ def _load_lexicon():
 
 _UNITS, _NOUNS, _CLASSIFIERS, _HUMANS, _STOPS = _load_lexicon()
 _LEX_FIRST = {p.split()[0].lower() for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS)}
+_LONGEST = {}       # first word of a unit or noun -> the most words such an entry has
+for _p in (*_UNITS, *_NOUNS):
+    _w = _p.split()
+    _LONGEST[_w[0]] = max(_LONGEST.get(_w[0], 0), len(_w))
 
 
 def is_counted_noun(word: str) -> bool:
@@ -289,6 +297,9 @@ _SKIP_LEADS = {"ngày", "hôm", "tháng", "quý", "thứ", "lúc", "số", "kho�
                "rạng", "nhóm", "bảng", "vòng", "khu", "đường", "tuyến", "lô", "căn", "hẻm", "ngõ", "kiệt",
                "nghị", "quyết", "luật", "bản", "kỳ", "đợt", "giai", "đoạn", "mẫu",
                "cấp", "bước", "lộ", "câu", "bài", "hình", "ảnh", "clip", "video", "ca"}
+# Words after which a number with nothing counted is still an amount ("đạt 930", "là 5").
+_AMOUNT_LEADS = {"là", "đạt", "có", "còn", "lên", "xuống", "tăng", "giảm", "gồm", "tổng", "thêm", "hết", "được",
+                 "mất", "với", "bằng", "tới", "đến", "từ", "chỉ", "gấp", "cả", "trong", "mức"}
 _DURATION_LEADS = {"trong", "vòng", "mất", "suốt", "sau", "kéo", "dài", "cả"}
 
 
@@ -343,7 +354,10 @@ def _unit_after(text, e):
 
 def _lexicon_at(words, i):
     """(length, role) of the longest unit or noun starting at words[i]."""
-    for n in range(min(4, len(words) - i), 0, -1):
+    longest = _LONGEST.get(words[i])
+    if longest is None:
+        return None
+    for n in range(min(longest, len(words) - i), 0, -1):
         p = " ".join(words[i:i + n])
         if p in _UNITS:
             return n, "unit"
@@ -476,6 +490,8 @@ def _from_digits(m, text):
     if upper is not None and m.group("rs") in ("-", "–") and kind == "number":
         return None                                   # 1-3 alone is a score or a code
     approx, s = _approx(text, s, w1, w2)
+    if kind == "number" and approx is None and mult == 1 and total is None and w1 not in _AMOUNT_LEADS:
+        return None           # "bệnh nhân 2910", "iPhone 12", "phòng 203": a label, not an amount
     return Quantity(text[s:end], s, end, value, approx, unit, kind, code, total, upper, cls)
 
 
