@@ -90,6 +90,8 @@ def test_hai_counts_before_any_noun():
 def test_mot_counts_before_a_counted_noun():
     found = find_quantities("Một thủy thủ đã thiệt mạng và một số khác bị thương.")
     assert [(q.text, q.value) for q in found] == [("Một thủy thủ", 1)]
+    assert [q.text for q in find_quantities("Ông là một nhà sản xuất trong một xã hội mở, có một người bạn.")] \
+        == ["một người bạn"]
 
 
 # --- approximations ----------------------------------------------------------------------

@@ -522,9 +522,12 @@ def _from_words(m, text):
         # "hai" before any noun.
         mm = _AFTER_RE.match(text, e)
         words = [w for w in mm.groups() if w] if mm else []
-        known = words and (_lexicon_at(words, 0) or words[0] in _CLASSIFIERS)
+        hit = words and _lexicon_at(words, 0)
+        known = hit or words and words[0] in _CLASSIFIERS
         if not (known or toks[0].lower() == "hai" and u and u[1] == "count"):
             return None
+        if value == 1 and hit == (1, "noun") and words[0] != "người" and len(words) > 1 and _plain(words[1]):
+            return None       # "một xã hội", "một nhà sản xuất": "một" is "a", the noun is longer
     unit = kind = code = cls = None
     kind = "number"
     end = e
