@@ -241,6 +241,11 @@ def test_range_of_days_across_the_year():
     assert (t.begin, t.end_date) == (d("2020-12-28"), d("2021-01-03"))
 
 
+def test_range_ending_on_no_date_keeps_its_start():
+    t = one("Nghỉ từ 12 đến 31/4 theo lịch.", "2021-04-01")
+    assert (t.value, t.begin, t.end_date) == ("2021-04-12", d("2021-04-12"), d("2021-04-12"))
+
+
 def test_two_listed_days():
     assert values("Các trận đấu diễn ra ngày 28 và 29/10.", "2020-10-21") == ["2020-10-28", "2020-10-29"]
 

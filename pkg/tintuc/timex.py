@@ -99,15 +99,13 @@ def vietnam_date(published, tz_offset_hours: float = 7) -> date | None:
     Accepts a date, a datetime (naive ones are taken as UTC), an ISO string
     ("2020-10-21", "2020-10-21T18:30:00Z"), "YYYYMMDD", or None/NaN (-> None).
     """
-    if published is None:
+    if published is None or published != published:      # None, NaN, NaT
         return None
     if isinstance(published, datetime):
         dt = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
         return dt.astimezone(timezone(timedelta(hours=tz_offset_hours))).date()
     if isinstance(published, date):
         return published
-    if isinstance(published, float) and published != published:  # NaN
-        return None
     if isinstance(published, str):
         s = published.strip()
         if not s:
@@ -1049,8 +1047,9 @@ def _resolve_range(a, ctx):
         kind = "month" if A.kind == "month" else "date"
         A = _Atom(kind, A.start, A.end, {**f, "y": y, "m": m})
     va, ba, ea, ga, _ = _resolve(A, ctx)
-    if ba and eb and ba > eb:
-        return va, ba, ea, ga, None
+    if ba is None or eb is None or ba > eb:
+        # an end that is no date ("31/4") or that comes first: keep what the start says
+        return (va, ba, ea, ga, None) if ba is not None else (va, None, None, "range", None)
     return va, ba, eb, "range", None
 
 
@@ -1142,6 +1141,7 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
         omap = _OffsetMap(text)
         src = omap.text
     atoms = _scan(src)
+    _four_words_before.cache_clear()      # it holds the text
     for a in atoms:
         _add_cues(a, src)
     ctx = _Ctx(src, pub)
