@@ -14,7 +14,7 @@ except ImportError as e:  # never fall back to pure Python: the C core is the pr
         "`apt-get install libicu-dev pkg-config` on Debian/Ubuntu)."
     ) from e
 
-from ._core import Token, normalize, normalize_many as _normalize_many, strip_diacritics, tokenize
+from ._core import Token, decode, detect_encoding, normalize, normalize_many as _normalize_many, strip_diacritics, tokenize
 from ._text import Alignment, normalize_with_offsets, sent_tokenize
 from .corpus import Corpus, analyze_many
 from .document import Document, Span, analyze
@@ -34,6 +34,8 @@ def normalize_many(texts, *, tone="hòa", fold_punct=True):
 
 __all__ = [
     "Alignment",
+    "decode",
+    "detect_encoding",
     "Corpus",
     "analyze_many",
     "Document",
