@@ -241,6 +241,13 @@ def test_range_of_days_across_the_year():
     assert (t.begin, t.end_date) == (d("2020-12-28"), d("2021-01-03"))
 
 
+def test_range_end_comes_after_its_start():
+    t = one("Lệnh cấm có hiệu lực từ 24/4 tới hết tháng 10.", "2021-04-22")
+    assert (t.text, t.begin, t.end_date) == ("từ 24/4 tới hết tháng 10", d("2021-04-24"), d("2021-10-31"))
+    t = one("Nghỉ từ 28/12 đến 3/1.", "2020-12-20")
+    assert (t.begin, t.end_date) == (d("2020-12-28"), d("2021-01-03"))
+
+
 def test_range_ending_on_no_date_keeps_its_start():
     t = one("Nghỉ từ 12 đến 31/4 theo lịch.", "2021-04-01")
     assert (t.value, t.begin, t.end_date) == ("2021-04-12", d("2021-04-12"), d("2021-04-12"))
@@ -273,7 +280,8 @@ def test_dotted_form_outside_ngay_is_a_number():
 
 
 @pytest.mark.parametrize("text", ["15/19 thủy thủ bị bắt", "có 3/5 thành viên đồng ý", "theo Nghị định 15/2020/NĐ-CP",
-                                  "tỷ lệ 1/3 dân số", "lọt vào vòng 1/8", "chiếm đến 1/3 tổng chi phí"])
+                                  "tỷ lệ 1/3 dân số", "lọt vào vòng 1/8", "chiếm đến 1/3 tổng chi phí",
+                                  "RAM 6/8 GB", "sau 9 tháng 10 ngày"])
 def test_fractions_and_numbers_are_not_dates(text):
     assert find_times(text, "2020-10-21") == []
 

@@ -175,12 +175,12 @@ _MONTH_FAMILY = _family(
 _YEAR_FAMILY = _family(
     ("yrange", rf"[Nn]ăm{_SP}(?P<yrange_a>{_Y}){_SP0}(?:{_DASH}|(?:đến|tới){_WE}){_SP0}(?:năm{_SP})?(?P<yrange_b>{_Y}){_NE}"),
     # năm 2020; after "những", also "những năm 1990" and "những năm 90"
-    ("year", rf"[Nn]ăm{_SP}(?P<year_y>\d{{4}}|\d0)s?{_NE}(?:{_SP}của{_SP}thế{_SP}k[ỷỉ]{_SP}"
+    ("year", rf"[Nn]ăm{_SP}(?P<year_y>{_Y}|\d0)s?{_NE}(?:{_SP}của{_SP}thế{_SP}k[ỷỉ]{_SP}"
              rf"(?P<year_c>trước|này|XXI|XX|21|20){_WE})?"),
     ("yrel", rf"[Nn]ăm{_SP}(?P<yrel_r>nay|ngoái|tới|sau|trước|kia|rồi|sắp tới|về trước){_WE}"),
 )
 _DECADE_FAMILY = _family(
-    ("decade", rf"[Tt]hập{_SP}(?:niên|k[ỷỉ]){_SP}(?P<decade_n>\d{{4}}|\d0)s?{_NE}(?:{_SP}của{_SP}thế{_SP}k[ỷỉ]"
+    ("decade", rf"[Tt]hập{_SP}(?:niên|k[ỷỉ]){_SP}(?P<decade_n>{_Y}|\d0)s?{_NE}(?:{_SP}của{_SP}thế{_SP}k[ỷỉ]"
                rf"{_SP}(?P<decade_c>trước|này|XXI|XX|21|20){_WE})?"),
 )
 _QUARTER_FAMILY = _family(
@@ -494,8 +494,9 @@ def _atom(m, text):
             if _followed_by_noun(text, e) or _prev_word(text, s) in _NUMBER_LEADS:
                 return None
         else:
-            if k == "month" and _prev_word(text, s) in ("thứ", "mỗi", "hàng", "các", "những"):
-                return None
+            if k == "month" and (_prev_word(text, s) in ("thứ", "mỗi", "hàng", "các", "những")
+                                 or _after_number(text, s)):
+                return None                   # "9 tháng 10 ngày" is a duration
             mod, s = _mod_before(text, s)
         if m2:
             if m2 <= mo:
@@ -628,7 +629,7 @@ def _looks_like_date(text, s, e):
 
 def _followed_by_noun(text, e):
     w = _next_word(text, e)
-    return w.islower() and w not in _NOT_NOUNS and is_counted_noun(w)
+    return (w.islower() or w.isupper()) and w not in _NOT_NOUNS and is_counted_noun(w)
 
 
 # ---------------------------------------------------------------------------------------
@@ -689,7 +690,7 @@ def _rangeable(a, b):
     if ka == kb and ka in ("date", "month", "year", "clock", "datetime", "quarter"):
         return True
     return (ka, kb) in {("dayonly", "date"), ("clock", "datetime"), ("date", "datetime"),
-                        ("month", "date"), ("year", "month"), ("dayonly", "datetime")}
+                        ("month", "date"), ("date", "month"), ("year", "month"), ("dayonly", "datetime")}
 
 
 # ---------------------------------------------------------------------------------------
@@ -1029,35 +1030,44 @@ def _resolve_ago(a, ctx):
     return _year(pub.year - n, None)
 
 
+def _yearless(x):
+    return x.kind in ("date", "dayonly", "month") and x.f.get("y") is None and not x.f.get("ry")
+
+
 def _resolve_range(a, ctx):
     A, B = a.f["a"], a.f["b"]
     if A.kind == "clock" and B.kind == "datetime":   # "từ 0h đến 12h ngày 30/4"
         A = _Atom("datetime", A.start, A.end, {"clock": A, "date": B.f["date"]})
-    # Resolve the end first, then fit the start before it, borrowing the month and year it
-    # leaves out: "11-12/10", "28/12 - 3/1/2021", "tháng 2 đến tháng 5/1994".
-    vb, bb, eb, gb, _ = _resolve(B, ctx)
-    f = A.f
-    if bb is not None and A.kind in ("date", "dayonly", "month") and f.get("y") is None:
-        y, m = bb.year, f.get("m") or bb.month
-        if A.kind == "month":
-            if m > bb.month:
-                y -= 1
-        elif (m, f["d"]) > (bb.month, bb.day):
-            y, m = _shift_month(y, m, -1) if f.get("m") is None else (y - 1, m)
-        kind = "month" if A.kind == "month" else "date"
-        A = _Atom(kind, A.start, A.end, {**f, "y": y, "m": m})
-    va, ba, ea, ga, _ = _resolve(A, ctx)
+    if A.kind != "dayonly" and _yearless(B):
+        # "30/4 - 1/5", "24/4 tới hết tháng 10": the end is the first such day after the start
+        va, ba, ea, ga, _ = _resolve(A, ctx)
+        if ba is not None:
+            B = _fit(B, ba, after=True)
+        vb, bb, eb, gb, _ = _resolve(B, ctx)
+    else:
+        # "11 đến 12/10", "28/12 - 3/1/2021", "tháng 2 đến tháng 5/1994": the start borrows
+        # the month and year it leaves out from the end, and comes before it
+        vb, bb, eb, gb, _ = _resolve(B, ctx)
+        if bb is not None and _yearless(A):
+            A = _fit(A, bb, after=False)
+        va, ba, ea, ga, _ = _resolve(A, ctx)
     if ba is None or eb is None or ba > eb:
         # an end that is no date ("31/4") or that comes first: keep what the start says
         return (va, ba, ea, ga, None) if ba is not None else (va, None, None, "range", None)
     return va, ba, eb, "range", None
 
 
-def _safe_year(d, y):
-    try:
-        return d.replace(year=y)
-    except ValueError:
-        return d.replace(year=y, day=28)
+def _fit(x, anchor, after):
+    """A year-less atom given the year (and month) that puts it just after/before `anchor`."""
+    f = x.f
+    y, m = anchor.year, f.get("m") or anchor.month
+    step = 1 if after else -1
+    if x.kind == "month":
+        if (m < anchor.month) if after else (m > anchor.month):
+            y += step
+    elif ((m, f["d"]) < (anchor.month, anchor.day)) if after else ((m, f["d"]) > (anchor.month, anchor.day)):
+        y, m = _shift_month(y, m, step) if f.get("m") is None else (y + step, m)
+    return _Atom("month" if x.kind == "month" else "date", x.start, x.end, {**f, "y": y, "m": m})
 
 
 def _add_cues(a, text):
