@@ -462,6 +462,7 @@ def _atom(m, text):
             return None
         if _prev_word(text, s) == "năm":
             s = _words_before(text, s, 1)[0][1]
+        s = _with_from(text, s, m.group())
         return _Atom("range", s, e, {"a": _Atom("year", s, e, {"y": a}), "b": _Atom("year", s, e, {"y": b})})
     if k == "drange":
         a, b, mo = int(g("drange_a")), int(g("drange_b")), int(g("drange_m"))
@@ -472,6 +473,7 @@ def _atom(m, text):
                     _Atom("date", m.start("drange_b"), e, {"d": b, "m": mo, "y": y})]
         if a >= b:
             return None
+        s = _with_from(text, s, g("drange_c"))
         return _Atom("range", s, e, {"a": _Atom("date", s, e, {"d": a, "m": mo, "y": y, "pod": pod, "lead": lead}),
                                      "b": _Atom("date", s, e, {"d": b, "m": mo, "y": y})})
     if k in ("dmy", "dtext", "ddot", "dm"):
@@ -602,6 +604,13 @@ def _atom(m, text):
             return None
         return _Atom("dayonly", s, e, {"d": int(g("dayonly_d")), "pod": pod, "lead": lead})
     return None
+
+
+def _with_from(text, s, connector):
+    """Take a "từ" before a range joined by "đến"/"tới" ("từ ngày 11 đến 12/10")."""
+    if ("đến" in connector or "tới" in connector) and _prev_word(text, s) == "từ":
+        return _words_before(text, s, 1)[0][1]
+    return s
 
 
 def _decade(n, c, mod, s, e):
