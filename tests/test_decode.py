@@ -425,10 +425,35 @@ def test_composition_across_chunks():
     assert unicodedata.normalize("NFD", out.replace("\u034f", "")).count("\u0323") == 70000
 
 
+def test_threads_decode_concurrently(enc):
+    # large inputs release the GIL; results must not mix between threads
+    from concurrent.futures import ThreadPoolExecutor
+    texts = [f"Bản tin số {i}: mưa lớn kéo dài ở các tỉnh phía Bắc, nhiều tuyến đường bị ngập.\n" * 3000
+             for i in range(8)]
+    jobs = [(bytearray(enc.encode(t, name)), name, t) for t in texts for name in ("vni", "tcvn3", "utf-8")]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda j: (_core.detect_encoding(j[0]), _core.decode(j[0])), jobs))
+    for (data, name, text), (got_name, got) in zip(jobs, results):
+        assert got_name == name
+        assert got == enc.expected(text, name)
+
+
+def test_auto_reports_broken_utf8():
+    # UTF-8 with a stray byte is still UTF-8: "auto" says where it breaks instead of guessing
+    head = ("Hà Nội mùa thu, trời trong xanh. " * 20).encode()
+    data = head + b"\xff" + "Đà Nẵng".encode()
+    assert _core.detect_encoding(data) == "utf-8"
+    with pytest.raises(UnicodeDecodeError) as e:
+        _core.decode(data)
+    assert e.value.start == len(head)
+
+
 def test_plain_ascii_is_utf8_unless_it_reads_as_viqr():
     assert _core.detect_encoding(b"The quick brown fox isn't lazy. Is it? It's 5 p.m.") == "utf-8"
     assert _core.detect_encoding(b"Hello, world") == "utf-8"
     assert _core.detect_encoding(b"Vie^.t Nam la` mo^.t quo^'c gia") == "viqr"
+    assert _core.detect_encoding(b"def f(x):\n    return x^2 + a(b) if idea(s) else e.g. `auto` C++") == "utf-8"
+    assert _core.detect_encoding(b"Anh o+? dda^u?") == "viqr"
 
 
 def test_public_api_reexports():

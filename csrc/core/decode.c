@@ -243,8 +243,8 @@ static int viqr_ends_line(const uint8_t *s, size_t j, size_t n)
  * "DD" is Đ, "dd" (or "Dd") at the start of a word is đ (Đ); a backslash makes the next mnemonic
  * character literal. Two habits of real text are honoured: a '.', '?' or '\'' that ends a word
  * whose vowel already has a tone is punctuation ("No^.i." is "Nội."), and so is a '.' or '?'
- * that ends a line. Bytes above
- * ASCII are read as UTF-8 when they form it, else as Windows-1258/Latin-1. */
+ * that ends a line ("ra." at the end of a paragraph is "ra.", not "rạ"). Bytes above ASCII
+ * are read as UTF-8 when they form it, else as Windows-1258/Latin-1. */
 static void decode_viqr(const uint8_t *s, size_t n, tt_cpbuf *out, tt_enc_score *sc)
 {
     tt_cp *o = out->v + out->n;
@@ -299,7 +299,8 @@ static void decode_viqr(const uint8_t *s, size_t n, tt_cpbuf *out, tt_enc_score 
             if (j < n) {
                 int t = viqr_index(TT_VIQR_TONES, s[j]);
                 /* after a toned vowel, a . ? or ' that ends the word is punctuation */
-                int ends_word = (s[j] == '.' || s[j] == '?' || s[j] == '\'') && (j + 1 >= n || !is_ascii_letter(s[j + 1]));
+                int ends_word = (s[j] == '.' || s[j] == '?' || s[j] == '\'') &&
+                                (j + 1 >= n || !is_ascii_letter(s[j + 1]));
                 if (t > 0 && tt_viqr[v - 1][upper][mod][t] != 0 && !(toned && ends_word) &&
                     !((s[j] == '.' || s[j] == '?') && viqr_ends_line(s, j, n))) {
                     tone = t;
@@ -403,7 +404,7 @@ static tt_status to_nfc(tt_cpbuf *b, tt_decode_error *err)
     while (k < b->n && nfc_safe(b->v[k]))
         k++;
     if (k == b->n)
-        return TT_OK;
+        goto done; /* already NFC: the common case */
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&ue);
     if (U_FAILURE(ue)) {
         st = TT_EICU;
