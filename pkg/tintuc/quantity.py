@@ -249,10 +249,13 @@ _SCALE_WORDS = "nghìn|ngàn|vạn|triệu|tỷ|tỉ"
 _WORD_START = "một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|hàng|vài|mấy|dăm|nửa|chục"
 _WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|mốt|trăm|chục|linh|lẻ|rưỡi|"
               + _SCALE_WORDS)
+# Numbers after these words are dates, times, ordinals or labels: rejected in C already.
+_NOT_AFTER = "".join(rf"(?<!{w}[ \xa0][0-9])" for w in ("ngày", "Ngày", "hôm", "Hôm", "tháng", "Tháng", "năm", "Năm",
+                                                         "lúc", "Lúc", "quý", "thứ", "số", "Số", "sáng", "chiều", "tối"))
 # The pattern starts with a plain digit class (the lookbehinds come after the first digit),
 # which lets the regex engine skip in C to the next digit.
 _DIGITS_QTY_RE = re.compile(
-    rf"(?P<a>[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NUMBER_REST})"
+    rf"(?P<a>[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NOT_AFTER}{_NUMBER_REST})"
     rf"(?:/(?P<b>[0-9]+)(?![0-9/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>[0-9]{_NUMBER_REST}))?"
     r"(?![0-9]|[.,/:][0-9])"     # not part of "15/2020/NĐ-CP" or "20:00"
     rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
