@@ -150,6 +150,9 @@ _DIGIT_FAMILY = _family(
     # 11-12/10, 26 - 28/6/2017, 11 đến 12/10, 28 và 29/10
     ("drange", rf"(?P<drange_a>{_D}){_SP0}(?P<drange_c>{_DASH}|(?:đến|tới|và){_WE}){_SP0}(?:ngày{_SP})?"
                rf"(?P<drange_b>{_D})/(?P<drange_m>{_M})(?:/(?P<drange_y>{_Y}))?{_NE}"),
+    # 30/4-1/5, 18/4 - 25/4, 30/4/1975-30/4/2021
+    ("dmrange", rf"(?P<dmrange_d1>{_D})/(?P<dmrange_m1>{_M})(?:/(?P<dmrange_y1>{_Y}))?{_SP0}{_DASH}{_SP0}"
+                rf"(?P<dmrange_d2>{_D})/(?P<dmrange_m2>{_M})(?:/(?P<dmrange_y2>{_Y}))?{_NE}"),
     # 23/10/2020, 23-10-2020, 16.4.2021
     ("dmy", rf"(?P<dmy_d>{_D})(?P<dmy_s>[/.-])(?P<dmy_m>{_M})(?P=dmy_s)(?P<dmy_y>{_Y}){_NE}"),
     # (ngày) 23 tháng 10 (năm 2020)
@@ -295,7 +298,7 @@ _FUNCTION_WORDS = {"trong", "tại", "ở", "để", "và", "khi", "nhằm", "v�
                    "các", "những", "ông", "bà", "hai", "ba", "nhiều", "hơn", "lúc", "vào", "cũng", "đều", "vẫn",
                    "mới", "chưa", "không", "được", "bị", "nên", "rồi", "liên", "tiếp", "nhân", "trên"}
 _FRACTION_LEADS = {"chiếm", "khoảng", "gần", "hơn", "bằng", "giảm", "tăng", "mất", "còn", "đạt", "trên", "dưới",
-                   "lệ", "phần", "nửa", "điểm", "tỷ", "tỉ"}
+                   "lệ", "phần", "nửa", "tỷ", "tỉ"}
 _FRACTION_FOLLOWERS = {"tổng", "số", "dân", "diện", "lượng", "phần", "quãng", "lãnh", "nhu", "giá"}
 _DATE_LEADS = {"vào", "từ", "đến", "tới", "hồi", "trước", "sau", "đầu", "cuối", "lúc", "hết", "tối", "sáng",
                "chiều", "trưa", "đêm", "ngày", "hôm", "là", "tính", "kể", "nay", "dịp", "hạn"}
@@ -476,6 +479,16 @@ def _atom(m, text):
         s = _with_from(text, s, g("drange_c"))
         return _Atom("range", s, e, {"a": _Atom("date", s, e, {"d": a, "m": mo, "y": y, "pod": pod, "lead": lead}),
                                      "b": _Atom("date", s, e, {"d": b, "m": mo, "y": y})})
+    if k == "dmrange":
+        if _prev_word(text, s) in _NUMBER_LEADS:
+            return None
+        lead, pod, s = _lead_and_pod(text, s)
+        y1, y2 = g("dmrange_y1"), g("dmrange_y2")
+        return _Atom("range", s, e, {
+            "a": _Atom("date", s, e, {"d": int(g("dmrange_d1")), "m": int(g("dmrange_m1")),
+                                      "y": int(y1) if y1 else None, "pod": pod, "lead": lead}),
+            "b": _Atom("date", s, e, {"d": int(g("dmrange_d2")), "m": int(g("dmrange_m2")),
+                                      "y": int(y2) if y2 else None})})
     if k in ("dmy", "dtext", "ddot", "dm"):
         d, mo = int(g(k + "_d")), int(g(k + "_m"))
         y = (g(k + "_y") if k in ("dmy", "dtext") else None) or (g("dtext_y2") if k == "dtext" else None)
