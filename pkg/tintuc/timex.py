@@ -718,8 +718,11 @@ def _rangeable(a, b):
 # ---------------------------------------------------------------------------------------
 # Resolution
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in(y, m):
-    return calendar.monthrange(y, m)[1]
+    return 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m]
 
 
 def _month_bounds(y, m):
