@@ -39,6 +39,7 @@ def test_digits(text, value):
     ("3 tuần", 3, "tuần", "duration", "wk"),
     ("36 tuổi", 36, "tuổi", "age", "yr"),
     ("55,5 triệu đồng/lượng", 55500000, "đồng/lượng", "money", "VND"),
+    ("30 độ C", 30, "độ C", "measure", "°C"),
 ])
 def test_units(text, value, unit, kind, code):
     q = one(f"Theo báo cáo, {text} đã được ghi nhận.")

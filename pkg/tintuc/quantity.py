@@ -21,7 +21,7 @@ word such as "đạt", "là", "tăng", or with an approximation ("khoảng 500")
 ("bệnh nhân 2910", "iPhone 12", "phòng 203") it is a label and left out.
 
 `approx` is "about" (khoảng, chừng, tầm, xấp xỉ, ước tính), "at_least" (ít nhất, tối thiểu,
-hơn, trên, vượt), "at_most" (tối đa, không quá, dưới, chưa đến, tới, lên tới), "nearly"
+hơn, trên, vượt, ngoài: "more than" is read as its bound), "at_most" (tối đa, không quá, dưới, chưa đến, tới, lên tới), "nearly"
 (gần), "lower_bound" (hàng, vài, mấy) or None.
 """
 from __future__ import annotations
@@ -267,6 +267,8 @@ _WORDS_QTY_RE = re.compile(rf"(?i:{_WORD_START})(?:{_SP}+(?:{_WORD_NEXT}))*(?!\w
 _LEX_NEXT = "|".join(sorted({re.escape(p.split()[0]) for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS)
                              if p[0].isalpha()}, key=len, reverse=True))
 _FOLLOW = rf"(?={_SP}+(?:{_WORD_NEXT}|{_LEX_NEXT})(?!\w))"
+
+
 def _head_len(head):
     return len(re.sub(r"\[[^]]*\]", "x", head))
 
@@ -287,9 +289,9 @@ _AFTER_RE = re.compile(r"[^\S\n]+([^\W\d_][\w\-]*(?:/\w+)?)(?:[^\S\n]+([^\W\d_][
 _TOKEN_RE = re.compile(r"\S+")
 
 _APPROX = {"khoảng": "about", "chừng": "about", "tầm": "about", "xấp xỉ": "about", "ước tính": "about",
-           "ước chừng": "about", "khoảng chừng": "about", "ước": "about", "độ": "about",
+           "ước chừng": "about", "khoảng chừng": "about", "ước": "about",
            "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least", "hơn": "at_least",
-           "trên": "at_least", "vượt": "at_least", "vượt quá": "at_least", "ngoài": None,
+           "trên": "at_least", "vượt": "at_least", "vượt quá": "at_least", "ngoài": "at_least",
            "tối đa": "at_most", "không quá": "at_most", "dưới": "at_most", "chưa đến": "at_most",
            "chưa tới": "at_most", "chưa đầy": "at_most", "tới": "at_most", "lên tới": "at_most",
            "lên đến": "at_most", "nhiều nhất": "at_most", "gần": "nearly", "gần như": "nearly"}
