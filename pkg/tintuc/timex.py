@@ -37,7 +37,10 @@ Decisions on ambiguous forms:
 - A weekday without a cue is the latest such day on or before publication; "tới"/"sẽ" make
   it the next one; "tuần trước/này/tới" pick it in that ISO week.
 - Weeks are ISO weeks: "tuần trước" is the ISO week before publication's, "cuối tuần qua"
-  that week's Saturday and Sunday.
+  that week's Saturday and Sunday. A bare "cuối tuần" (often habitual: "vào cuối tuần")
+  is left out.
+- "thế kỷ 20" is the century value "19" (1900-1999); "những năm 90" is the 1990s unless
+  "của thế kỷ 21" follows.
 - Naive datetimes given as `published` are taken as UTC.
 - Mods: "đầu/giữa/cuối tháng" and "thượng/trung/hạ tuần" narrow a month to days 1-10,
   11-20, 21-end; "đầu/giữa/cuối năm" to Jan-Apr, May-Aug, Sep-Dec; "đầu/giữa tuần" to
