@@ -1,5 +1,6 @@
 """Quantities: digits and words, approximations, what they count, offsets."""
 import dataclasses
+import unicodedata
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -207,6 +208,17 @@ def test_offsets_slice_the_text_after_an_emoji():
     assert [q.text for q in found] == ["hơn 100 binh sĩ", "2,5 triệu USD", "hàng trăm người"]
     for q in found:
         assert text[q.start:q.end] == q.text
+
+
+def test_decomposed_text_reads_like_composed_text():
+    text = "😀 Khoảng ba mươi người và hàng trăm thủy thủ, 2,5 triệu đồng."
+    nfd = unicodedata.normalize("NFD", text)
+    found = find_quantities(nfd)
+    assert [(unicodedata.normalize("NFC", q.text), q.value) for q in found] == \
+        [(q.text, q.value) for q in find_quantities(text)] == \
+        [("Khoảng ba mươi người", 30), ("hàng trăm thủy thủ", 100), ("2,5 triệu đồng", 2500000)]
+    for q in found:
+        assert nfd[q.start:q.end] == q.text
 
 
 def test_quantity_is_frozen_and_serialisable():

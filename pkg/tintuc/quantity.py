@@ -26,7 +26,10 @@ hơn, trên, vượt, ngoài: "more than" is read as its bound), "at_most" (tố
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -394,10 +397,58 @@ def _plain(w):
         and w not in _SCALES and w not in _AFTER_TENS
 
 
+# ---------------------------------------------------------------------------------------
+# Text that is not NFC (shared with tintuc.timex)
+
+_MARKED = re.compile(r".[\u0300-\u036f]+", re.S)
+
+
+class _OffsetMap:
+    """NFC text and the way back to offsets in the original.
+
+    Only runs of combining marks change under NFC in practice; everything between them is
+    copied, so the map is a list of segments: (nfc start, original start, composed?)."""
+
+    def __init__(self, text):
+        parts, self.segs = [], []
+        n = last = 0
+        for m in _MARKED.finditer(text):
+            s, e = m.span()
+            if s > last:
+                self.segs.append((n, last, False))
+                parts.append(text[last:s])
+                n += s - last
+            c = unicodedata.normalize("NFC", m.group())
+            self.segs.append((n, s, e))
+            parts.append(c)
+            n += len(c)
+            last = e
+        self.segs.append((n, last, False))
+        parts.append(text[last:])
+        self.text = "".join(parts)
+        self.keys = [seg[0] for seg in self.segs]
+
+    def start(self, i):
+        n, o, end = self.segs[bisect_right(self.keys, i) - 1]
+        return o + (i - n) if end is False else o
+
+    def end(self, i):
+        n, o, end = self.segs[bisect_right(self.keys, i - 1) - 1] if i else self.segs[0]
+        return o + (i - n) if end is False else end
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in `text`, in order, each with its counted noun or unit."""
     if not text:
         return []
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # read the composed text, report offsets into the one given
+        omap = _OffsetMap(text)
+        out = []
+        for q in find_quantities(omap.text):
+            s, e = omap.start(q.start), omap.end(q.end)
+            out.append(dataclasses.replace(q, text=text[s:e], start=s, end=e))
+        return out
     found = []
     for m in _DIGITS_QTY_RE.finditer(text):
         q = _from_digits(m, text)

@@ -52,12 +52,11 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from .quantity import is_counted_noun, parse_number
+from .quantity import _OffsetMap, is_counted_noun, parse_number
 
 __all__ = ["TimeExpr", "find_times", "time_in_span", "times_in_span", "vietnam_date"]
 
@@ -1126,43 +1125,6 @@ def _add_cues(a, text):
 
 # ---------------------------------------------------------------------------------------
 # Public API
-
-_MARKED = re.compile(r".[\u0300-\u036f]+", re.S)
-
-
-class _OffsetMap:
-    """NFC text and the way back to offsets in the original.
-
-    Only runs of combining marks change under NFC in practice; everything between them is
-    copied, so the map is a list of segments: (nfc start, original start, composed?)."""
-
-    def __init__(self, text):
-        parts, self.segs = [], []
-        n = last = 0
-        for m in _MARKED.finditer(text):
-            s, e = m.span()
-            if s > last:
-                self.segs.append((n, last, False))
-                parts.append(text[last:s])
-                n += s - last
-            c = unicodedata.normalize("NFC", m.group())
-            self.segs.append((n, s, e))
-            parts.append(c)
-            n += len(c)
-            last = e
-        self.segs.append((n, last, False))
-        parts.append(text[last:])
-        self.text = "".join(parts)
-        self.keys = [seg[0] for seg in self.segs]
-
-    def start(self, i):
-        n, o, end = self.segs[bisect_right(self.keys, i) - 1]
-        return o + (i - n) if end is False else o
-
-    def end(self, i):
-        n, o, end = self.segs[bisect_right(self.keys, i - 1) - 1] if i else self.segs[0]
-        return o + (i - n) if end is False else end
-
 
 def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list[TimeExpr]:
     """All time expressions in `text`, in order, resolved against `published`.
