@@ -5,6 +5,7 @@ import collections.abc
 import concurrent.futures
 import os
 
+from . import schema
 from .document import Document, parse_published, run_core
 
 __all__ = ["Corpus", "analyze_many"]
@@ -34,6 +35,51 @@ class Corpus(collections.abc.Sequence):
 
     def __repr__(self) -> str:
         return f"<Corpus of {len(self)} documents>"
+
+    # Frames and files: the code is in tintuc.frames and tintuc.export (they need pandas),
+    # the columns in tintuc.schema.
+
+    @schema.documented(schema.ARTICLE_COLUMNS)
+    def articles_frame(self, *, progress: bool = False):
+        """One row per document, a pandas DataFrame; ``progress=True`` shows a bar."""
+        from .frames import articles_frame
+        return articles_frame(self, progress=progress)
+
+    @schema.documented(schema.ENTITY_COLUMNS)
+    def entities_frame(self, *, progress: bool = False):
+        """One row per entity mention, a pandas DataFrame; ``progress=True`` shows a bar."""
+        from .frames import entities_frame
+        return entities_frame(self, progress=progress)
+
+    @schema.documented(schema.EVENT_COLUMNS)
+    def events_frame(self, *, progress: bool = False):
+        """One row per event mention, a pandas DataFrame; ``progress=True`` shows a bar."""
+        from .frames import events_frame
+        return events_frame(self, progress=progress)
+
+    def frame(self, table: str = "events", *, progress: bool = False):
+        """The frame named ``table``: "events", "entities" or "articles"."""
+        from .frames import frame
+        return frame(self, table, progress=progress)
+
+    def to_parquet(self, path, table: str = "events") -> int:
+        """Write one frame ("events", "entities" or "articles") to Parquet; rows written."""
+        from .export import to_parquet
+        return to_parquet(self.frame(table), path)
+
+    def to_jsonl(self, path, table: str = "events") -> int:
+        """Write one frame as JSON Lines to a path or text stream; rows written."""
+        from .export import to_jsonl
+        return to_jsonl(self.frame(table), path)
+
+    def to_csv(self, path, table: str = "events") -> int:
+        """Write one frame as CSV (lists joined by "|") to a path or text stream; rows written."""
+        from .export import to_csv
+        return to_csv(self.frame(table), path)
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+        return corpus_html(self)
 
 
 def _items_of(texts):
@@ -85,8 +131,9 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     pubs = _published_list(published, n, own)
     pubs = [parse_published(p) for p in pubs]
     for i, t in enumerate(plain):
-        if t is not None and not isinstance(t, str) and not (isinstance(t, float) and t != t):
-            raise TypeError(f"analyze_many(): item {i} must be str, None or NaN, not {type(t).__name__}")
+        if t is not None and not isinstance(t, str) and not (isinstance(t, float) and t != t) \
+                and type(t).__name__ != "NAType":  # pandas.NA, from a "string" Series
+            raise TypeError(f"analyze_many(): item {i} must be str, None, NaN or NA, not {type(t).__name__}")
     clean = ["" if not isinstance(t, str) else t for t in plain]
     chunks = [(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
     jobs = (os.cpu_count() or 1) if n_jobs == -1 else max(1, int(n_jobs))

@@ -87,6 +87,11 @@ class Document:
     def __len__(self) -> int:
         return len(self.text)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: entities highlighted by label, events marked (tintuc.display)."""
+        from .display import document_html
+        return document_html(self)
+
     def _get(self, name, build):
         try:
             return self._cache[name]
