@@ -169,7 +169,7 @@ def _add_event_rows(data, key, doc, events):
         cluster = getattr(ev, "cluster", None)
         data["doc"].append(key)
         data["event"].append(k)
-        data["cluster"].append(None if cluster is None else str(cluster))
+        data["cluster"].append(None if cluster is None else int(cluster))
         data["sentence"].append(ev.sentence)
         data["type"].append(ev.type)
         data["mode"].append(getattr(ev, "mode", None))

@@ -56,7 +56,7 @@ ENTITY_COLUMNS = (
 EVENT_COLUMNS = (
     ("doc", "doc", None, "the document's Corpus index value"),
     ("event", "Int64", None, "event number within the document, from 0"),
-    ("cluster", "string", None, "the same value for mentions of one real-world event in the corpus"),
+    ("cluster", "Int64", None, "the same number for mentions of one real-world event in the corpus"),
     ("sentence", "Int64", None, "sentence index of the trigger, from 0"),
     ("type", "category", EVENT_TYPES, "PLOVER 2.0 type or STATEMENT"),
     ("mode", "category", (), "PLOVER mode (phone, visit, ceasefire, ...), NaN when none"),
