@@ -76,6 +76,23 @@ def _read_all(paths, split) -> tuple[list, int]:
     return articles, failed
 
 
+def _keyed_by_id(corpus, articles):
+    """The corpus with the article ids as its index, so that the ``doc`` column of every table
+    names the article (file stem, or the id/doc_id column); numbered 0..n-1 if ids repeat."""
+    from .corpus import Corpus
+    ids = [a.id for a in articles]
+    if len(set(ids)) == len(ids):
+        return Corpus(list(corpus), ids)
+    seen, repeated = set(), None
+    for i in ids:
+        if i in seen:
+            repeated = i
+            break
+        seen.add(i)
+    _say(f"warning: article id {repeated!r} occurs more than once; the doc column numbers articles instead")
+    return corpus
+
+
 def cmd_analyze(args) -> int:
     from .document import parse_published
     fmt = _pick_format(args.format, args.out)
@@ -91,7 +108,7 @@ def cmd_analyze(args) -> int:
                     for a in articles]
 
     from . import analyze_many
-    corpus = analyze_many(articles, n_jobs=args.n_jobs, progress=progress)
+    corpus = _keyed_by_id(analyze_many(articles, n_jobs=args.n_jobs, progress=progress), articles)
     df = corpus.frame(args.table, progress=progress)
 
     from .export import write_frame
