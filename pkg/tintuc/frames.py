@@ -14,7 +14,8 @@ import pandas as pd
 from . import schema
 from .schema import ARTICLE_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS
 
-__all__ = ["articles_frame", "entities_frame", "events_frame", "frame", "entity_key", "empty_frame", "doc_dtype"]
+__all__ = ["articles_frame", "entities_frame", "events_frame", "frame", "entity_key", "empty_frame", "doc_dtype",
+           "events_frame_of"]
 
 _DTYPES = {"string": pd.StringDtype(), "Int64": pd.Int64Dtype(), "Float64": pd.Float64Dtype(),
            "boolean": pd.BooleanDtype()}
@@ -116,7 +117,7 @@ def articles_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
 def entity_key(e) -> str:
     """How an entity is named in lists of ids (event actors): its id, else its canonical name,
     else its text, so that an entity without an id is still listed."""
-    return e.id if getattr(e, "id", None) is not None else (getattr(e, "name", None) or e.text)
+    return e.id if e.id is not None else (e.name or e.text)
 
 
 def _add_entity_rows(data, key, doc, entities):
@@ -129,10 +130,9 @@ def _add_entity_rows(data, key, doc, entities):
         data["text"].append(e.text)
         data["label"].append(e.label)
         data["id"].append(None if e.id is None else str(e.id))
-        data["name"].append(getattr(e, "name", None))
-        data["source"].append(getattr(e, "source", None))
-        score = getattr(e, "score", None)
-        data["score"].append(None if score is None else float(score))
+        data["name"].append(e.name)
+        data["source"].append(e.source)
+        data["score"].append(None if e.score is None else float(e.score))
 
 
 @schema.documented(ENTITY_COLUMNS)
@@ -145,34 +145,29 @@ def entities_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
 
 
 def _names(entities) -> str | None:
-    return "; ".join(getattr(e, "name", None) or e.text for e in entities) if entities else None
+    return "; ".join(e.name or e.text for e in entities) if entities else None
 
 
 def _count(v):
     return None if v is None else int(v)
 
 
-def _add_event_rows(data, key, doc, events):
+def _add_event_rows(data, key, published, events):
     for k, ev in enumerate(events):
-        trig = ev.trigger
-        date = getattr(ev, "date", None)
-        source = getattr(ev, "date_source", None)
+        trig, date, loc = ev.trigger, ev.date, ev.location
         if date is not None:
-            begin, end = date.begin, date.end_date
-            value, dtext = date.value, date.text
-        elif source == "published" and doc.published is not None:
-            begin = end = doc.published
-            value, dtext = doc.published.isoformat(), None
+            begin, end, value, dtext = date.begin, date.end_date, date.value, date.text
+        elif ev.date_source == "published" and published is not None:
+            begin = end = published
+            value, dtext = published.isoformat(), None
         else:
             begin = end = value = dtext = None
-        loc = getattr(ev, "location", None)
-        cluster = getattr(ev, "cluster", None)
         data["doc"].append(key)
         data["event"].append(k)
-        data["cluster"].append(None if cluster is None else int(cluster))
+        data["cluster"].append(None if ev.cluster is None else int(ev.cluster))
         data["sentence"].append(ev.sentence)
         data["type"].append(ev.type)
-        data["mode"].append(getattr(ev, "mode", None))
+        data["mode"].append(ev.mode)
         data["trigger"].append(trig.text)
         data["start"].append(trig.start)
         data["end"].append(trig.end)
@@ -181,20 +176,19 @@ def _add_event_rows(data, key, doc, events):
         data["recipients"].append([entity_key(e) for e in ev.recipients])
         data["recipient_names"].append(_names(ev.recipients))
         data["location_id"].append(None if loc is None else entity_key(loc))
-        data["location"].append(None if loc is None else (getattr(loc, "name", None) or loc.text))
+        data["location"].append(None if loc is None else (loc.name or loc.text))
         data["date"].append(_day(begin))
         data["date_end"].append(_day(end))
         data["date_value"].append(value)
         data["date_text"].append(dtext)
-        data["date_source"].append(source)
-        data["dead"].append(_count(getattr(ev, "dead", None)))
-        data["injured"].append(_count(getattr(ev, "injured", None)))
-        data["abducted"].append(_count(getattr(ev, "abducted", None)))
-        data["negated"].append(bool(getattr(ev, "negated", False)))
-        data["future"].append(bool(getattr(ev, "future", False)))
-        data["historical"].append(bool(getattr(ev, "historical", False)))
-        rule = getattr(ev, "rule", None)
-        data["rule"].append(None if rule is None else str(rule))
+        data["date_source"].append(ev.date_source)
+        data["dead"].append(_count(ev.dead))
+        data["injured"].append(_count(ev.injured))
+        data["abducted"].append(_count(ev.abducted))
+        data["negated"].append(bool(ev.negated))
+        data["future"].append(bool(ev.future))
+        data["historical"].append(bool(ev.historical))
+        data["rule"].append(ev.rule or None)
 
 
 @schema.documented(EVENT_COLUMNS)
@@ -203,8 +197,17 @@ def events_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
     in different documents are all kept and share a ``cluster``."""
     data = _columns(EVENT_COLUMNS)
     for i, doc in _iter_docs(corpus, progress, "events"):
-        _add_event_rows(data, corpus.index[i], doc, doc.events)
+        _add_event_rows(data, corpus.index[i], doc.published, doc.events)
     return _build(EVENT_COLUMNS, data, _doc_dtype(corpus))
+
+
+def events_frame_of(items, doc_type) -> pd.DataFrame:
+    """The events frame of (doc key, published date, events) triples, for events gathered
+    outside a Corpus (tintuc.dask clusters them across partitions first)."""
+    data = _columns(EVENT_COLUMNS)
+    for key, published, events in items:
+        _add_event_rows(data, key, published, events)
+    return _build(EVENT_COLUMNS, data, doc_type)
 
 
 TABLES = {"articles": articles_frame, "entities": entities_frame, "events": events_frame}
