@@ -1,0 +1,191 @@
+"""Datelines and attribution: who reports a story, from where, and whose words it carries.
+
+    >>> [a.kind for a in find_attributions(analyze("Hà Nội, 14/3 (TTXVN) - Hai bên đã gặp nhau."))]
+    ['dateline']
+
+Forms read (on the normalized text; offsets are the original text's):
+- dateline: "Hà Nội, 14/3 (TTXVN) -" or "(Dân trí) -" at the start of a paragraph: place,
+  source;
+- reporter: "Theo phóng viên TTXVN tại Moskva," and "Phóng viên TTXVN tại LB Nga dẫn thông
+  báo của Điện Kremlin ...": source, place and, after "dẫn (thông báo|tuyên bố|lời) của",
+  whose words are reported;
+- report: "Hãng thông tấn Anadolu đưa tin", "hãng tin TASS dẫn lời ...", "Theo Reuters,",
+  "Theo báo X,": the source; "Theo Bộ Quốc phòng Nga," attributes to a body that is no outlet;
+- credit: a closing line "Theo Reuters" (a source credited at the end).
+
+``source``, ``place`` and ``attributed_to`` are the document's entity at that spot when there
+is one, else a Span of the name as written. The phrase ``[start, end)`` is the attribution
+itself (never the reported words): the event rules ignore triggers, participants and dates
+inside it, so that "Theo phóng viên TTXVN tại Moskva" places no event in Moscow.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .document import Span
+
+__all__ = ["Attribution", "find_attributions"]
+
+_UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# a name: capitalized words, acronyms, "The Guardian", "Money.co.uk"
+_NAME_GREEDY = rf"[{_UP}0-9][\w.&'-]*(?:[^\S\n]+[{_UP}0-9][\w.&'-]*)*"
+_OUTLET = r"(?:[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Bb]áo|[Tt]ờ|[Tt]ạp chí|[Đđ]ài|[Kk]ênh|[Tt]rang(?: tin)?|[Nn]hật báo)"
+_REPORTED = r"(?:thông báo|tuyên bố|lời|thông cáo|nguồn tin|phát biểu|ý kiến)"
+_SP = r"[^\S\n]+"
+
+_DATELINE = re.compile(
+    rf"(?m)^[^\S\n]*(?:(?P<place>[{_UP}][\w.-]*(?:{_SP}[{_UP}][\w.-]*){{0,3}}),{_SP}"
+    rf"(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){_SP})?\((?P<source>[^()\n]{{2,30}})\){_SP}?[-–—]")
+_REPORTER = re.compile(
+    rf"(?:(?<![\w])[Tt]heo{_SP})?(?<![\w])(?:[Pp]hóng viên|PV|[Pp]hóng viên thường trú){_SP}(?P<source>{_NAME_GREEDY})"
+    rf"(?:{_SP}thường trú)?{_SP}(?:tại|ở){_SP}(?P<place>{_NAME_GREEDY})"
+    rf"(?:{_SP}dẫn{_SP}{_REPORTED}{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
+_REPORT = re.compile(
+    rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})"
+    rf"{_SP}(?P<verb>đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
+    rf"(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
+_THEO = re.compile(
+    rf"(?:^|(?<=[.!?])[^\S\n]+)[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?"
+    rf"(?P<source>{_NAME_GREEDY})(?=[^\S\n]*(?:,|đưa tin|cho biết|cho hay))", re.M)
+_CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
+_QUOTE = re.compile(rf"(?<![\w])dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution phrase: ``text == original[start:end]``; ``kind`` is "dateline",
+    "reporter", "report", "quote" or "credit"."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    source: object | None = None
+    place: object | None = None
+    attributed_to: object | None = None
+
+    def to_dict(self) -> dict:
+        def d(x):
+            return None if x is None else x.to_dict()
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "source": d(self.source), "place": d(self.place), "attributed_to": d(self.attributed_to)}
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_ids() -> frozenset:
+    """Ids of news outlets in the gazetteer (agencies.tsv)."""
+    text = resources.files("tintuc").joinpath("data", "gazetteer", "agencies.tsv").read_text(encoding="utf-8")
+    rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    next(rows, None)
+    return frozenset(r[0] for r in rows if r)
+
+
+class _Doc:
+    """Offsets and entities of one document for the patterns above."""
+
+    def __init__(self, doc, entities=None):
+        core = doc._core
+        self.doc = doc
+        self.norm = core.norm
+        self.align = core.align
+        self._entities = None if entities is None else list(entities)
+
+    def orig(self, pos: int) -> int:
+        return pos if self.align is None else self.align[pos]
+
+    def entities(self):
+        if self._entities is None:
+            try:
+                self._entities = list(self.doc.entities)
+            except ImportError:          # entity extraction not installed: names stay spans
+                self._entities = []
+        return self._entities
+
+    def thing(self, start: int, end: int, label: str | None = None):
+        """The entity at normalized [start, end) (the one starting there, else one inside it),
+        else a Span of the text."""
+        s, e = self.orig(start), self.orig(end)
+        inside = [x for x in self.entities() if s <= x.start < e and (label is None or x.label == label)]
+        if inside:
+            return inside[0]
+        text = self.doc.text
+        while e > s and text[e - 1] in ".,;:":
+            e -= 1
+        return Span(text[s:e], s, e)
+
+    def place_across(self, start: int) -> bool:
+        """Whether a place name starts before ``start`` and runs into it ("Đài Loan")."""
+        s = self.orig(start)
+        return any(x.start < s < x.end and x.label == "LOC" for x in self.entities())
+
+
+def _said(d: _Doc, m):
+    """Whose words: the first person entity a few words after the cue ("dẫn lời Ngoại trưởng
+    Nga Sergei Lavrov": Lavrov), else the first entity there, else the capitalized name."""
+    if not m.group("said"):
+        return None
+    start = m.start("said")
+    window = d.norm[start:start + 60].split(",")[0]
+    s, e = d.orig(start), d.orig(start + len(window))
+    ents = [x for x in d.entities() if s <= x.start and x.end <= e]
+    people = [x for x in ents if x.label == "PER"]
+    if people or ents:
+        return (people or ents)[0]
+    return d.thing(start, m.end("said"))
+
+
+def find_attributions(doc, entities=None) -> list:
+    """The attribution phrases of ``doc``, in text order (``entities`` replace doc.entities)."""
+    if doc._core is None or not doc.text:
+        return []
+    d = _Doc(doc, entities)
+    norm = d.norm
+    found = []
+
+    def add(kind, s, e, source=None, place=None, said=None):
+        if any(a <= s < b or s <= a < e for a, b, *_ in found):
+            return
+        found.append((s, e, kind, source, place, said))
+
+    for m in _DATELINE.finditer(norm):
+        place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
+        add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)
+    for m in _REPORTER.finditer(norm):
+        end = m.start("said") if m.group("said") else m.end("place")
+        add("reporter", m.start(), end, d.thing(m.start("source"), m.end("source")),
+            d.thing(m.start("place"), m.end("place"), "LOC"), _said(d, m))
+    for m in _REPORT.finditer(norm):
+        if d.place_across(m.start("source")):
+            continue                                  # "Đài Loan cho biết" is Taiwan speaking
+        end = m.start("said") if m.group("said") else m.end()
+        add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
+    for m in _THEO.finditer(norm):
+        if d.place_across(m.start("source")):
+            continue
+        src = d.thing(m.start("source"), m.end("source"))
+        outlet = m.group("outlet") or getattr(src, "id", None) in _outlet_ids()
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        if outlet:
+            add("report", start, m.end(), src)
+        else:
+            add("report", start, m.end(), None, None, src)
+    for m in _QUOTE.finditer(norm):
+        add("quote", m.start(), m.start("said"), None, None, _said(d, m))
+    lines = norm.rstrip().rsplit("\n", 3)
+    if len(lines) > 1:
+        tail_start = len(norm.rstrip()) - len("\n".join(lines[1:]))
+        for m in _CREDIT.finditer(norm, tail_start):
+            add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
+    found.sort(key=lambda f: f[0])
+    out = []
+    for s, e, kind, source, place, said in found:
+        os_, oe = d.orig(s), d.orig(e)
+        text = doc.text
+        while oe > os_ and text[oe - 1].isspace():
+            oe -= 1
+        out.append(Attribution(text[os_:oe], os_, oe, kind, source, place, said))
+    return out

@@ -1,0 +1,173 @@
+"""Who did it, to whom, and where: actors, recipients and the location of one trigger.
+
+The trigger's clause runs from the last clause opener (punctuation, "khi", "rằng", a speech
+verb or another trigger) before it to the next one after it. In it:
+- entities before the trigger are its actors (Vietnamese puts the subject first);
+- entities after it are its recipients ("gặp X", "với X", "tới X", "người đồng cấp X",
+  "giữa X và Y"); "của X" after a nominal trigger ("sự hỗ trợ ... của X") names an actor;
+- with "bị/được" (passive) or "do/bởi" before the trigger, entities after that word are the
+  actors and those before it the recipients;
+- a place entity a few words after "tại", "ở", "trên", ... is the location, not a participant;
+- "do/bởi X" after the trigger names a broker or backer of something else: left out.
+When the clause holds no actor, the nearest group of entities before it in the sentence
+stands in ("X thông báo, nước này sẽ ...": X), and such actors are marked as borrowed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .words import words_before
+
+__all__ = ["Arguments", "clause_of", "attach", "locations_in"]
+
+PARTICIPANT_LABELS = ("PER", "ORG", "LOC")
+_DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", "một", "này", "đó"}
+# words allowed between a place cue and its place ("tại khu vực tranh chấp Nagorno-Karabakh")
+_PLACE_REACH = 4
+# words allowed between the one who undergoes a passive event and "bị" ("X đã bị ...")
+_PATIENT_REACH = 4
+# words allowed between two entities of one group ("Nga và người đồng cấp Azerbaijan")
+_GROUP_GAP = 4
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list
+    recipients: list
+    location: object | None
+    borrowed: bool            # the actors come from outside the clause
+
+
+def clause_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple[int, int]:
+    """[start, end) of the trigger's clause in normalized offsets; ``prev_end``/``next_start``
+    are the neighbouring triggers of the sentence (or the sentence's edges)."""
+    s, e = ctx.sentence_span(hit.sentence)
+    low = ctx.low
+    left = max(s, prev_end)
+    for m in lex.boundary_rx.finditer(low, left, hit.start):
+        left = m.end()
+    right = min(e, next_start)
+    m = lex.boundary_rx.search(low, hit.reach, right)
+    if m:
+        right = m.start()
+    return left, right
+
+
+def _short_gap(text: str, limit: int, punct: str = "") -> bool:
+    """Whether ``text`` is at most ``limit`` words with no punctuation but ``punct``."""
+    words = text.split()
+    return len(words) <= limit and all(w.strip(punct).replace("-", "").isalnum() or w in punct for w in words)
+
+
+def locations_in(ctx, lex, start: int, end: int) -> list:
+    """Place entities introduced by a place cue inside [start, end)."""
+    out = []
+    low = ctx.low
+    for m in lex.locative_rx.finditer(low, start, end):
+        for ent in ctx.entities_in(m.end(), end):
+            if _short_gap(low[m.end():ent.start], _PLACE_REACH):
+                if ent.item.label == "LOC":
+                    out.append(ent)
+                    break
+            else:
+                break
+    return out
+
+
+def _cue_before(ctx, cls_words: set, start: int, pos: int) -> int:
+    """Offset of the last word of ``cls_words`` in [start, pos), or -1."""
+    low = ctx.low
+    best = -1
+    for w in cls_words:
+        i = low.rfind(w, start, pos)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and (i + len(w) >= len(low) or not low[i + len(w)].isalnum()):
+                best = max(best, i)
+                break
+            i = low.rfind(w, start, i)
+    return best
+
+
+def _eligible(m, places) -> bool:
+    return m.item.label in PARTICIPANT_LABELS and not any(m is p for p in places)
+
+
+def _after_agent(ctx, lex, m) -> bool:
+    before = words_before(ctx.low, m.start, 1)
+    return bool(before) and before[0] in lex.cues["agent"]
+
+
+def _group_before(ctx, lex, pos: int, sent_start: int, places) -> list:
+    """The group of entities nearest before ``pos`` in its sentence ("Armenia và Azerbaijan")."""
+    cands = [m for m in ctx.entities_in(sent_start, pos) if _eligible(m, places) and not _after_agent(ctx, lex, m)]
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for m in reversed(cands[:-1]):
+        gap = ctx.low[m.end:group[0].start]
+        if m.end > group[0].start or not _short_gap(gap, _GROUP_GAP, ",-–"):
+            if m.end > group[0].start:
+                continue                   # nested in the one already taken
+            break
+        group.insert(0, m)
+    return group
+
+
+def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
+    left, right = clause
+    low = ctx.low
+    sent_start, _ = ctx.sentence_span(hit.sentence)
+    places_right = locations_in(ctx, lex, hit.reach, right)
+    places_left = locations_in(ctx, lex, left, hit.start)
+    places = places_right + places_left
+    location = places_right[0].item if places_right else (places_left[-1].item if places_left else None)
+    if location is None:
+        # a place in the sentence's opening phrase ("Tại X, ...", "Từ ngày 11/10 tại X, ...")
+        # sets the scene for what follows
+        opening = ctx.low.find(",", sent_start, left)
+        if opening >= 0:
+            earlier = locations_in(ctx, lex, sent_start, opening)
+            if earlier:
+                location = earlier[-1].item
+
+    # a noun after "tại/trong" is where something else happens ("trong xung đột X-Y"):
+    # what stands before it is not its subject
+    before = [] if hit.setting else [m for m in ctx.entities_in(left, hit.start) if _eligible(m, places)]
+    after = [m for m in ctx.entities_in(hit.reach, right) if _eligible(m, places)]
+
+    actors, recipients = before, []
+    voice = _cue_before(ctx, lex.cues["passive"] | lex.cues["agent"], left, hit.start)
+    if voice >= 0:
+        actors = [m for m in before if m.start > voice]
+        recipients = [m for m in before if m.start < voice
+                      and len(low[m.end:voice].split()) <= _PATIENT_REACH]
+
+    agent_at = _cue_before(ctx, lex.cues["agent"], hit.reach, right) if after else -1
+    for m in after:
+        if agent_at >= 0 and m.start > agent_at:
+            continue                        # "... do X làm trung gian": X brokered something else
+        if hit.entry.noun or _nominalized(ctx, lex, hit):
+            if low[max(hit.reach, m.start - 8):m.start].rstrip().endswith("của"):
+                actors.append(m)
+                continue
+        recipients.append(m)
+
+    borrowed = False
+    if not actors:
+        between = _cue_before(ctx, {"giữa"}, hit.reach, right)
+        if between >= 0 and not before:
+            actors = [m for m in recipients if m.start > between]
+            recipients = [m for m in recipients if m.start < between]
+        # a clause opening with a noun trigger ("rằng chiến sự ...") has no subject to stand
+        # in for (it is the subject), nor has a passive one ("bị sát hại": by someone unnamed)
+        opens = hit.entry.noun and all(w in _DETERMINERS for w in low[left:hit.start].split())
+        if not actors and voice < 0 and not opens and not hit.setting:
+            sentence_places = locations_in(ctx, lex, sent_start, ctx.sentence_span(hit.sentence)[1])
+            actors = _group_before(ctx, lex, left, sent_start, sentence_places)
+            borrowed = bool(actors)
+    return Arguments([m.item for m in actors], [m.item for m in recipients], location, borrowed)
+
+
+def _nominalized(ctx, lex, hit) -> bool:
+    """Whether the trigger is used as a noun: "sự (công khai) hỗ trợ", "cuộc gặp"."""
+    return any(w in lex.cues["nominal"] for w in words_before(ctx.low, hit.start, 2))

@@ -1,0 +1,131 @@
+"""One document as the event rules see it: its normalized text, lower-cased, with sentence
+starts, word boundaries, entities and time expressions all in normalized offsets.
+
+The rules read the normalized text (NFC, one tone placement, canonical spaces and quotes) so
+that the lexicons need one spelling per word; everything they report is moved back to offsets
+in the original text with :meth:`Context.to_original`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+__all__ = ["Context", "Mention"]
+
+
+class Mention:
+    """An entity or time expression placed in normalized offsets (``item`` is the original)."""
+
+    __slots__ = ("start", "end", "item")
+
+    def __init__(self, start: int, end: int, item):
+        self.start, self.end, self.item = start, end, item
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {self.item!r})"
+
+
+class Context:
+    __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "_given", "_entities", "_entity_starts", "_times",
+                 "excluded")
+
+    def __init__(self, doc, entities=None):
+        core = doc._core
+        self.doc = doc
+        self.core = core
+        self.norm = core.norm
+        low = self.norm.lower()
+        # lower() keeps the length of Vietnamese text; a rare letter that grows ("İ") would
+        # shift every offset, so such a text is matched without lower-casing.
+        self.low = low if len(low) == len(self.norm) else self.norm
+        self.align = core.align
+        nstart = core.nstart
+        self.sent_starts = [nstart[k] for k in core.sent_first.tolist()] if len(core) else [0]
+        self._given = entities            # entities from the caller instead of doc.entities
+        self._entities = None
+        self._entity_starts = None
+        self._times = None
+        self.excluded: list[tuple[int, int]] = []   # attribution phrases, normalized offsets
+
+    # -- offsets ---------------------------------------------------------------------------
+
+    def to_original(self, pos: int) -> int:
+        return pos if self.align is None else self.align[pos]
+
+    def to_normalized(self, pos: int) -> int:
+        return pos if self.align is None else bisect_left(self.align, pos)
+
+    def span_original(self, start: int, end: int):
+        """(text, start, end) of a normalized span, in the original text."""
+        s, e = self.to_original(start), self.to_original(end)
+        return self.doc.text[s:e], s, e
+
+    # -- sentences and words ---------------------------------------------------------------
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def sentence_span(self, k: int) -> tuple[int, int]:
+        start = self.sent_starts[k]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.norm)
+        return start, end
+
+    def is_word_span(self, start: int, end: int) -> bool:
+        """Whether [start, end) begins and ends on word boundaries of the segmenter (so that
+        "ký" in "đăng ký" or "thăm" in "thăm dò" is no trigger)."""
+        core = self.core
+        k = bisect_left(core.nstart, start)
+        if k >= len(core) or core.nstart[k] != start:
+            return False
+        wf = core.word_first
+        j = bisect_left(wf, k)
+        if j >= len(wf) or wf[j] != k:
+            return False
+        last = bisect_left(core.nend, end)
+        if last >= len(core) or core.nend[last] != end:
+            return False
+        j = bisect_left(wf, last + 1)
+        return last + 1 >= len(core) or (j < len(wf) and wf[j] == last + 1)
+
+    # -- entities and times ----------------------------------------------------------------
+
+    @property
+    def entities(self) -> list[Mention]:
+        if self._entities is None:
+            given = self.doc.entities if self._given is None else self._given
+            ents = [Mention(self.to_normalized(e.start), self.to_normalized(e.end), e) for e in given]
+            ents.sort(key=lambda m: (m.start, -m.end))
+            self._entities = ents
+            self._entity_starts = [m.start for m in ents]
+        return self._entities
+
+    @property
+    def times(self) -> list[Mention]:
+        if self._times is None:
+            self._times = [Mention(self.to_normalized(t.start), self.to_normalized(t.end), t)
+                           for t in self.doc.times]
+        return self._times
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.excluded)
+
+    def entities_in(self, start: int, end: int) -> list[Mention]:
+        """Entities wholly inside [start, end), outside attribution phrases, in text order."""
+        ents = self.entities
+        i = bisect_left(self._entity_starts, start)
+        out = []
+        while i < len(ents) and ents[i].start < end:
+            m = ents[i]
+            if m.end <= end and not self.is_excluded(m.start, m.end):
+                out.append(m)
+            i += 1
+        return out
+
+    def entity_at(self, start: int, end: int) -> Mention | None:
+        """The entity that covers [start, end), if any."""
+        ents = self.entities
+        i = bisect_right(self._entity_starts, start)
+        for i in range(i - 1, max(-1, i - 5), -1):   # entities do not nest deeper than this
+            m = ents[i]
+            if m.start <= start and end <= m.end:
+                return m
+        return None

@@ -1,0 +1,46 @@
+"""When it happened: the time expression that dates a trigger.
+
+Candidates are the resolved time expressions of the trigger's sentence (tintuc.timex already
+resolved them against publication, "Cùng ngày" included), outside attribution phrases. The
+nearest one inside the trigger's clause wins; else the nearest one before the trigger in the
+sentence ("Ngày 20/10, X cho biết ... sẽ hợp tác"); else the nearest one after it. An
+expression after "kể từ" (since) measures a comparison, not the event, and is passed over.
+Without a date in the sentence, the event is dated by publication (``date_source =
+"published"``, ``date`` None).
+"""
+from __future__ import annotations
+
+from .words import words_before
+
+__all__ = ["date_of"]
+
+
+def _since(ctx, m) -> bool:
+    before = words_before(ctx.low, m.start, 2)
+    return before == ["kể", "từ"]
+
+
+def date_of(ctx, hit, clause: tuple[int, int]):
+    """The TimeExpr dating ``hit``, or None."""
+    s, e = ctx.sentence_span(hit.sentence)
+    left, right = clause
+    best, best_key = None, None
+    for m in ctx.times:
+        if m.end <= s:
+            continue
+        if m.start >= e:
+            break
+        t = m.item
+        if t.begin is None or ctx.is_excluded(m.start, m.end) or _since(ctx, m):
+            continue
+        if left <= m.start and m.end <= right:
+            rank = 0
+        elif m.end <= hit.start:
+            rank = 1
+        else:
+            rank = 2
+        dist = hit.start - m.end if m.end <= hit.start else m.start - hit.reach
+        key = (rank, abs(dist))
+        if best_key is None or key < best_key:
+            best, best_key = t, key
+    return best

@@ -1,0 +1,111 @@
+"""From one document to its event mentions: triggers, then arguments, dates, casualties and
+flags for each, then the checks that decide which mentions are events.
+
+Which triggers make events (the "level" column of triggers.tsv):
+- strong ("điện đàm", "giao tranh"): always;
+- anchored ("tấn công", "thỏa thuận"): when the mention has something to hold on to: a
+  participant (also one borrowed from earlier in the sentence), a location or a casualty count;
+- weak ("gặp", "thăm", "hỗ trợ"): only with a participant inside its own clause (or, for
+  violence, a casualty count: "cuộc chiến tranh ... khiến 30.000 người thiệt mạng").
+
+STATEMENT, the extension for announcements, is kept as an event of its own only when nothing
+else happens in its sentence: "X cho biết Y sẽ hợp tác với Z" is a COOPERATE event (the
+statement is how we know of it), while "X đưa ra tuyên bố tại phiên họp" stays a STATEMENT (a
+trigger after "tại/ở" is the setting of the statement, not its content).
+"""
+from __future__ import annotations
+
+from ..attribution import find_attributions
+from ..document import Span
+from .arguments import attach, clause_of
+from .casualties import casualties_in
+from .context import Context
+from .dating import date_of
+from .lexicon import lexicon
+from .model import Event
+from .modality import future, historical, negated
+from .triggers import find_hits
+
+__all__ = ["extract_mentions"]
+
+
+def _casualties_by_hit(ctx, lex, hits) -> dict:
+    """Casualty counts for the violent hits: from their own sentence, else from the sentence
+    right after it when that one reports no trigger of its own."""
+    out: dict[int, dict] = {}
+    violent = [h for h in hits if h.type == "ASSAULT"]
+    if not violent:
+        return out
+    with_hits = {h.sentence for h in hits}
+    by_sentence: dict[int, list] = {}
+    for h in violent:
+        by_sentence.setdefault(h.sentence, []).append(h)
+    for k, group in by_sentence.items():
+        found = casualties_in(ctx, lex, *ctx.sentence_span(k))
+        nxt = k + 1
+        if nxt < len(ctx.sent_starts) and nxt not in with_hits:
+            found += casualties_in(ctx, lex, *ctx.sentence_span(nxt))
+        for c in found:
+            h = min(group, key=lambda h: abs(c.pos - h.start))
+            fields = out.setdefault(id(h), {})
+            # the count nearest the trigger wins
+            old = fields.get(c.field)
+            if old is None or abs(c.pos - h.start) < abs(old[1] - h.start):
+                fields[c.field] = (c.value, c.pos)
+    return out
+
+
+def _anchored(hit, args, counts) -> bool:
+    level = hit.entry.level
+    if level == "strong":
+        return True
+    if level == "weak":
+        return bool(args.recipients or (args.actors and not args.borrowed) or counts)
+    return bool(args.actors or args.recipients or args.location is not None or counts)
+
+
+def extract_mentions(doc, entities=None) -> list[Event]:
+    """The event mentions of ``doc`` in text order, without clusters. ``entities`` (records
+    with text, start, end, label, id, name in original offsets) replace ``doc.entities``."""
+    if not doc.text or doc._core is None or not len(doc._core):
+        return []
+    lex = lexicon()
+    ctx = Context(doc, entities)
+    found = doc.attributions if entities is None else find_attributions(doc, entities)
+    ctx.excluded = [(ctx.to_normalized(a.start), ctx.to_normalized(a.end)) for a in found]
+    hits = find_hits(ctx, lex)
+    if not hits:
+        return []
+    counts = _casualties_by_hit(ctx, lex, hits)
+    published = doc.published
+    kept = []
+    for i, h in enumerate(hits):
+        s, e = ctx.sentence_span(h.sentence)
+        prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
+        next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
+        clause = clause_of(ctx, lex, h, prev_end, next_start)
+        args = attach(ctx, lex, h, clause)
+        c = counts.get(id(h), {})
+        if not _anchored(h, args, c):
+            continue
+        date = date_of(ctx, h, clause)
+        text, ts, te = ctx.span_original(h.start, h.end)
+        ev = Event(
+            type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
+            actors=tuple(args.actors), recipients=tuple(args.recipients), location=args.location,
+            date=date, date_source="text" if date is not None else ("published" if published else None),
+            dead=c.get("dead", (None,))[0], injured=c.get("injured", (None,))[0],
+            abducted=c.get("abducted", (None,))[0],
+            negated=negated(ctx, lex, h, clause[0]),
+            future=future(ctx, lex, h, clause[0], date, published),
+            historical=historical(ctx, lex, h, clause[0], date, published),
+            rule="+".join(h.rules),
+        )
+        kept.append((h, ev))
+    return _statements_explained(kept)
+
+
+def _statements_explained(kept) -> list[Event]:
+    """Drops a STATEMENT whose sentence reports another event (see the module notes)."""
+    busy = {h.sentence for h, ev in kept if ev.type != "STATEMENT" and not h.setting}
+    return [ev for h, ev in kept if ev.type != "STATEMENT" or h.sentence not in busy]

@@ -1,0 +1,130 @@
+"""The event lexicons (data/events/*.tsv), loaded once and compiled into regular expressions.
+
+Triggers are found by ONE pass of one compiled expression over a document's normalized,
+lower-cased text: the phrases are laid out as a character trie, so the regex engine follows
+one path per position instead of trying hundreds of alternatives.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Entry", "Lexicon", "lexicon", "phrase_regex", "TYPES", "LEVELS"]
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT")
+LEVELS = ("strong", "anchored", "weak")
+CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
+               "passive", "agent", "nominal", "dead", "injured", "abducted", "human", "force", "weapon",
+               "accord", "envoy", "target", "strike", "block_before", "block_scope", "block_after", "veto")
+# how far (in syllables) a "needs" object may stand after its trigger
+NEEDS_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of triggers.tsv."""
+
+    phrase: str
+    type: str
+    mode: str | None
+    level: str
+    noun: bool             # a noun ("chiến sự", "cuộc gặp"), not a verb ("gặp")
+    needs: str | None      # a cue class that must follow within NEEDS_REACH syllables
+    line: int
+
+    @property
+    def rule(self) -> str:
+        return f"triggers.tsv:{self.line}:{self.phrase}"
+
+
+def _rows(name: str):
+    text = resources.files("tintuc").joinpath("data", "events", name).read_text(encoding="utf-8")
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.split("\t")
+
+
+def _space_flexible(s: str) -> str:
+    return r"[^\S\n]+".join(re.escape(w) for w in s.split())
+
+
+def phrase_regex(phrases) -> str:
+    """A regex matching any of ``phrases`` (longest first at a position), built as a character
+    trie; a space in a phrase matches any run of spaces on one line."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in " ".join(p.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + emit(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return body
+
+    return emit(trie)
+
+
+class Lexicon:
+    """Trigger entries by phrase, cue phrases by class, and the compiled expressions."""
+
+    def __init__(self):
+        self.entries: dict[str, Entry] = {}
+        for n, cols in _rows("triggers.tsv"):
+            cols += [""] * (7 - len(cols))
+            phrase, typ, mode, level, pos, needs = (c.strip() for c in cols[:6])
+            if typ not in TYPES or level not in LEVELS or pos not in ("n", "v"):
+                raise ValueError(f"triggers.tsv:{n}: bad type, level or pos in {cols!r}")
+            if needs and not (needs.startswith("after:") and needs[6:] in CUE_CLASSES):
+                raise ValueError(f"triggers.tsv:{n}: bad needs {needs!r}")
+            key = " ".join(phrase.lower().split())
+            if key in self.entries:
+                raise ValueError(f"triggers.tsv:{n}: {phrase!r} listed twice")
+            self.entries[key] = Entry(key, typ, mode or None, level, pos == "n", needs[6:] if needs else None, n)
+
+        self.cues: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+        self.cue_types: dict[tuple[str, str], frozenset | None] = {}
+        for n, cols in _rows("cues.tsv"):
+            cols += [""] * (4 - len(cols))
+            cue, cls, types = (c.strip() for c in cols[:3])
+            if cls not in CUE_CLASSES:
+                raise ValueError(f"cues.tsv:{n}: unknown class {cls!r}")
+            key = " ".join(cue.lower().split())
+            self.cues[cls].add(key)
+            self.cue_types[(cls, key)] = frozenset(types.split(",")) if types else None
+
+        self.trigger_rx = re.compile(phrase_regex(self.entries) + r"(?!\w)")
+        # the longest cue phrase of each class, in syllables, bounds how far back to look
+        self.max_words = {c: max((len(k.split()) for k in v), default=0) for c, v in self.cues.items()}
+        self.veto_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["veto"]) + r")(?!\w)")
+        self.casualty_rx = re.compile(
+            r"(?<!\w)(?:" + phrase_regex(self.cues["dead"] | self.cues["injured"] | self.cues["abducted"]) + r")(?!\w)")
+        self.hypothetical_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["hypothetical"]) + r")(?!\w)")
+        self.boundary_rx = re.compile(r"[,;:()\[\]“”\"!?…]|(?<!\w)(?:" + phrase_regex(self.cues["boundary"]) + r")(?!\w)")
+        self.locative_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["locative"]) + r")(?!\w)")
+
+    def applies(self, cls: str, cue: str, typ: str) -> bool:
+        """Whether cue phrase ``cue`` of class ``cls`` holds for event type ``typ``."""
+        types = self.cue_types.get((cls, cue))
+        return types is None or typ in types
+
+    def casualty_field(self, cue: str) -> str:
+        for field in ("dead", "injured", "abducted"):
+            if cue in self.cues[field]:
+                return field
+        raise KeyError(cue)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon, loaded on first use."""
+    return Lexicon()

@@ -1,0 +1,59 @@
+"""Negated, future and historical mentions.
+
+- negated: a negation word ("không", "chưa", "không thể", ...) at most three words before the
+  trigger, in its clause, that does not begin a longer word ("không quân", "không chỉ").
+- future: a future word ("sẽ", "sắp", "dự kiến", ...) at most five words before the trigger,
+  in its clause; or the event's date (read from the text) begins after publication.
+- historical: a past word ("từng", "trước đây", "hồi") at most five words before the trigger;
+  or the event's date ended more than two years before publication ("năm 1988", "những năm
+  1990": history, while last year's news is not).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from .words import ends_with_phrase, starts_with_phrase, words_before
+
+__all__ = ["negated", "future", "historical", "HISTORY_DAYS"]
+
+NEGATION_REACH = 3
+TENSE_REACH = 5
+HISTORY_DAYS = 730
+
+
+def _window(ctx, hit, clause_start: int, reach: int) -> list[str]:
+    words = words_before(ctx.low, hit.start, reach)
+    # keep the words inside the clause only
+    room = ctx.low[clause_start:hit.start].split()
+    return words[-len(room):] if len(room) < len(words) else words
+
+
+def negated(ctx, lex, hit, clause_start: int) -> bool:
+    words = _window(ctx, hit, clause_start, NEGATION_REACH)
+    tail = words + ctx.low[hit.start:hit.end].split()
+    for i in range(len(words)):
+        if (starts_with_phrase(tail[i:], lex.cues["negation"], lex.max_words["negation"])
+                and not starts_with_phrase(tail[i:], lex.cues["not_negation"], lex.max_words["not_negation"])):
+            return True
+    return False
+
+
+def _has_cue(ctx, lex, hit, clause_start: int, cls: str) -> bool:
+    words = _window(ctx, hit, clause_start, TENSE_REACH)
+    cues, longest = lex.cues[cls], lex.max_words[cls]
+    return any(ends_with_phrase(words[: i + 1], cues, longest) for i in range(len(words)))
+
+
+def future(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
+    if _has_cue(ctx, lex, hit, clause_start, "future"):
+        return True
+    return bool(date is not None and published is not None and date.begin is not None and date.begin > published)
+
+
+def historical(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
+    if _has_cue(ctx, lex, hit, clause_start, "historical"):
+        return True
+    if date is None or published is None:
+        return False
+    last = date.end_date or date.begin
+    return last is not None and (published - last).days > HISTORY_DAYS

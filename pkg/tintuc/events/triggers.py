@@ -1,0 +1,155 @@
+"""Finding triggers: one regex pass over the document, then cheap checks at each hit.
+
+A hit survives when it is a whole word for the segmenter, lies inside no entity name ("Tổ
+chức Hợp tác Thượng Hải") and no attribution phrase, is not cancelled by the word before or
+after it (blockers in cues.tsv), has the object its entry needs ("triển khai" + forces), is
+not in a sentence about sport (for violence words), and follows no "nếu" (hypothetical
+mentions are not events). Neighbouring hits that report one event are then joined.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import NEEDS_REACH, Entry, Lexicon
+from .words import ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
+
+__all__ = ["Hit", "find_hits"]
+
+# words skipped between a blocker and its trigger ("giải quyết cuộc xung đột")
+_DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", "một"}
+# verbal types whose object can be another event: "kêu gọi ngừng bắn" is one REQUEST
+_TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+# how many words may stand between a verb and the event it takes as its object
+_OBJECT_GAP = 3
+# words before a trigger that make it the setting of something else ("tại cuộc họp")
+_SETTING = {"tại", "ở", "bên lề", "trong khuôn khổ", "trong", "nhân"}
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int                 # normalized offsets
+    end: int
+    entry: Entry
+    sentence: int
+    type: str
+    mode: str | None
+    rules: list = field(default_factory=list)
+    reach: int = 0             # end of the last trigger joined into this one
+    setting: bool = False      # "tại cuộc họp": where something else happened
+
+
+
+def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
+    cues = lex.cues["block_before"]
+    longest = lex.max_words["block_before"]
+    for words in (before, before[:-1] if before and before[-1] in _DETERMINERS else None):
+        if words:
+            p = ends_with_phrase(words, cues, longest)
+            if p and lex.applies("block_before", p, typ):
+                return True
+    scope = lex.cues["block_scope"]
+    for i in range(len(before)):
+        p = ends_with_phrase(before[: i + 1], scope, lex.max_words["block_scope"])
+        if p and lex.applies("block_scope", p, typ):
+            return True
+    p = starts_with_phrase(after, lex.cues["block_after"], lex.max_words["block_after"])
+    return bool(p and lex.applies("block_after", p, typ))
+
+
+def _has_needed(lex: Lexicon, after: list, needs: str) -> bool:
+    return phrase_in(after[:NEEDS_REACH], lex.cues[needs], lex.max_words[needs]) >= 0
+
+
+class _SentenceFacts:
+    """Per-sentence facts computed once, on the first hit in the sentence."""
+
+    __slots__ = ("ctx", "lex", "cache")
+
+    def __init__(self, ctx, lex):
+        self.ctx, self.lex, self.cache = ctx, lex, {}
+
+    def get(self, k: int):
+        facts = self.cache.get(k)
+        if facts is None:
+            s, e = self.ctx.sentence_span(k)
+            low = self.ctx.low
+            vetoed = set()
+            for m in self.lex.veto_rx.finditer(low, s, e):
+                types = self.lex.cue_types.get(("veto", " ".join(m.group().split())))
+                vetoed |= types or {"*"}
+            hyp = self.lex.hypothetical_rx.search(low, s, e)
+            facts = self.cache[k] = (vetoed, hyp.start() if hyp else e)
+        return facts
+
+
+def find_hits(ctx, lex: Lexicon) -> list[Hit]:
+    """The triggers of one document, in text order, joined where they report one event."""
+    low = ctx.low
+    facts = _SentenceFacts(ctx, lex)
+    hits: list[Hit] = []
+    rx = lex.trigger_rx
+    pos = 0
+    while True:
+        m = rx.search(low, pos)
+        if m is None:
+            break
+        s, e = m.span()
+        hit = _check(ctx, lex, facts, m, s, e)
+        # a rejected match may hide a trigger that starts inside it ("cuộc chiến|tranh"
+        # is no word, "chiến tranh" is): look again from the next character
+        pos = e if hit is not None else s + 1
+        if hit is not None:
+            hits.append(hit)
+    return _join(hits, ctx, lex)
+
+
+def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit | None:
+    """The hit for match ``m`` at [s, e), or None when a check rejects it."""
+    low = ctx.low
+    if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
+        return None                                    # the match starts inside a word
+    entry = lex.entries[" ".join(m.group().split())]
+    if not ctx.is_word_span(s, e) or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
+        return None
+    before = words_before(low, s, 4)
+    after = words_after(low, e, NEEDS_REACH + 1)
+    if _blocked(lex, before, after, entry.type):
+        return None
+    if entry.needs and not _has_needed(lex, after, entry.needs):
+        return None
+    k = ctx.sentence_of(s)
+    vetoed, hypothetical_from = facts.get(k)
+    if entry.type in vetoed or "*" in vetoed or s > hypothetical_from:
+        return None
+    setting = bool(ends_with_phrase([w for w in before if w not in _DETERMINERS], _SETTING, 3))
+    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting)
+
+
+def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
+    """The words between two hits of one sentence, or None if punctuation or a clause
+    opener stands between them."""
+    gap = ctx.low[a.reach:b.start]
+    if any(ch in gap for ch in ",;:()“”\"\n"):
+        return None
+    return gap.split()
+
+
+def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
+    """Joins "điện đàm thảo luận" (two CONSULT words for one call) and "kêu gọi ngừng bắn"
+    (a request whose object is an event) into one hit each."""
+    out: list[Hit] = []
+    boundary = lex.cues["boundary"]
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.sentence == h.sentence:
+            gap = _gap_words(ctx, prev, h)
+            if gap is not None and phrase_in(gap, boundary, lex.max_words["boundary"]) < 0:
+                same = prev.type == h.type and len(gap) <= 1
+                takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= _OBJECT_GAP and h.type != "STATEMENT"
+                if same or takes:
+                    prev.mode = prev.mode or h.mode
+                    prev.rules.append(h.entry.rule)
+                    prev.reach = h.end
+                    continue
+        out.append(h)
+    return out
