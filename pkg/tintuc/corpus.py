@@ -7,6 +7,7 @@ import os
 
 from . import schema
 from .document import Document, parse_published, run_core
+from .events.cluster import Group as events_group
 
 __all__ = ["Corpus", "analyze_many"]
 
@@ -168,4 +169,7 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
         doc = Document(clean[i], cores[i], published=pubs[i], gazetteer=gazetteer,
                        id=index[i] if index is not None else i, meta={"article": meta} if meta is not None else None)
         docs.append(doc)
+    group = events_group(docs)        # their events are clustered together
+    for doc in docs:
+        doc._group = group
     return Corpus(docs, index)

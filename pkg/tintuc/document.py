@@ -68,7 +68,7 @@ def run_core(texts: list, *, tone="hòa", fold_punct=True) -> list:
 class Document:
     """One analyzed text. Offsets of every span index ``text``, the text as given."""
 
-    __slots__ = ("text", "published", "id", "meta", "_core", "_gazetteer", "_cache", "__weakref__")
+    __slots__ = ("text", "published", "id", "meta", "_core", "_gazetteer", "_cache", "_group", "__weakref__")
 
     def __init__(self, text: str, core: CoreDoc, *, published=None, gazetteer=None, id=None, meta=None):
         self.text = text
@@ -78,6 +78,7 @@ class Document:
         self._core = core
         self._gazetteer = gazetteer
         self._cache = {}
+        self._group = None      # the batch whose events are clustered together (tintuc.events.cluster)
 
     def __repr__(self) -> str:
         head = self.text[:40].replace("\n", " ")
@@ -150,8 +151,34 @@ class Document:
 
     @property
     def events(self):
+        """Event mentions (tintuc.events). In a Corpus, asking one document for its events
+        clusters the mentions of the whole batch, so that ``cluster`` is shared across it."""
         from . import events
+        if self._group is not None and "events" not in self._cache:
+            self._group.fill()
         return self._get("events", lambda: events.extract(self))
+
+    @property
+    def attributions(self):
+        """Datelines and attribution phrases (tintuc.attribution), in text order."""
+        from . import attribution
+        return self._get("attributions", lambda: attribution.find_attributions(self))
+
+    @property
+    def source(self):
+        """The outlet the story is credited to ("TTXVN", "Anadolu", "Reuters"), or None."""
+        return next((a.source for a in self.attributions if a.source is not None), None)
+
+    @property
+    def dateline_place(self):
+        """Where the story was filed ("Moskva" in "Theo phóng viên TTXVN tại Moskva"), or None."""
+        return next((a.place for a in self.attributions if a.place is not None), None)
+
+    @property
+    def attributed_to(self):
+        """Whose words the story carries ("Điện Kremlin" in "... dẫn thông báo của Điện
+        Kremlin"), or None."""
+        return next((a.attributed_to for a in self.attributions if a.attributed_to is not None), None)
 
     def to_dict(self) -> dict:
         """Everything found, as plain data (JSON-ready but for dates, given as ISO strings)."""
