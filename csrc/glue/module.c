@@ -120,6 +120,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (tt_segmenter_type_add(module) < 0)
         return -1;
+    if (tt_automaton_type_add(module) < 0)
+        return -1;
     if (PyModule_AddStringConstant(module, "icu_version", U_ICU_VERSION) < 0)
         return -1;
     if (PyModule_AddIntConstant(module, "MAX_LEN", (long)(TT_MAX_LEN > LONG_MAX ? LONG_MAX : TT_MAX_LEN)) < 0)
