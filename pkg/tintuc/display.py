@@ -25,25 +25,24 @@ def _e(value) -> str:
 
 
 def _entity_title(ent) -> str:
-    parts = [ent.label, getattr(ent, "name", None), getattr(ent, "id", None), getattr(ent, "source", None)]
+    parts = [ent.label, ent.name, ent.id, ent.source]
     return " · ".join(str(p) for p in parts if p)
 
 
 def _names(ents) -> str:
-    return ", ".join(getattr(e, "name", None) or e.text for e in ents)
+    return ", ".join(e.name or e.text for e in ents)
 
 
 def _event_title(k, ev) -> str:
     bits = [f"event {k}: {ev.type}"]
-    if getattr(ev, "mode", None):
+    if ev.mode:
         bits[0] += f"/{ev.mode}"
     if ev.actors:
         bits.append("actors: " + _names(ev.actors))
     if ev.recipients:
         bits.append("recipients: " + _names(ev.recipients))
-    date = getattr(ev, "date", None)
-    if date is not None:
-        bits.append(f"date: {date.value}")
+    if ev.date is not None:
+        bits.append(f"date: {ev.date.value}")
     return "; ".join(bits)
 
 
@@ -89,13 +88,11 @@ def _events_table(doc) -> str:
             "injured", "flags"]
     rows = []
     for k, ev in enumerate(doc.events):
-        date = getattr(ev, "date", None)
-        flags = [f for f in ("negated", "future", "historical") if getattr(ev, f, False)]
-        loc = getattr(ev, "location", None)
-        cells = [k, ev.type, getattr(ev, "mode", None), ev.trigger.text, _names(ev.actors),
-                 _names(ev.recipients), None if loc is None else (getattr(loc, "name", None) or loc.text),
-                 None if date is None else date.value, getattr(ev, "dead", None),
-                 getattr(ev, "injured", None), " ".join(flags)]
+        flags = [f for f in ("negated", "future", "historical") if getattr(ev, f)]
+        loc = ev.location
+        cells = [k, ev.type, ev.mode, ev.trigger.text, _names(ev.actors), _names(ev.recipients),
+                 None if loc is None else (loc.name or loc.text),
+                 None if ev.date is None else ev.date.value, ev.dead, ev.injured, " ".join(flags)]
         rows.append("<tr>" + "".join(f'<td style="{CELL}">{_e(c)}</td>' for c in cells) + "</tr>")
     header = "".join(f'<th style="{CELL}">{_e(h)}</th>' for h in head)
     return (f'<table style="border-collapse:collapse;font-size:0.85em;margin-top:0.5em">'
