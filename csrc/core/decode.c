@@ -392,6 +392,38 @@ static int nfc_safe(tt_cp c)
 #define NFC_CHUNK_MAX (1u << 24) /* a run without a boundary is cut here */
 #define NFC_MAX_MARKS 30         /* longest run of combining marks kept together (UAX #15) */
 
+/* The non-starters (combining class > 0) that c's canonical decomposition begins and ends
+ * with, and whether it is made of nothing else: what UAX #15 counts for stream-safe text. */
+static void nonstarters(const UNormalizer2 *nfd, UChar32 c, int *lead, int *trail, int *all)
+{
+    *lead = *trail = *all = 0;
+    if (c < 0xC0 || (u_getIntPropertyValue(c, UCHAR_LEAD_CANONICAL_COMBINING_CLASS) == 0 &&
+                      u_getIntPropertyValue(c, UCHAR_TRAIL_CANONICAL_COMBINING_CLASS) == 0))
+        return;
+    UChar d[32];
+    UErrorCode ue = U_ZERO_ERROR;
+    int32_t len = unorm2_getDecomposition(nfd, c, d, (int32_t)(sizeof d / sizeof d[0]), &ue);
+    if (U_FAILURE(ue) || len <= 0) {
+        /* no decomposition (or an impossible one): c stands for itself */
+        *all = *lead = *trail = u_getCombiningClass(c) != 0;
+        return;
+    }
+    int32_t i = 0, starters = 0;
+    while (i < len) {
+        UChar32 x;
+        U16_NEXT(d, i, len, x);
+        if (u_getCombiningClass(x) == 0) {
+            starters++;
+            *trail = 0;
+        } else {
+            *trail += 1;
+            if (starters == 0)
+                *lead += 1;
+        }
+    }
+    *all = starters == 0;
+}
+
 /* Compose b to NFC in place (through a second buffer when anything changes). */
 static tt_status to_nfc(tt_cpbuf *b, tt_decode_error *err)
 {
@@ -406,6 +438,7 @@ static tt_status to_nfc(tt_cpbuf *b, tt_decode_error *err)
     if (k == b->n)
         goto done; /* already NFC: the common case */
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&ue);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&ue);
     if (U_FAILURE(ue)) {
         st = TT_EICU;
         goto done;
@@ -417,30 +450,33 @@ static tt_status to_nfc(tt_cpbuf *b, tt_decode_error *err)
         goto done;
     memcpy(res.v, b->v, k * sizeof *b->v);
     res.n = k;
-    size_t pos = k;
+    size_t pos = k, marks = 0;
     while (pos < b->n) {
         size_t end = b->n - pos > NFC_CHUNK ? pos + NFC_CHUNK : b->n;
         while (end < b->n && end - pos < NFC_CHUNK_MAX && !unorm2_hasBoundaryBefore(nfc, (UChar32)b->v[end]))
             end++;
-        /* two units per code point, plus the joiners below */
-        size_t need = 2 * (end - pos) + (end - pos) / NFC_MAX_MARKS + 1;
+        /* two units per code point, plus at most one joiner before each */
+        size_t need = 3 * (end - pos) + 1;
         if (need > in_cap) {
             if ((st = tt_grow((void **)&in16, &in_cap, 0, need, sizeof *in16)) != TT_OK)
                 goto done;
         }
-        size_t m = 0, marks = 0;
+        size_t m = 0;
         for (size_t i = pos; i < end; i++) {
             tt_cp c = b->v[i];
             if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
                 c = 0xFFFD;
-            /* Stream-safe text (UAX #15): after NFC_MAX_MARKS combining marks in a row, a
-             * COMBINING GRAPHEME JOINER, so that reordering marks stays linear in the input. */
-            if (c < 0x300 || u_getCombiningClass((UChar32)c) == 0) {
-                marks = 0;
-            } else if (++marks > NFC_MAX_MARKS) {
+            /* Stream-safe text (UAX #15): a COMBINING GRAPHEME JOINER wherever more than
+             * NFC_MAX_MARKS non-starters would follow one another, so that reordering marks
+             * stays linear in the input. Counting them in decompositions makes this stable:
+             * decoding the output again inserts nothing. */
+            int lead, trail, all;
+            nonstarters(nfd, (UChar32)c, &lead, &trail, &all);
+            if (marks + (size_t)lead > NFC_MAX_MARKS) {
                 in16[m++] = 0x034F;
-                marks = 1;
+                marks = 0;
             }
+            marks = all ? marks + (size_t)lead : (size_t)trail;
             if (c > 0xFFFF) {
                 in16[m++] = (UChar)(0xD7C0 + (c >> 10));
                 in16[m++] = (UChar)(0xDC00 | (c & 0x3FF));
