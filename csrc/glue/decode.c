@@ -178,9 +178,13 @@ static PyObject *py_encoding_scores(PyObject *mod, PyObject *data)
     if (byte_input_get("encoding_scores", data, &in) < 0)
         return NULL;
     tt_status st;
-    Py_BEGIN_ALLOW_THREADS
-    st = tt_detect_encoding(in.data, in.n, &enc, sc, &err);
-    Py_END_ALLOW_THREADS
+    if (in.n > TT_GIL_THRESHOLD) {
+        Py_BEGIN_ALLOW_THREADS
+        st = tt_detect_encoding(in.data, in.n, &enc, sc, &err);
+        Py_END_ALLOW_THREADS
+    } else {
+        st = tt_detect_encoding(in.data, in.n, &enc, sc, &err);
+    }
     if (st != TT_OK) {
         raise_decode_error(st, &err, &in);
         goto done;
