@@ -20,6 +20,7 @@ inside it, so that "Theo phóng viên TTXVN tại Moskva" places no event in Mos
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -33,6 +34,7 @@ __all__ = ["Attribution", "find_attributions"]
 _UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 # a name: capitalized words, acronyms, "The Guardian", "Money.co.uk"
 _NAME_GREEDY = rf"[{_UP}0-9][\w.&'-]*(?:[^\S\n]+[{_UP}0-9][\w.&'-]*)*"
+_NAME_RX = re.compile(_NAME_GREEDY)
 _OUTLET = r"(?:[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Bb]áo|[Tt]ờ|[Tt]ạp chí|[Đđ]ài|[Kk]ênh|[Tt]rang(?: tin)?|[Nn]hật báo)"
 _REPORTED = r"(?:thông báo|tuyên bố|lời|thông cáo|nguồn tin|phát biểu|ý kiến)"
 _SP = r"[^\S\n]+"
@@ -48,9 +50,10 @@ _REPORT = re.compile(
     rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})"
     rf"{_SP}(?P<verb>đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
     rf"(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
+# "Theo X," at the start of a sentence; X is read by _source_after (an entity, else a name)
 _THEO = re.compile(
-    rf"(?:^|(?<=[.!?])[^\S\n]+)[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?"
-    rf"(?P<source>{_NAME_GREEDY})(?=[^\S\n]*(?:,|đưa tin|cho biết|cho hay))", re.M)
+    rf"(?:^|(?<=[.!?])[^\S\n]+)[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?", re.M)
+_THEO_END = re.compile(r"[^\S\n]*(?:,|đưa tin|cho biết|cho hay)")
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
 _QUOTE = re.compile(rf"(?<![\w])dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
 
@@ -117,6 +120,18 @@ class _Doc:
             e -= 1
         return Span(text[s:e], s, e)
 
+    def name_at(self, start: int):
+        """(the entity or capitalized name starting at normalized ``start``, its normalized
+        end), or (None, start)."""
+        s = self.orig(start)
+        for x in self.entities():
+            if x.start == s:
+                return x, bisect.bisect_left(self.align, x.end) if self.align is not None else x.end
+        m = _NAME_RX.match(self.norm, start)
+        if m is None:
+            return None, start
+        return self.thing(start, m.end()), m.end()
+
     def place_across(self, start: int) -> bool:
         """Whether a place name starts before ``start`` and runs into it ("Đài Loan")."""
         s = self.orig(start)
@@ -164,15 +179,14 @@ def find_attributions(doc, entities=None) -> list:
         end = m.start("said") if m.group("said") else m.end()
         add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
     for m in _THEO.finditer(norm):
-        if d.place_across(m.start("source")):
+        src, end = d.name_at(m.end())
+        if src is None or not _THEO_END.match(norm, end) or d.place_across(m.end()):
             continue
-        src = d.thing(m.start("source"), m.end("source"))
-        outlet = m.group("outlet") or getattr(src, "id", None) in _outlet_ids()
         start = m.start() + len(m.group()) - len(m.group().lstrip())
-        if outlet:
-            add("report", start, m.end(), src)
+        if m.group("outlet") or getattr(src, "id", None) in _outlet_ids():
+            add("report", start, end, src)
         else:
-            add("report", start, m.end(), None, None, src)
+            add("report", start, end, None, None, src)
     for m in _QUOTE.finditer(norm):
         add("quote", m.start(), m.start("said"), None, None, _said(d, m))
     lines = norm.rstrip().rsplit("\n", 3)

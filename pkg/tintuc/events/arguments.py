@@ -117,7 +117,8 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
     left, right = clause
     low = ctx.low
     sent_start, _ = ctx.sentence_span(hit.sentence)
-    places_right = locations_in(ctx, lex, hit.reach, right)
+    # the words between joined triggers belong to the first ("kêu gọi Nga ngừng bắn")
+    places_right = locations_in(ctx, lex, hit.end, right)
     places_left = locations_in(ctx, lex, left, hit.start)
     places = places_right + places_left
     location = places_right[0].item if places_right else (places_left[-1].item if places_left else None)
@@ -133,7 +134,9 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
     # a noun after "tại/trong" is where something else happens ("trong xung đột X-Y"):
     # what stands before it is not its subject
     before = [] if hit.setting else [m for m in ctx.entities_in(left, hit.start) if _eligible(m, places)]
-    after = [m for m in ctx.entities_in(hit.reach, right) if _eligible(m, places)]
+    after = [m for m in ctx.entities_in(hit.end, right) if _eligible(m, places)]
+    if hit.type == "STATEMENT":
+        after = []                          # what follows a speech verb is what was said
 
     actors, recipients = before, []
     voice = _cue_before(ctx, lex.cues["passive"] | lex.cues["agent"], left, hit.start)
@@ -142,19 +145,19 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
         recipients = [m for m in before if m.start < voice
                       and len(low[m.end:voice].split()) <= _PATIENT_REACH]
 
-    agent_at = _cue_before(ctx, lex.cues["agent"], hit.reach, right) if after else -1
+    agent_at = _cue_before(ctx, lex.cues["agent"], hit.end, right) if after else -1
     for m in after:
         if agent_at >= 0 and m.start > agent_at:
             continue                        # "... do X làm trung gian": X brokered something else
         if hit.entry.noun or _nominalized(ctx, lex, hit):
-            if low[max(hit.reach, m.start - 8):m.start].rstrip().endswith("của"):
+            if low[max(hit.end, m.start - 8):m.start].rstrip().endswith("của"):
                 actors.append(m)
                 continue
         recipients.append(m)
 
     borrowed = False
     if not actors:
-        between = _cue_before(ctx, {"giữa"}, hit.reach, right)
+        between = _cue_before(ctx, {"giữa"}, hit.end, right)
         if between >= 0 and not before:
             actors = [m for m in recipients if m.start > between]
             recipients = [m for m in recipients if m.start < between]

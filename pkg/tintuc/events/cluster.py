@@ -7,10 +7,13 @@ Two mentions are of the same event when all of these hold:
   more than a month ("năm 2020") only match the same value;
 - their places agree when both have one (the same id, or a city and its country);
 - their participants overlap (by entity id, a person or body also counting as its country);
-  when both name actors, they share one ("Mỹ gặp A" is not "Nga gặp A"), and when both name
-  recipients, they share one too ("Nga gặp A" is not "Nga gặp B") unless the two mentions
-  tell it from opposite sides ("A gặp B" and "B gặp A"); a mention without participants
-  needs the same place instead.
+  for meetings, agreements and cooperation (where the sides act together) the sides of one
+  (countries, or the entities without one) are among the other's; for other types, when
+  both name actors, one's sides (countries, or the entities without one) are among the
+  other's ("Mỹ gặp A" is not "Nga gặp A", "Nga và Pháp hội đàm" is not "Nga và Trung Quốc
+  hội đàm"), and when both name recipients, they share one ("Nga gặp A" is not "Nga gặp B"),
+  unless the two mentions tell it from opposite sides ("A gặp B" and "B gặp A"); a mention
+  without participants needs the same place instead.
 Clusters are the connected groups of such pairs; a cluster's value is the position of its
 first mention in the batch (document order, then mention order), so it is deterministic and
 every mention is kept.
@@ -29,6 +32,8 @@ __all__ = ["assign", "Group", "country_of"]
 _DAY = _dt.timedelta(days=1)
 # dates spanning more days than this are too vague to place two mentions on one day
 _VAGUE_DAYS = 31
+# types where the sides act together: who is named first does not matter
+_MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "ceasefire"}
 _GAZETTEER_FILES = ("countries.tsv", "vn_provinces.tsv", "cities.tsv", "places.tsv", "organizations.tsv",
                     "agencies.tsv", "companies.tsv", "persons.tsv")
 
@@ -59,6 +64,7 @@ def _key(e) -> str:
 
 
 def _keys(entities) -> frozenset:
+    """Entity ids, and the countries they belong to."""
     out = set()
     for e in entities:
         k = _key(e)
@@ -69,15 +75,20 @@ def _keys(entities) -> frozenset:
     return frozenset(out)
 
 
+def _sides(entities) -> frozenset:
+    """Each entity as its country when it has one (a minister, a ministry: their country)."""
+    return frozenset(country_of(_key(e)) or _key(e) for e in entities)
+
+
 class _Features:
     __slots__ = ("family", "parts", "actors", "recipients", "place", "place_country", "begin", "end", "value")
 
     def __init__(self, ev, published):
         ceasefire = ev.mode == "ceasefire" and ev.type in ("AGREE", "RETREAT", "CONCEDE")
         self.family = ("ceasefire" if ceasefire else ev.type, ev.negated)
-        self.actors = _keys(ev.actors)
-        self.recipients = _keys(ev.recipients)
-        self.parts = self.actors | self.recipients
+        self.actors = _sides(ev.actors)
+        self.recipients = _sides(ev.recipients)
+        self.parts = _keys(ev.actors) | _keys(ev.recipients)
         self.place = _key(ev.location) if ev.location is not None else None
         self.place_country = country_of(self.place)
         d = ev.date
@@ -125,9 +136,14 @@ def _same(a: _Features, b: _Features) -> bool:
     if a.parts and b.parts:
         if not a.parts & b.parts:
             return False
-        # both name who acted: the same side, or each side the other's counterpart
+        if a.family[0] in _MUTUAL:
+            # "A gặp B", "A và B hội đàm": the same sides, one list maybe naming fewer
+            sa, sb = a.actors | a.recipients, b.actors | b.recipients
+            return sa <= sb or sb <= sa
+        # both name who acted: the same sides (one list may name fewer), or each the other's
+        # counterpart ("A gặp B", "B gặp A")
         crossed = bool(a.actors & b.recipients and b.actors & a.recipients)
-        if a.actors and b.actors and not a.actors & b.actors and not crossed:
+        if a.actors and b.actors and not (a.actors <= b.actors or b.actors <= a.actors) and not crossed:
             return False
         # and both name whom: the same ones ("Nga gặp A" is not "Nga gặp B")
         if a.recipients and b.recipients and not a.recipients & b.recipients and not crossed:

@@ -18,7 +18,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 LEVELS = ("strong", "anchored", "weak")
 CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
                "passive", "agent", "nominal", "dead", "injured", "abducted", "human", "force", "weapon",
-               "accord", "envoy", "target", "strike", "block_before", "block_scope", "block_after", "veto")
+               "accord", "envoy", "target", "strike", "diplomat", "funds", "block_before", "block_scope", "block_after", "veto")
 # how far (in syllables) a "needs" object may stand after its trigger
 NEEDS_REACH = 4
 
@@ -78,7 +78,9 @@ class Lexicon:
     """Trigger entries by phrase, cue phrases by class, and the compiled expressions."""
 
     def __init__(self):
-        self.entries: dict[str, Entry] = {}
+        # a phrase may have several rows: those that need an object come first, and the first
+        # whose object is there wins ("trục xuất" + diplomats is SANCTION, else COERCE)
+        self.entries: dict[str, list[Entry]] = {}
         for n, cols in _rows("triggers.tsv"):
             cols += [""] * (7 - len(cols))
             phrase, typ, mode, level, pos, needs = (c.strip() for c in cols[:6])
@@ -87,9 +89,11 @@ class Lexicon:
             if needs and not (needs.startswith("after:") and needs[6:] in CUE_CLASSES):
                 raise ValueError(f"triggers.tsv:{n}: bad needs {needs!r}")
             key = " ".join(phrase.lower().split())
-            if key in self.entries:
-                raise ValueError(f"triggers.tsv:{n}: {phrase!r} listed twice")
-            self.entries[key] = Entry(key, typ, mode or None, level, pos == "n", needs[6:] if needs else None, n)
+            rows = self.entries.setdefault(key, [])
+            if any(r.needs == (needs[6:] or None) for r in rows):
+                raise ValueError(f"triggers.tsv:{n}: {phrase!r} listed twice with the same needs")
+            rows.append(Entry(key, typ, mode or None, level, pos == "n", needs[6:] if needs else None, n))
+            rows.sort(key=lambda r: r.needs is None)
 
         self.cues: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
         self.cue_types: dict[tuple[str, str], frozenset | None] = {}

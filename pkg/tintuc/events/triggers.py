@@ -21,8 +21,14 @@ _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", 
 _TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # how many words may stand between a verb and the event it takes as its object
 _OBJECT_GAP = 3
+# how far before a trigger a block_scope word reaches ("giải quyết dứt điểm cuộc xung đột")
+_SCOPE = 4
 # words before a trigger that make it the setting of something else ("tại cuộc họp")
 _SETTING = {"tại", "ở", "bên lề", "trong khuôn khổ", "trong", "nhân"}
+# words before a trigger that make it the topic of another ("điện đàm về hợp tác")
+_TOPIC = {"về", "về việc", "về vấn đề", "liên quan đến", "liên quan tới"}
+# how far a topic may stand from the trigger it belongs to
+_TOPIC_GAP = 8
 
 
 @dataclass(slots=True)
@@ -36,19 +42,21 @@ class Hit:
     rules: list = field(default_factory=list)
     reach: int = 0             # end of the last trigger joined into this one
     setting: bool = False      # "tại cuộc họp": where something else happened
+    topic: bool = False        # "về hợp tác": what something else is about
 
 
 
 def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
     cues = lex.cues["block_before"]
     longest = lex.max_words["block_before"]
-    for words in (before, before[:-1] if before and before[-1] in _DETERMINERS else None):
+    near = before[-longest - 1:]
+    for words in (near, near[:-1] if near and near[-1] in _DETERMINERS else None):
         if words:
             p = ends_with_phrase(words, cues, longest)
             if p and lex.applies("block_before", p, typ):
                 return True
     scope = lex.cues["block_scope"]
-    for i in range(len(before)):
+    for i in range(max(0, len(before) - _SCOPE - lex.max_words["block_scope"]), len(before)):
         p = ends_with_phrase(before[: i + 1], scope, lex.max_words["block_scope"])
         if p and lex.applies("block_scope", p, typ):
             return True
@@ -108,21 +116,24 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
     low = ctx.low
     if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
         return None                                    # the match starts inside a word
-    entry = lex.entries[" ".join(m.group().split())]
     if not ctx.is_word_span(s, e) or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
         return None
-    before = words_before(low, s, 4)
     after = words_after(low, e, NEEDS_REACH + 1)
-    if _blocked(lex, before, after, entry.type):
+    entry = next((r for r in lex.entries[" ".join(m.group().split())]
+                  if r.needs is None or _has_needed(lex, after, r.needs)), None)
+    if entry is None:
         return None
-    if entry.needs and not _has_needed(lex, after, entry.needs):
+    before = words_before(low, s, _SCOPE + 2)
+    if _blocked(lex, before, after, entry.type):
         return None
     k = ctx.sentence_of(s)
     vetoed, hypothetical_from = facts.get(k)
     if entry.type in vetoed or "*" in vetoed or s > hypothetical_from:
         return None
-    setting = bool(ends_with_phrase([w for w in before if w not in _DETERMINERS], _SETTING, 3))
-    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting)
+    content = [w for w in before if w not in _DETERMINERS]
+    setting = bool(ends_with_phrase(content, _SETTING, 3))
+    topic = bool(ends_with_phrase(content, _TOPIC, 3))
+    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic)
 
 
 def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
@@ -135,21 +146,26 @@ def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
 
 
 def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
-    """Joins "điện đàm thảo luận" (two CONSULT words for one call) and "kêu gọi ngừng bắn"
-    (a request whose object is an event) into one hit each."""
+    """Joins "điện đàm thảo luận" (two CONSULT words for one call), "kêu gọi ngừng bắn" (a
+    request whose object is an event) and "điện đàm về hợp tác" (a topic) into one hit each;
+    a topic with nothing before it to be the topic of is dropped."""
     out: list[Hit] = []
     boundary = lex.cues["boundary"]
     for h in hits:
         prev = out[-1] if out else None
         if prev is not None and prev.sentence == h.sentence:
             gap = _gap_words(ctx, prev, h)
-            if gap is not None and phrase_in(gap, boundary, lex.max_words["boundary"]) < 0:
+            # "do X làm trung gian" after an agreement is someone else's act
+            if gap is not None and phrase_in(gap, boundary, lex.max_words["boundary"]) < 0 \
+                    and not any(w in lex.cues["agent"] for w in gap):
                 same = prev.type == h.type and len(gap) <= 1
                 takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= _OBJECT_GAP and h.type != "STATEMENT"
-                if same or takes:
-                    prev.mode = prev.mode or h.mode
+                if same or takes or (h.topic and len(gap) <= _TOPIC_GAP):
+                    if same or takes:
+                        prev.mode = prev.mode or h.mode
                     prev.rules.append(h.entry.rule)
                     prev.reach = h.end
                     continue
-        out.append(h)
+        if not h.topic:
+            out.append(h)
     return out

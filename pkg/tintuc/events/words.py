@@ -46,14 +46,10 @@ def words_after(text: str, pos: int, k: int) -> list[str]:
         parts = parts[:-1]
     out = []
     for w in parts:
-        if _is_word(w):
-            out.append(w)
-        else:
-            core = w.rstrip(",.;:!?)”\"'…")
-            if core and _is_word(core):
-                out.append(core)
-            break
-        if len(out) == k:
+        core = w.rstrip(",.;:!?)”\"'…")
+        if core and _is_word(core):
+            out.append(core)
+        if core != w or not _is_word(core) or len(out) == k:
             break
     return out
 

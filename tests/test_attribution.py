@@ -1,0 +1,81 @@
+"""Datelines and attribution: source, place, and whose words a story carries."""
+import tintuc
+from tintuc.attribution import find_attributions
+
+from event_helpers import ents
+
+
+def found(text, specs=()):
+    doc = tintuc.analyze(text)
+    return find_attributions(doc, ents(text, specs))
+
+
+def texts(x):
+    return None if x is None else x.text
+
+
+def test_reporter_with_agency_and_place():
+    text = "Theo phóng viên TTXVN tại Paris, Pháp và Đức đã ký thỏa thuận."
+    [a] = found(text, [("TTXVN", "ORG", "TTXVN"), ("Paris", "LOC", "FRPAR"), ("Pháp", "LOC", "FR")])
+    assert (a.kind, texts(a.source), texts(a.place), a.attributed_to) == ("reporter", "TTXVN", "Paris", None)
+    assert a.source.id == "TTXVN" and a.place.id == "FRPAR"
+    assert a.text == "Theo phóng viên TTXVN tại Paris" and text[a.start:a.end] == a.text
+
+
+def test_reporter_quoting_a_body():
+    text = "Phóng viên VOV tại Bắc Kinh dẫn thông báo của Bộ Thương mại Trung Quốc cho biết hai bên đã gặp nhau."
+    [a] = found(text, [("Bộ Thương mại Trung Quốc", "ORG", "CN-MOFCOM")])
+    assert (texts(a.source), texts(a.place), texts(a.attributed_to)) == ("VOV", "Bắc Kinh", "Bộ Thương mại Trung Quốc")
+    assert a.attributed_to.id == "CN-MOFCOM"
+    assert "Bộ Thương mại" not in a.text          # the phrase ends where the quoted body begins
+
+
+def test_agency_report_at_the_end_of_a_sentence():
+    [a] = found("Hai tàu cá bị tấn công ngoài khơi, hãng thông tấn Yonhap đưa tin.")
+    assert (a.kind, texts(a.source)) == ("report", "Yonhap")
+
+
+def test_taiwan_speaking_is_no_outlet():
+    assert found("Đài Loan cho biết sẽ tăng cường tuần tra.", [("Đài Loan", "LOC", "TW")]) == []
+
+
+def test_theo_an_outlet_and_theo_a_body():
+    [a] = found("Theo Reuters, hai bên đã nhất trí.", [("Reuters", "ORG", "org:reuters")])
+    assert texts(a.source) == "Reuters" and a.attributed_to is None
+    [b] = found("Theo Bộ Y tế, số ca mắc đã giảm.", [("Bộ Y tế", "ORG", "VN-MOH")])
+    assert b.source is None and texts(b.attributed_to) == "Bộ Y tế"
+
+
+def test_dateline_with_place_date_and_agency():
+    [a] = found("Hà Nội, 14/3 (TTXVN) - Hai bên đã hội đàm.", [("Hà Nội", "LOC", "VN-HN")])
+    assert (a.kind, texts(a.place), texts(a.source)) == ("dateline", "Hà Nội", "TTXVN")
+    [b] = found("(Dân trí) - Hai bên đã hội đàm.")
+    assert (b.kind, texts(b.source), b.place) == ("dateline", "Dân trí", None)
+
+
+def test_credit_line_at_the_end():
+    attributions = found("Hai bên đã hội đàm tại thủ đô.\nKết quả được công bố sau đó.\nTheo AFP")
+    assert [(a.kind, texts(a.source)) for a in attributions] == [("credit", "AFP")]
+
+
+def test_quoted_person():
+    text = "“Chúng tôi sẵn sàng”, hãng tin TASS dẫn lời Ngoại trưởng Nga Sergei Lavrov nói."
+    [a] = found(text, [("Nga", "LOC", "RU"), ("Sergei Lavrov", "PER", "LAVROV")])
+    assert texts(a.source) == "TASS" and a.attributed_to.id == "LAVROV"
+
+
+def test_document_fields_and_plain_text():
+    doc = tintuc.analyze("Theo phóng viên TTXVN tại Paris, hai bên đã gặp nhau.")
+    assert doc.attributions[0].to_dict()["kind"] == "reporter"
+    # without an entity recognizer the names come back as spans of the text
+    try:
+        doc.entities
+    except ImportError:
+        assert texts(doc.source) == "TTXVN" and texts(doc.dateline_place) == "Paris" and doc.attributed_to is None
+    else:
+        assert texts(doc.source) == "TTXVN" and texts(doc.dateline_place) == "Paris"
+
+
+def test_nothing_to_attribute():
+    assert found("Hai bên đã gặp nhau theo đúng kế hoạch.") == []
+    assert found("") == []

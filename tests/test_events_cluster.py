@@ -1,0 +1,104 @@
+"""Clusters: mentions of one real-world event across documents share ``cluster``; every
+mention is kept; the numbering is deterministic."""
+import tintuc
+from tintuc import events
+
+from event_helpers import CN, FR, IL, JP, KR, LA, RU, SY, TH, US, ents
+
+LAVROV = ("Sergei Lavrov", "PER", "LAVROV")
+WANG = ("Vương Nghị", "PER", "WANG")
+BEIJING = ("Bắc Kinh", "LOC", "CNBJS")
+VIENTIANE = ("Viêng Chăn", "LOC", "LAVTE")
+
+
+def clustered(items):
+    """items: (text, entity specs, published) per document -> events per document, clustered."""
+    mentions, pubs = [], []
+    for text, specs, pub in items:
+        doc = tintuc.analyze(text, published=pub)
+        mentions.append(events.extract_mentions(doc, ents(text, specs)))
+        pubs.append(doc.published)
+    return events.assign(mentions, pubs)
+
+
+def test_one_call_told_twice_is_one_cluster_and_both_mentions_are_kept():
+    a = ("Hôm 8/3, Ngoại trưởng Nga Sergei Lavrov điện đàm với người đồng cấp Trung Quốc Vương Nghị.",
+         [RU, LAVROV, CN, WANG], "2021-03-09")
+    b = ("Ông Vương Nghị và ông Sergei Lavrov đã có cuộc điện đàm về hợp tác song phương.",
+         [WANG, LAVROV], "2021-03-09")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster == eb.cluster == 0
+
+
+def test_a_later_day_another_pair_or_another_place_is_another_event():
+    base = ("Ngày 8/3, Nga và Trung Quốc hội đàm tại Bắc Kinh.", [RU, CN, BEIJING], "2021-03-09")
+    later = ("Ngày 12/3, Nga và Trung Quốc hội đàm tại Bắc Kinh.", [RU, CN, BEIJING], "2021-03-13")
+    other_pair = ("Ngày 8/3, Nga và Pháp hội đàm tại Bắc Kinh.", [RU, FR, BEIJING], "2021-03-09")
+    other_place = ("Ngày 8/3, Nga và Trung Quốc hội đàm tại Viêng Chăn.", [RU, CN, VIENTIANE], "2021-03-09")
+    same = ("Hôm 8/3, Trung Quốc và Nga đã hội đàm tại Bắc Kinh.", [RU, CN, BEIJING], "2021-03-10")
+    out = clustered([base, later, other_pair, other_place, same])
+    c = [evs[0].cluster for evs in out]
+    assert c[0] == c[4] == 0
+    assert len({c[0], c[1], c[3]}) == 3
+    # "Nga và Pháp" shares Russia with "Nga và Trung Quốc", but both name their actors
+    assert c[2] != c[0]
+
+
+def test_one_side_meeting_two_others_is_not_the_others_meeting_them():
+    us = ("Ngày 5/3, Ngoại trưởng Mỹ hội đàm với người đồng cấp Lào và Thái Lan.", [US, LA, TH], "2021-03-06")
+    ru = ("Trong tuần này, Nga tổ chức các cuộc gặp với ngoại trưởng Lào và Thái Lan.", [RU, LA, TH], "2021-03-06")
+    (a,), (b,) = clustered([us, ru])
+    assert a.cluster != b.cluster
+
+
+def test_same_actor_different_recipients_are_different_meetings():
+    a = ("Ngày 5/3, Thủ tướng Nhật Bản hội đàm với Tổng thống Hàn Quốc.", [JP, KR], "2021-03-06")
+    b = ("Ngày 5/3, Thủ tướng Nhật Bản hội đàm với Tổng thống Pháp.", [JP, FR], "2021-03-06")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster != eb.cluster
+
+
+def test_fighting_without_named_sides_clusters_by_place_and_day():
+    a = ("Giao tranh ác liệt bùng phát hôm 4/3 tại Syria.", [SY], "2021-03-05")
+    b = ("Giao tranh tiếp diễn ở Syria.", [SY], "2021-03-05")
+    c = ("Giao tranh tiếp diễn.", [], "2021-03-05")
+    out = clustered([a, b, c])
+    assert out[0][0].cluster == out[1][0].cluster
+    assert out[2][0].cluster not in (out[0][0].cluster,)
+
+
+def test_ceasefire_agreed_and_ceasefire_in_force_are_one_family():
+    a = ("Ngày 7/3, Israel và Syria đạt thỏa thuận ngừng bắn.", [IL, SY], "2021-03-08")
+    b = ("Lệnh ngừng bắn giữa Israel và Syria có hiệu lực từ ngày 7/3.", [IL, SY], "2021-03-08")
+    (ea,), (eb,) = clustered([a, b])
+    assert (ea.type, eb.type) == ("AGREE", "RETREAT") and ea.cluster == eb.cluster
+
+
+def test_negated_and_affirmed_mentions_differ():
+    a = ("Ngày 7/3, Nga rút quân khỏi Syria.", [RU, SY], "2021-03-08")
+    b = ("Ngày 7/3, Nga chưa rút quân khỏi Syria.", [RU, SY], "2021-03-08")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster != eb.cluster
+
+
+def test_cluster_values_are_deterministic_and_name_the_first_mention():
+    items = [
+        ("Nga tấn công Ukraine.", [RU, ("Ukraine", "LOC", "UA")], "2021-03-08"),
+        ("Ngày 7/3, Nga và Trung Quốc hội đàm tại Bắc Kinh.", [RU, CN, BEIJING], "2021-03-08"),
+        ("Nga và Trung Quốc hội đàm tại Bắc Kinh hôm 7/3.", [RU, CN, BEIJING], "2021-03-09"),
+    ]
+    first = [[e.cluster for e in evs] for evs in clustered(items)]
+    again = [[e.cluster for e in evs] for evs in clustered(items)]
+    assert first == again == [[0], [1], [1]]
+    # in the reversed batch the other mention comes first and names the cluster
+    rev = [[e.cluster for e in evs] for evs in clustered(items[::-1])]
+    assert rev == [[0], [0], [2]]
+
+
+def test_single_document_events_are_clustered_among_themselves():
+    doc = tintuc.analyze("Ngày 8/3, Nga và Trung Quốc điện đàm. Cuộc điện đàm giữa Nga và Trung Quốc kéo dài 1 giờ.",
+                         published="2021-03-09")
+    text = doc.text
+    evs = events.extract(doc, entities=ents(text, [RU, CN]))
+    assert [e.type for e in evs] == ["CONSULT", "CONSULT"]
+    assert evs[0].cluster == evs[1].cluster == 0
