@@ -79,3 +79,10 @@ def test_document_fields_and_plain_text():
 def test_nothing_to_attribute():
     assert found("Hai bên đã gặp nhau theo đúng kế hoạch.") == []
     assert found("") == []
+
+
+def test_outlet_of_a_country_and_a_known_outlet_alone():
+    [a] = found("Đài ABC của Australia đưa tin, đội cứu hộ đã phát hiện con tàu.", [("Australia", "LOC", "AU")])
+    assert texts(a.source) == "ABC" and a.text == "Đài ABC của Australia đưa tin"
+    [b] = found("SCMP đưa tin, hai bên đã gặp nhau.", [("SCMP", "ORG", "org:scmp")])
+    assert b.source.id == "org:scmp"

@@ -154,3 +154,11 @@ def test_iran_example_has_no_location_from_another_clause():
     evs = events_of(text, [IR, US, ("Biển Đông", "LOC", "SCS")], PUB)
     assert only(evs, "ASSAULT").location is None
     assert only(evs, "MOBILIZE").location.id == "SCS"
+
+
+def test_a_list_of_recipients_runs_across_commas():
+    ev = only(events_of("Mỹ đã hợp tác về an ninh với Australia, Ấn Độ, Nhật Bản và Hàn Quốc.",
+                        [US, ("Australia", "LOC", "AU"), IN, JP, KR], PUB), "COOPERATE")
+    assert ids(ev.recipients) == {"AU", "IN", "JP", "KR"}
+    ev = only(events_of("Nga hội đàm với Trung Quốc, Ấn Độ cho biết.", [RU, CN, IN], PUB), "CONSULT")
+    assert ids(ev.recipients) == {"CN"}

@@ -46,8 +46,9 @@ _REPORTER = re.compile(
     rf"(?:(?<![\w])[Tt]heo{_SP})?(?<![\w])(?:[Pp]hóng viên|PV|[Pp]hóng viên thường trú){_SP}(?P<source>{_NAME_GREEDY})"
     rf"(?:{_SP}thường trú)?{_SP}(?:tại|ở){_SP}(?P<place>{_NAME_GREEDY})"
     rf"(?:{_SP}dẫn{_SP}{_REPORTED}{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
+_REPORT_VERB = r"(?:đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
 _REPORT = re.compile(
-    rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})"
+    rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})(?:{_SP}của{_SP}{_NAME_GREEDY})?"
     rf"{_SP}(?P<verb>đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
     rf"(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
 # "Theo X," at the start of a sentence; X is read by _source_after (an entity, else a name)
@@ -55,6 +56,8 @@ _THEO = re.compile(
     rf"(?:^|(?<=[.!?])[^\S\n]+)[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?", re.M)
 _THEO_END = re.compile(r"[^\S\n]*(?:,|đưa tin|cho biết|cho hay)")
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
+# an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
+_OUTLET_VERB = re.compile(rf"{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
 _QUOTE = re.compile(rf"(?<![\w])dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
 
 
@@ -100,6 +103,9 @@ class _Doc:
     def orig(self, pos: int) -> int:
         return pos if self.align is None else self.align[pos]
 
+    def norm_pos(self, pos: int) -> int:
+        return pos if self.align is None else bisect.bisect_left(self.align, pos)
+
     def entities(self):
         if self._entities is None:
             try:
@@ -126,7 +132,7 @@ class _Doc:
         s = self.orig(start)
         for x in self.entities():
             if x.start == s:
-                return x, bisect.bisect_left(self.align, x.end) if self.align is not None else x.end
+                return x, self.norm_pos(x.end)
         m = _NAME_RX.match(self.norm, start)
         if m is None:
             return None, start
@@ -178,6 +184,14 @@ def find_attributions(doc, entities=None) -> list:
             continue                                  # "Đài Loan cho biết" is Taiwan speaking
         end = m.start("said") if m.group("said") else m.end()
         add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
+    outlets = _outlet_ids()
+    for x in d.entities():
+        if x.id in outlets:
+            s, e = d.norm_pos(x.start), d.norm_pos(x.end)
+            m = _OUTLET_VERB.match(norm, e)
+            if m:
+                end = m.start("said") if m.group("said") else m.end()
+                add("report", s, end, x, None, _said(d, m))
     for m in _THEO.finditer(norm):
         src, end = d.name_at(m.end())
         if src is None or not _THEO_END.match(norm, end) or d.place_across(m.end()):

@@ -47,10 +47,30 @@ def clause_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple[int, int]:
     for m in lex.boundary_rx.finditer(low, left, hit.start):
         left = m.end()
     right = min(e, next_start)
-    m = lex.boundary_rx.search(low, hit.reach, right)
-    if m:
-        right = m.start()
+    pos = hit.reach
+    while True:
+        m = lex.boundary_rx.search(low, pos, right)
+        if m is None:
+            break
+        listed = _listed_after(ctx, m) if m.group() == "," else None
+        if listed is None:
+            right = m.start()
+            break
+        pos = listed                         # "với Australia, New Zealand và Ấn Độ": one list
     return left, right
+
+
+def _listed_after(ctx, comma) -> int | None:
+    """The end of the entity right after ``comma`` when it continues a list (another comma
+    or "và" follows it, or the sentence ends), else None."""
+    ents = ctx.entities_in(comma.end(), comma.end() + 80)
+    if not ents or ctx.low[comma.end():ents[0].start].strip():
+        return None
+    end = ents[0].end
+    rest = ctx.low[end:end + 5]
+    if rest.startswith((",", " và ", ".", ";")) or end >= len(ctx.low):
+        return end
+    return None
 
 
 def _short_gap(text: str, limit: int, punct: str = "") -> bool:
@@ -117,8 +137,9 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
     left, right = clause
     low = ctx.low
     sent_start, _ = ctx.sentence_span(hit.sentence)
-    # the words between joined triggers belong to the first ("kêu gọi Nga ngừng bắn")
-    places_right = locations_in(ctx, lex, hit.end, right)
+    # the words between joined triggers belong to the first ("kêu gọi Nga ngừng bắn"); what
+    # follows a speech verb is what was said, and its places are not where it was said
+    places_right = [] if hit.type == "STATEMENT" else locations_in(ctx, lex, hit.end, right)
     places_left = locations_in(ctx, lex, left, hit.start)
     places = places_right + places_left
     location = places_right[0].item if places_right else (places_left[-1].item if places_left else None)

@@ -18,7 +18,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 LEVELS = ("strong", "anchored", "weak")
 CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
                "passive", "agent", "nominal", "dead", "injured", "abducted", "human", "force", "weapon",
-               "accord", "envoy", "target", "strike", "diplomat", "funds", "block_before", "block_scope", "block_after", "veto")
+               "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "block_before", "block_scope", "block_after", "veto")
 # how far (in syllables) a "needs" object may stand after its trigger
 NEEDS_REACH = 4
 

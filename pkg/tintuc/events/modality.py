@@ -1,7 +1,8 @@
 """Negated, future and historical mentions.
 
 - negated: a negation word ("không", "chưa", "không thể", ...) at most three words before the
-  trigger, in its clause, that does not begin a longer word ("không quân", "không chỉ").
+  trigger, in its clause, that is not part of a longer word ("không quân", "không chỉ",
+  "hàng không").
 - future: a future word ("sẽ", "sắp", "dự kiến", ...) at most five words before the trigger,
   in its clause; or the event's date (read from the text) begins after publication.
 - historical: a past word ("từng", "trước đây", "hồi") at most five words before the trigger;
@@ -31,9 +32,11 @@ def _window(ctx, hit, clause_start: int, reach: int) -> list[str]:
 def negated(ctx, lex, hit, clause_start: int) -> bool:
     words = _window(ctx, hit, clause_start, NEGATION_REACH)
     tail = words + ctx.low[hit.start:hit.end].split()
+    compounds, longest = lex.cues["not_negation"], lex.max_words["not_negation"]
     for i in range(len(words)):
         if (starts_with_phrase(tail[i:], lex.cues["negation"], lex.max_words["negation"])
-                and not starts_with_phrase(tail[i:], lex.cues["not_negation"], lex.max_words["not_negation"])):
+                and not starts_with_phrase(tail[i:], compounds, longest)
+                and not (i and starts_with_phrase(tail[i - 1:], compounds, longest))):   # "hàng không"
             return True
     return False
 

@@ -24,11 +24,11 @@ def words_before(text: str, pos: int, k: int) -> list[str]:
         parts = parts[1:]              # the first piece may be cut short
     out = []
     for w in reversed(parts):
-        if not _is_word(w):
-            break
-        out.append(w)
-        if len(out) == k:
-            break
+        core = w.lstrip("(“\"'‘[")
+        if core and _is_word(core):
+            out.append(core)
+        if core != w or not _is_word(core) or len(out) == k:
+            break                      # '"vùng' ends the list after "vùng"
     out.reverse()
     return out
 
