@@ -1538,25 +1538,6 @@ static inline uint32_t syl_len(const tt_automaton *a, uint32_t s)
     return a->syl_off[s + 1] - a->syl_off[s];
 }
 
-/* Is the written form of entry e (ntok tokens along m->path) free of diacritics, with two or
- * more tokens? */
-static int entry_unmarked(const matcher *m, uint32_t e, size_t ntok)
-{
-    if (ntok < 2)
-        return 0;
-    const tt_cp *w = m->a->forms + m->a->ent_form[e];
-    size_t total = 0;
-    for (size_t k = 0; k < ntok; k++)
-        total += syl_len(m->a, m->path[k]);
-    for (size_t x = 0; x < total; x++) {
-        int diac = 0;
-        key_cp(m->nfd, w[x], &diac);
-        if (diac)
-            return 0;
-    }
-    return 1;
-}
-
 /* Does entry e match units [i, j] (the key path in m->path)? Sets its quality. */
 static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_at, uint16_t *q)
 {
@@ -1568,7 +1549,7 @@ static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_a
         return 0;
     const tt_cp *w = a->forms + a->ent_form[e];
     unsigned folded = 0;
-    int unmarked = -1, first_letter = 1;
+    int first_letter = 1;
     size_t letters = 0;
     for (size_t k = 0; k < ntok; k++, w += syl_len(a, m->path[k - 1])) {
         size_t L = syl_len(a, m->path[k]);
@@ -1595,20 +1576,14 @@ static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_a
             if (!m->o->fold || (flags & TT_AC_EXACT))
                 return 0;
             int viet = (u->bits & U_WORD) && tt_syllable_valid(t, tl);
-            if (viet && !(u->bits & (U_DIAC | U_PLAIN))) {
-                /* an unmarked syllable in a line written with marks is a word of its own
-                 * ("thanh tra" is not "Thanh Trà"), unless it is capitalized like a name of two
-                 * or more tokens ("Ha Noi" for "Hà Nội") */
-                if (ntok < 2 || initial_case(w, L) != 1 || initial_case(t, tl) != 1)
+            if (viet && !(flags & TT_AC_PLAIN)) {
+                /* a Vietnamese syllable written with marks, or without them in a line written
+                 * with them, is a word of its own ("bà" is not "Ba", "thanh tra" is not
+                 * "Thanh Trà") */
+                if ((u->bits & U_DIAC) || !(u->bits & U_PLAIN))
                     return 0;
-            } else if (viet && (u->bits & U_DIAC)) {
-                /* a marked Vietnamese syllable: only for a form listed without any marks, and
-                 * capitalized where the form is ("Hà Nội" for "Ha Noi", not "là lần" for
-                 * "La Lan") */
-                if (unmarked < 0)
-                    unmarked = entry_unmarked(m, e, ntok);
-                if (!unmarked || (initial_case(w, L) == 1 && initial_case(t, tl) != 1))
-                    return 0;
+            } else if (viet && initial_case(w, L) == 1 && initial_case(t, tl) != 1) {
+                return 0; /* a form listed without marks stands for marked names, not words */
             }
             folded++;
         }

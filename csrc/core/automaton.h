@@ -11,15 +11,13 @@
  * the text as written:
  *   - a token matches exactly when it equals the entry's token up to case;
  *   - otherwise, when diacritics-insensitive matching is on and the entry is not TT_AC_EXACT,
- *     it matches without diacritics ("fold") if the text token carries no diacritics and either
- *     stands in a line written without them (fewer than one word in eight marked: "HA NOI") or
- *     is capitalized like the entry's token in an entry of two or more tokens ("Ha Noi" in any
- *     line; in ordinary text "thanh tra" is not "Thanh Trà"), or is not a Vietnamese syllable
- *     ("Zurich" / "Zürich"), or the entry is written
- *     entirely without diacritics, has at least two tokens, and the token is capitalized where
- *     the entry's is (a listed "Ha Noi" finds "Hà Nội", "La Lan" does not find "là lần"). Apart
- *     from that, a Vietnamese syllable written with marks never matches another one ("ngà" is
- *     not "Nga");
+ *     it matches without diacritics ("fold") if the text token is not a Vietnamese syllable
+ *     ("Zurich" / "Zürich", "Phnom Penh" / "Phnôm Pênh", and "Nguyen", which lacks the marks
+ *     its spelling needs), or carries no diacritics and stands in a line written without them
+ *     (fewer than one word in eight marked: "Ha Noi", "HA NOI"). In text written with marks a
+ *     Vietnamese syllable is a word of its own: "bà" is not "Ba", "ngà" is not "Nga", "thanh
+ *     tra" is not "Thanh Trà". A TT_AC_PLAIN entry (a form listed without diacritics) also
+ *     matches marked syllables, capitalized where it is ("Ha Noi" finds "Hà Nội");
  *   - case: a TT_AC_CASED entry matches only capitalized as written (an upper-case letter must be
  *     upper case in the text, a lower-case letter lower case, except that the form's first letter
  *     may be capitalized: "Miền Bắc" for "miền Bắc"). In every entry without TT_AC_ANYCASE, a token
@@ -65,6 +63,8 @@ enum {
     TT_AC_ANYCASE = 1u << 1, /* never case-sensitive, not even for tokens written in capitals */
     TT_AC_EXACT = 1u << 2,   /* never match without diacritics */
     TT_AC_NOTYPO = 1u << 3,  /* never match through the typo fallback */
+    TT_AC_PLAIN = 1u << 4,   /* written without diacritics, standing for any marking: "Ha Noi"
+                                finds "Hà Nội" in text written with marks */
     TT_AC_USER_SHIFT = 8
 };
 

@@ -508,7 +508,8 @@ static PyMethodDef ac_methods[] = {
      "An Automaton of `names` (a sequence of str). values[i] (an int, default i) comes back with\n"
      "every match of names[i]; flags[i] (default 0) is a bit set: 1 match only capitalized as\n"
      "written, 2 never case-sensitive (not even for a token in capitals), 4 never without\n"
-     "diacritics, 8 never through a typo; bits 8-31 are the caller's, for find(exclude=).\n"
+     "diacritics, 8 never through a typo, 16 a form listed without diacritics that stands for\n"
+     "marked ones too; bits 8-31 are the caller's, for find(exclude=).\n"
      "ValueError names the first name that has no letters, too many tokens or a line break."},
     {"to_bytes", ac_to_bytes, METH_NOARGS,
      "to_bytes($self, /)\n--\n\nThe automaton as bytes: Automaton(data) loads them back without a rebuild."},
@@ -569,6 +570,7 @@ int tt_automaton_type_add(PyObject *module)
         || PyModule_AddIntConstant(module, "AC_ANYCASE", TT_AC_ANYCASE) < 0
         || PyModule_AddIntConstant(module, "AC_EXACT", TT_AC_EXACT) < 0
         || PyModule_AddIntConstant(module, "AC_NOTYPO", TT_AC_NOTYPO) < 0
+        || PyModule_AddIntConstant(module, "AC_PLAIN", TT_AC_PLAIN) < 0
         || PyModule_AddIntConstant(module, "AC_USER_SHIFT", TT_AC_USER_SHIFT) < 0)
         return -1;
     return 0;
