@@ -19,6 +19,7 @@ from ._text import Alignment, normalize_with_offsets, sent_tokenize
 from .articles import Article, read
 from .corpus import Corpus, analyze_many
 from .document import Document, Span, analyze
+from .gazetteer import Entity, Gazetteer, default_gazetteer
 from .words import word_tokenize, word_tokenize_many, words
 
 __version__ = "0.1.0"
@@ -42,6 +43,9 @@ __all__ = [
     "Corpus",
     "analyze_many",
     "Document",
+    "Entity",
+    "Gazetteer",
+    "default_gazetteer",
     "Span",
     "analyze",
     "word_tokenize",
