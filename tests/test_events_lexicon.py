@@ -38,7 +38,7 @@ def test_triggers_are_well_formed():
         phrase, typ, mode, level, pos, needs, note = r
         assert typ in TYPES and level in LEVELS and pos in ("n", "v"), r
         assert not mode or mode in MODES.get(typ, ()), f"{mode!r} is no mode of {typ}"
-        assert not needs or (needs.startswith("after:") and needs[6:] in CUE_CLASSES), r
+        assert not needs or (needs.startswith("near:") and needs[5:] in CUE_CLASSES), r
         assert note, r
         assert (phrase, needs) not in seen, r
         seen.add((phrase, needs))

@@ -5,7 +5,8 @@ resolved them against publication, "Cùng ngày" included), outside attribution 
 nearest one inside the trigger's clause wins; else the nearest one before the trigger in the
 sentence ("Ngày 20/10, X cho biết ... sẽ hợp tác"); else the nearest one after it. An
 expression after "kể từ" (since) measures a comparison, not the event, and is passed over.
-Without a date in the sentence, the event is dated by publication (``date_source =
+A STATEMENT is dated from before its verb, or by "vào ngày X"/"hôm X" after it (the rest after
+the verb is what was said). Without a date in the sentence, the event is dated by publication (``date_source =
 "published"``, ``date`` None).
 """
 from __future__ import annotations
@@ -18,6 +19,12 @@ __all__ = ["date_of"]
 def _since(ctx, m) -> bool:
     before = words_before(ctx.low, m.start, 2)
     return before == ["kể", "từ"]
+
+
+def _adjunct(ctx, m) -> bool:
+    """Whether a time expression reads as when something happened ("vào ngày 4/11", "hôm
+    12/12") rather than as part of what was said."""
+    return ctx.low.startswith("hôm", m.start) or words_before(ctx.low, m.start, 1) in (["vào"], ["hôm"])
 
 
 def date_of(ctx, hit, clause: tuple[int, int]):
@@ -33,6 +40,8 @@ def date_of(ctx, hit, clause: tuple[int, int]):
         t = m.item
         if t.begin is None or ctx.is_excluded(m.start, m.end) or _since(ctx, m):
             continue
+        if hit.type == "STATEMENT" and m.start >= hit.end and not _adjunct(ctx, m):
+            continue                   # after a speech verb comes what was said, not when
         if left <= m.start and m.end <= right:
             rank = 0
         elif m.end <= hit.start:

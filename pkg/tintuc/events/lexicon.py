@@ -19,7 +19,7 @@ LEVELS = ("strong", "anchored", "weak")
 CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
                "passive", "agent", "nominal", "dead", "injured", "abducted", "human", "force", "weapon",
                "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "block_before", "block_scope", "block_after", "veto")
-# how far (in syllables) a "needs" object may stand after its trigger
+# how far (in words) a "needs" object may stand before or after its trigger
 NEEDS_REACH = 4
 
 
@@ -32,7 +32,7 @@ class Entry:
     mode: str | None
     level: str
     noun: bool             # a noun ("chiến sự", "cuộc gặp"), not a verb ("gặp")
-    needs: str | None      # a cue class that must follow within NEEDS_REACH syllables
+    needs: str | None      # a cue class that must stand within NEEDS_REACH words of it
     line: int
 
     @property
@@ -86,13 +86,13 @@ class Lexicon:
             phrase, typ, mode, level, pos, needs = (c.strip() for c in cols[:6])
             if typ not in TYPES or level not in LEVELS or pos not in ("n", "v"):
                 raise ValueError(f"triggers.tsv:{n}: bad type, level or pos in {cols!r}")
-            if needs and not (needs.startswith("after:") and needs[6:] in CUE_CLASSES):
+            if needs and not (needs.startswith("near:") and needs[5:] in CUE_CLASSES):
                 raise ValueError(f"triggers.tsv:{n}: bad needs {needs!r}")
             key = " ".join(phrase.lower().split())
             rows = self.entries.setdefault(key, [])
-            if any(r.needs == (needs[6:] or None) for r in rows):
+            if any(r.needs == (needs[5:] or None) for r in rows):
                 raise ValueError(f"triggers.tsv:{n}: {phrase!r} listed twice with the same needs")
-            rows.append(Entry(key, typ, mode or None, level, pos == "n", needs[6:] if needs else None, n))
+            rows.append(Entry(key, typ, mode or None, level, pos == "n", needs[5:] if needs else None, n))
             rows.sort(key=lambda r: r.needs is None)
 
         self.cues: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}

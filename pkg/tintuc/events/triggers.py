@@ -64,8 +64,11 @@ def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
     return bool(p and lex.applies("block_after", p, typ))
 
 
-def _has_needed(lex: Lexicon, after: list, needs: str) -> bool:
-    return phrase_in(after[:NEEDS_REACH], lex.cues[needs], lex.max_words[needs]) >= 0
+def _has_needed(lex: Lexicon, before: list, after: list, needs: str) -> bool:
+    """Whether a cue of class ``needs`` stands within NEEDS_REACH words after the trigger, or
+    before it ("hai nhà ngoại giao đã bị trục xuất")."""
+    cues, longest = lex.cues[needs], lex.max_words[needs]
+    return phrase_in(after[:NEEDS_REACH], cues, longest) >= 0 or phrase_in(before[-NEEDS_REACH:], cues, longest) >= 0
 
 
 class _SentenceFacts:
@@ -119,11 +122,11 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
     if not ctx.is_word_span(s, e) or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
         return None
     after = words_after(low, e, NEEDS_REACH + 1)
+    before = words_before(low, s, max(_SCOPE, NEEDS_REACH) + 2)
     entry = next((r for r in lex.entries[" ".join(m.group().split())]
-                  if r.needs is None or _has_needed(lex, after, r.needs)), None)
+                  if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
     if entry is None:
         return None
-    before = words_before(low, s, _SCOPE + 2)
     if _blocked(lex, before, after, entry.type):
         return None
     k = ctx.sentence_of(s)
@@ -161,7 +164,8 @@ def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
                 same = prev.type == h.type and len(gap) <= 1
                 takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= _OBJECT_GAP and h.type != "STATEMENT"
                 if same or takes or (h.topic and len(gap) <= _TOPIC_GAP):
-                    if same or takes:
+                    # a mode carries over within a type, and a ceasefire to whatever takes it
+                    if same or (takes and h.mode == "ceasefire"):
                         prev.mode = prev.mode or h.mode
                     prev.rules.append(h.entry.rule)
                     prev.reach = h.end
