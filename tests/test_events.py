@@ -144,3 +144,15 @@ def test_historical_from_old_dates_and_from_words():
     assert only(events_of("Hai nước từng ký hiệp định hòa bình với Israel.", [IL], PUB), "AGREE").historical
     last_year = only(events_of("Tháng 5/2020, Nga và Pháp ký thỏa thuận.", [RU, FR], PUB), "AGREE")
     assert not last_year.historical
+
+
+def test_scare_quotes_purposes_and_possibilities_are_no_events():
+    assert events_of('Ca sĩ Hàn Quốc bị "cấm vận" nhiều năm.', [KR], PUB) == []
+    assert events_of("Mỹ chưa tìm ra cách để hợp tác với Trung Quốc.", [US, CN], PUB) == []
+    assert events_of("Nga có thể tấn công Ukraine.", [RU, UA], PUB) == []
+
+
+def test_aviation_is_no_negation():
+    ev = only(events_of("Cảng hàng không Nội Bài phối hợp với Bộ Y tế Việt Nam.",
+                        [("Nội Bài", "LOC", "VN-NB"), ("Bộ Y tế Việt Nam", "ORG", "VN-MOH")], PUB), "COOPERATE")
+    assert not ev.negated

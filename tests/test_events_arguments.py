@@ -162,3 +162,10 @@ def test_a_list_of_recipients_runs_across_commas():
     assert ids(ev.recipients) == {"AU", "IN", "JP", "KR"}
     ev = only(events_of("Nga hội đàm với Trung Quốc, Ấn Độ cho biết.", [RU, CN, IN], PUB), "CONSULT")
     assert ids(ev.recipients) == {"CN"}
+
+
+def test_a_day_beats_a_term_of_office_and_since_phrases():
+    ev = only(events_of("Ngày 7/3, Nga và Pháp đã hội đàm về nhiệm kỳ 2020-2025.", [RU, FR], PUB), "CONSULT")
+    assert ev.date.value == "2021-03-07"
+    ev = only(events_of("Nga và Pháp hội đàm lần đầu kể từ khi quan hệ xấu đi hồi tháng 2.", [RU, FR], PUB), "CONSULT")
+    assert ev.date is None and ev.date_source == "published"

@@ -35,7 +35,7 @@ _UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 # a name: capitalized words, acronyms, "The Guardian", "Money.co.uk"
 _NAME_GREEDY = rf"[{_UP}0-9][\w.&'-]*(?:[^\S\n]+[{_UP}0-9][\w.&'-]*)*"
 _NAME_RX = re.compile(_NAME_GREEDY)
-_OUTLET = r"(?:[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Bb]áo|[Tt]ờ|[Tt]ạp chí|[Đđ]ài|[Kk]ênh|[Tt]rang(?: tin)?|[Nn]hật báo)"
+_OUTLET = r"(?:[Bb]áo giới|[Tt]ruyền thông|[Bb]áo chí|[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Bb]áo|[Tt]ờ|[Tt]ạp chí|[Đđ]ài|[Kk]ênh|[Tt]rang(?: tin)?|[Nn]hật báo)"
 _REPORTED = r"(?:thông báo|tuyên bố|lời|thông cáo|nguồn tin|phát biểu|ý kiến)"
 _SP = r"[^\S\n]+"
 
@@ -49,6 +49,7 @@ _REPORTER = re.compile(
 _REPORT_VERB = r"(?:đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
 _REPORT = re.compile(
     rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})(?:{_SP}của{_SP}{_NAME_GREEDY})?"
+    rf"(?:{_SP}\([^()\n]{{1,30}}\))?(?:{_SP}(?:ngày|hôm){_SP}[\d/]+)?"
     rf"{_SP}(?P<verb>đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
     rf"(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
 # "Theo X," at the start of a sentence; X is read by _source_after (an entity, else a name)

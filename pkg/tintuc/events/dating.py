@@ -3,8 +3,9 @@
 Candidates are the resolved time expressions of the trigger's sentence (tintuc.timex already
 resolved them against publication, "Cùng ngày" included), outside attribution phrases. The
 nearest one inside the trigger's clause wins; else the nearest one before the trigger in the
-sentence ("Ngày 20/10, X cho biết ... sẽ hợp tác"); else the nearest one after it. An
-expression after "kể từ" (since) measures a comparison, not the event, and is passed over.
+sentence ("Ngày 20/10, X cho biết ... sẽ hợp tác"); else the nearest one after it; and a day
+(or a finer time) beats a coarser expression anywhere in the sentence. An expression in a
+"kể từ" (since) phrase measures a comparison, not the event, and is passed over.
 A STATEMENT is dated from before its verb, or by "vào ngày X"/"hôm X" after it (the rest after
 the verb is what was said). Without a date in the sentence, the event is dated by publication (``date_source =
 "published"``, ``date`` None).
@@ -13,12 +14,15 @@ from __future__ import annotations
 
 from .words import words_before
 
+_FINE = ("time", "part_of_day", "day", "weekend")
+
 __all__ = ["date_of"]
 
 
 def _since(ctx, m) -> bool:
-    before = words_before(ctx.low, m.start, 2)
-    return before == ["kể", "từ"]
+    """Whether "kể từ" (since) opens the phrase holding the time expression."""
+    before = words_before(ctx.low, m.start, 8)
+    return any(before[i:i + 2] == ["kể", "từ"] for i in range(len(before) - 1))
 
 
 def _adjunct(ctx, m) -> bool:
@@ -49,7 +53,8 @@ def date_of(ctx, hit, clause: tuple[int, int]):
         else:
             rank = 2
         dist = hit.start - m.end if m.end <= hit.start else m.start - hit.reach
-        key = (rank, abs(dist))
+        # a day beats a year or a term of office ("Ngày 7/4, ... nhiệm kỳ 2020-2025")
+        key = (t.granularity not in _FINE, rank, abs(dist))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best

@@ -5,7 +5,7 @@
   "hàng không").
 - future: a future word ("sẽ", "sắp", "dự kiến", ...) at most five words before the trigger,
   in its clause; or the event's date (read from the text) begins after publication.
-- historical: a past word ("từng", "trước đây", "hồi") at most five words before the trigger;
+- historical: a past word ("từng", "trước đây") at most five words before the trigger;
   or the event's date ended more than two years before publication ("năm 1988", "những năm
   1990": history, while last year's news is not).
 """
@@ -30,10 +30,11 @@ def _window(ctx, hit, clause_start: int, reach: int) -> list[str]:
 
 
 def negated(ctx, lex, hit, clause_start: int) -> bool:
-    words = _window(ctx, hit, clause_start, NEGATION_REACH)
+    # one word more than the reach, to see the "hàng" of "hàng không"
+    words = _window(ctx, hit, clause_start, NEGATION_REACH + 1)
     tail = words + ctx.low[hit.start:hit.end].split()
     compounds, longest = lex.cues["not_negation"], lex.max_words["not_negation"]
-    for i in range(len(words)):
+    for i in range(max(0, len(words) - NEGATION_REACH), len(words)):
         if (starts_with_phrase(tail[i:], lex.cues["negation"], lex.max_words["negation"])
                 and not starts_with_phrase(tail[i:], compounds, longest)
                 and not (i and starts_with_phrase(tail[i - 1:], compounds, longest))):   # "hàng không"

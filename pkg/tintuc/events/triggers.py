@@ -21,6 +21,7 @@ _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", 
 _TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # how many words may stand between a verb and the event it takes as its object
 _OBJECT_GAP = 3
+_QUOTES = "\"“”'‘’«»"
 # how far before a trigger a block_scope word reaches ("giải quyết dứt điểm cuộc xung đột")
 _SCOPE = 4
 # words before a trigger that make it the setting of something else ("tại cuộc họp")
@@ -68,7 +69,9 @@ def _has_needed(lex: Lexicon, before: list, after: list, needs: str) -> bool:
     """Whether a cue of class ``needs`` stands within NEEDS_REACH words after the trigger, or
     before it ("hai nhà ngoại giao đã bị trục xuất")."""
     cues, longest = lex.cues[needs], lex.max_words[needs]
-    return phrase_in(after[:NEEDS_REACH], cues, longest) >= 0 or phrase_in(before[-NEEDS_REACH:], cues, longest) >= 0
+    # an object may start within the reach and run past it ("hơn 50 máy bay chiến đấu")
+    i = phrase_in(after[:NEEDS_REACH + longest - 1], cues, longest)
+    return 0 <= i < NEEDS_REACH or phrase_in(before[-NEEDS_REACH:], cues, longest) >= 0
 
 
 class _SentenceFacts:
@@ -121,6 +124,8 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
         return None                                    # the match starts inside a word
     if not ctx.is_word_span(s, e) or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
         return None
+    if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
+        return None                                    # 'lệnh "cấm vận"': a figure of speech
     after = words_after(low, e, NEEDS_REACH + 1)
     before = words_before(low, s, max(_SCOPE, NEEDS_REACH) + 2)
     entry = next((r for r in lex.entries[" ".join(m.group().split())]
