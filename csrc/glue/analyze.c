@@ -2,16 +2,19 @@
  *
  * analyze_batch returns, for each text, the arrays the Python layer builds documents from
  * (a missing value, None or NaN, comes back as it is):
- *   (norm, align, nstart, nend, ostart, oend, kinds, flags, sentences, words)
+ *   (norm, align, nstart, nend, ostart, oend, kinds, flags, sentences, words, matches, shape)
  * norm is the normalized text (the input itself when unchanged); align is None when unchanged,
  * else len(norm) + 1 uint32 offsets into the original; nstart/nend are token spans in norm and
  * ostart/oend in the original (uint32 each); kinds and flags one byte per token; sentences
- * and words the index of the first token of each (uint32). */
+ * and words the index of the first token of each (uint32); matches the gazetteer matches over
+ * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
+ * character per token (see shape_of). */
 #include "glue.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/automaton.h"
 #include "../core/pipeline.h"
 
 #define CHUNK_DOCS 64
@@ -22,12 +25,30 @@ typedef struct {
     const void *data; /* NULL for a missing value */
     size_t n;
     tt_doc doc;
+    tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
+    tt_ac_scratch ac_scratch;
     tt_status st;
 } item;
 
-static void run_item(item *it, const tt_norm_opts *o, const tt_segmenter *seg)
+/* What every document of a batch goes through. */
+typedef struct {
+    tt_norm_opts norm;
+    const tt_segmenter *seg;   /* NULL: no segmentation */
+    const tt_automaton *ac;    /* NULL: no gazetteer matching */
+    tt_ac_opts ac_opts;
+} stages;
+
+static void item_free(item *it)
+{
+    tt_doc_free(&it->doc);
+    tt_ac_matchbuf_free(&it->matches);
+    tt_ac_scratch_free(&it->ac_scratch);
+}
+
+static void run_item(item *it, const stages *sg)
 {
     it->st = TT_OK;
+    it->matches.n = 0;
     if (it->data == NULL)
         return;
     tt_cp *wide = tt_widen(it->kind, it->data, it->n);
@@ -35,8 +56,11 @@ static void run_item(item *it, const tt_norm_opts *o, const tt_segmenter *seg)
         it->st = TT_ENOMEM;
         return;
     }
-    it->st = tt_doc_run(&it->doc, wide, it->n, o, seg);
+    it->st = tt_doc_run(&it->doc, wide, it->n, &sg->norm, sg->seg);
     free(wide);
+    if (it->st == TT_OK && sg->ac != NULL)
+        it->st = tt_ac_match_tokens(sg->ac, it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n,
+                                    &sg->ac_opts, &it->ac_scratch, &it->matches);
 }
 
 static PyObject *bytes_of(const void *p, size_t n)
@@ -44,10 +68,72 @@ static PyObject *bytes_of(const void *p, size_t n)
     return PyBytes_FromStringAndSize(n ? (const char *)p : "", (Py_ssize_t)n);
 }
 
-static PyObject *result_of(PyObject *text, const tt_doc *d)
+/* A gazetteer match as the Python layer reads it (struct format "<qIIIIIBBBx"). */
+typedef struct {
+    int64_t value;
+    uint32_t tok_start, tok_end, start, end; /* start/end in the original text */
+    uint32_t flags;
+    uint8_t kind, tied, folded, pad;
+} match_rec;
+_Static_assert(sizeof(match_rec) == 32, "match_rec must be 32 bytes, as the Python layer reads it");
+
+static PyObject *matches_of(const tt_doc *d, const tt_ac_matchbuf *m)
+{
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(m->n * sizeof(match_rec)));
+    if (b == NULL)
+        return NULL;
+    match_rec *out = (match_rec *)PyBytes_AS_STRING(b);
+    for (size_t k = 0; k < m->n; k++) {
+        const tt_ac_match *r = &m->v[k];
+        match_rec rec = {r->value, r->tok_start, r->tok_end, d->map.v[r->start], d->map.v[r->end], r->flags,
+                         r->kind, r->tied, r->folded, 0};
+        memcpy(&out[k], &rec, sizeof rec);
+    }
+    return b;
+}
+
+/* One character per token for the rules that read token patterns with regular expressions:
+ * a word is 'A' in capitals, 'C' capitalized, 'l' otherwise; a hyphen written tight between
+ * two tokens is 'h'; other ASCII punctuation stands for itself, other punctuation is 'p';
+ * 'n' a number, 'd' a date, 's' a symbol, 'u' a URL or e-mail address. */
+static PyObject *shape_of(const tt_doc *d)
 {
     size_t nt = d->tokens.n;
-    PyObject *norm = NULL, *align = NULL, *res = NULL;
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)nt);
+    if (b == NULL)
+        return NULL;
+    char *out = PyBytes_AS_STRING(b);
+    const tt_token *t = d->tokens.v;
+    for (size_t k = 0; k < nt; k++) {
+        char c;
+        tt_cp first = d->norm.v[t[k].start];
+        switch (t[k].kind) {
+        case TT_TOK_WORD:
+            c = (t[k].flags & TT_TF_ALL_UPPER) ? 'A' : (t[k].flags & TT_TF_UPPER_INITIAL) ? 'C' : 'l';
+            break;
+        case TT_TOK_NUMBER: c = 'n'; break;
+        case TT_TOK_DATE: c = 'd'; break;
+        case TT_TOK_URL: case TT_TOK_EMAIL: c = 'u'; break;
+        case TT_TOK_PUNCT:
+            if (first == '-' && t[k].end - t[k].start == 1 && !(t[k].flags & TT_TF_SPACE_BEFORE) && k + 1 < nt
+                && !(t[k + 1].flags & TT_TF_SPACE_BEFORE))
+                c = 'h';
+            else if (first < 0x80 && t[k].end - t[k].start == 1)
+                c = (char)first;
+            else
+                c = 'p';
+            break;
+        default: c = 's'; break;
+        }
+        out[k] = c;
+    }
+    return b;
+}
+
+static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m)
+{
+    size_t nt = d->tokens.n;
+    PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL;
     PyObject *arr[8] = {NULL};
     uint32_t *tmp = malloc((nt ? nt : 1) * 4 * sizeof *tmp);
     uint8_t *kf = malloc((nt ? nt : 1) * 2);
@@ -82,25 +168,28 @@ static PyObject *result_of(PyObject *text, const tt_doc *d)
         goto done;
     if ((arr[7] = bytes_of(d->words.v, d->words.n * sizeof *d->words.v)) == NULL)
         goto done;
-    res = PyTuple_Pack(10, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7]);
+    if ((mb = matches_of(d, m)) == NULL || (shape = shape_of(d)) == NULL)
+        goto done;
+    res = PyTuple_Pack(12, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape);
 done:
     free(tmp);
     free(kf);
     Py_XDECREF(norm);
     Py_XDECREF(align);
+    Py_XDECREF(mb);
+    Py_XDECREF(shape);
     for (int a = 0; a < 8; a++)
         Py_XDECREF(arr[a]);
     return res;
 }
 
 /* Builds the Python result of one document. */
-typedef PyObject *(*build_fn)(PyObject *text, const tt_doc *d, int arg);
+typedef PyObject *(*build_fn)(PyObject *text, const item *it, int arg);
 
 /* The batch driver shared by the functions below: chunks of documents run through the core
  * with the GIL released, then their results are built; Ctrl-C is answered between chunks.
  * Missing values (None, NaN) come back as they are. */
-static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts *o, const tt_segmenter *seg,
-                           build_fn build, int arg)
+static PyObject *run_batch(const char *func, PyObject *texts, const stages *sg, build_fn build, int arg)
 {
     PyObject *seq = NULL, *res = NULL;
     item *items = NULL;
@@ -121,8 +210,6 @@ static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts
             PyErr_NoMemory();
         goto fail;
     }
-    for (int k = 0; k < CHUNK_DOCS; k++)
-        tt_doc_init(&items[k].doc);
     Py_ssize_t i = 0;
     while (i < n) {
         Py_ssize_t first = i, count;
@@ -149,7 +236,7 @@ static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts
         }
         Py_BEGIN_ALLOW_THREADS
         for (Py_ssize_t k = 0; k < count; k++)
-            run_item(&items[k], o, seg);
+            run_item(&items[k], sg);
         Py_END_ALLOW_THREADS
         for (Py_ssize_t k = 0; k < count; k++) {
             item *it = &items[k];
@@ -159,7 +246,7 @@ static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts
             else if (it->st != TT_OK)
                 r = tt_raise_status(it->st, func);
             else
-                r = build(src[first + k], &it->doc, arg);
+                r = build(src[first + k], it, arg);
             if (r == NULL)
                 goto fail;
             PyList_SET_ITEM(res, first + k, r);
@@ -168,14 +255,14 @@ static PyObject *run_batch(const char *func, PyObject *texts, const tt_norm_opts
             goto fail;
     }
     for (int k = 0; k < CHUNK_DOCS; k++)
-        tt_doc_free(&items[k].doc);
+        item_free(&items[k]);
     free(items);
     Py_DECREF(seq);
     return res;
 fail:
     if (items != NULL) {
         for (int k = 0; k < CHUNK_DOCS; k++)
-            tt_doc_free(&items[k].doc);
+            item_free(&items[k]);
         free(items);
     }
     Py_XDECREF(seq);
@@ -183,36 +270,43 @@ fail:
     return NULL;
 }
 
-static PyObject *arrays_of(PyObject *text, const tt_doc *d, int arg)
+static PyObject *arrays_of(PyObject *text, const item *it, int arg)
 {
     (void)arg;
-    return result_of(text, d);
+    return result_of(text, &it->doc, &it->matches);
 }
 
-static const char *const kw_names[] = {"segmenter", "tone", "fold_punct", NULL};
+static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos", "capitals", "tone", "fold_punct",
+                                       NULL};
 
 static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *kw[3] = {NULL, NULL, NULL};
-    tt_norm_opts o;
-    const tt_segmenter *seg = NULL;
+    PyObject *kw[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}};
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
     if (tt_parse_kwargs("analyze_batch", args + nargs, kwnames, kw_names, kw) < 0
-        || tt_norm_opts_from(kw[1], kw[2], &o) < 0)
+        || tt_norm_opts_from(kw[5], kw[6], &sg.norm) < 0)
         return NULL;
-    /* the caller's reference keeps the segmenter alive through the call */
-    if (kw[0] != NULL && kw[0] != Py_None && (seg = tt_segmenter_of(mod, kw[0])) == NULL)
+    /* the caller's references keep the segmenter and the automaton alive through the call */
+    if (kw[0] != NULL && kw[0] != Py_None && (sg.seg = tt_segmenter_of(mod, kw[0])) == NULL)
         return NULL;
-    return run_batch("analyze_batch", args[0], &o, seg, arrays_of, 0);
+    if (kw[1] != NULL && kw[1] != Py_None && (sg.ac = tt_automaton_of(mod, kw[1])) == NULL)
+        return NULL;
+    int *opt[3] = {&sg.ac_opts.fold, &sg.ac_opts.typos, &sg.ac_opts.capitals};
+    for (int k = 0; k < 3; k++)
+        if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
+            return NULL;
+    return run_batch("analyze_batch", args[0], &sg, arrays_of, 0);
 }
 
 /* The words of one document as a list of str (original slices), or, with underscores, as
  * one str: words separated by a space, the syllables of a word joined by "_". */
-static PyObject *words_of(PyObject *text, const tt_doc *d, int underscores)
+static PyObject *words_of(PyObject *text, const item *it, int underscores)
 {
+    const tt_doc *d = &it->doc;
     size_t nw = d->words.n, nt = d->tokens.n;
     if (!underscores) {
         PyObject *list = PyList_New((Py_ssize_t)nw);
@@ -258,8 +352,7 @@ static const char *const wt_kw[] = {"segmenter", "underscores", NULL};
 static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     PyObject *kw[2] = {NULL, NULL};
-    tt_norm_opts o = {TT_TONE_HOA, 1};
-    const tt_segmenter *seg = NULL;
+    stages sg = {.norm = {TT_TONE_HOA, 1}, .seg = NULL, .ac = NULL};
     int underscores = 0;
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "word_tokenize_batch() takes exactly one positional argument (%zd given)", nargs);
@@ -267,11 +360,11 @@ static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py
     }
     if (tt_parse_kwargs("word_tokenize_batch", args + nargs, kwnames, wt_kw, kw) < 0)
         return NULL;
-    if (kw[0] != NULL && kw[0] != Py_None && (seg = tt_segmenter_of(mod, kw[0])) == NULL)
+    if (kw[0] != NULL && kw[0] != Py_None && (sg.seg = tt_segmenter_of(mod, kw[0])) == NULL)
         return NULL;
     if (kw[1] != NULL && (underscores = PyObject_IsTrue(kw[1])) < 0)
         return NULL;
-    return run_batch("word_tokenize_batch", args[0], &o, seg, words_of, underscores);
+    return run_batch("word_tokenize_batch", args[0], &sg, words_of, underscores);
 }
 
 PyMethodDef tt_analyze_methods[] = {
@@ -280,8 +373,10 @@ PyMethodDef tt_analyze_methods[] = {
      "Words of each text (original slices), or one str per text with the syllables of a word\n"
      "joined by '_'; None and NaN pass through. The GIL is released over the batch."},
     {"analyze_batch", (PyCFunction)(void (*)(void))py_analyze_batch, METH_FASTCALL | METH_KEYWORDS,
-     "analyze_batch($module, texts, /, *, segmenter=None, tone='hòa', fold_punct=True)\n--\n\n"
-     "The core pipeline (normalize, tokenize, sentences, words) over a batch, the GIL released.\n"
+     "analyze_batch($module, texts, /, *, segmenter=None, automaton=None, fold=True, typos=True,\n"
+     "              capitals=False, tone='hòa', fold_punct=True)\n--\n\n"
+     "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches) over a batch,\n"
+     "the GIL released.\n"
      "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},
     {NULL, NULL, 0, NULL},
 };

@@ -575,3 +575,13 @@ int tt_automaton_type_add(PyObject *module)
         return -1;
     return 0;
 }
+
+tt_automaton *tt_automaton_of(PyObject *module, PyObject *obj)
+{
+    tt_state *st = tt_get_state(module);
+    if (!PyObject_TypeCheck(obj, st->automaton_type)) {
+        PyErr_Format(PyExc_TypeError, "expected a tintuc Automaton, not %.100s", Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    return ((AutomatonObject *)obj)->a;
+}

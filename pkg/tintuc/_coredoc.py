@@ -1,9 +1,14 @@
 """The arrays the C pipeline returns for one text, read lazily (see csrc/glue/analyze.c)."""
 from __future__ import annotations
 
+import struct
+
 from ._core import Token
 
 KINDS = ("", "word", "number", "date", "punct", "symbol", "url", "email")
+
+# a gazetteer match record (csrc/glue/analyze.c: match_rec)
+MATCH = struct.Struct("<qIIIIIBBBx")
 
 # token flags (csrc/core/token.h)
 UPPER_INITIAL, ALL_UPPER, VIET, DIACRITIC, SPACE_BEFORE, NEWLINE_BEFORE, ABBREV = (1 << k for k in range(7))
@@ -16,10 +21,15 @@ class CoreDoc:
     """
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
-                 "sent_first", "word_first")
+                 "sent_first", "word_first", "shape", "_matches")
 
     def __init__(self, text: str, raw: tuple):
-        norm, align, ns, ne, os_, oe, kinds, flags, sent, words = raw
+        norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw
+        self._matches = matches
+        # one character per token (csrc/glue/analyze.c: shape_of): 'C' capitalized word, 'A' in
+        # capitals, 'l' other word, 'h' tight hyphen, ASCII punctuation as itself, 'p' other
+        # punctuation, 'n' number, 'd' date, 's' symbol, 'u' URL/e-mail
+        self.shape = shape.decode("ascii")
         self.text = text
         self.norm = norm
         self.align = memoryview(align).cast("I") if align is not None else None
@@ -34,6 +44,13 @@ class CoreDoc:
 
     def __len__(self) -> int:
         return len(self.kinds)
+
+    def matches(self) -> list[tuple]:
+        """Gazetteer matches over the tokens, in text order: tuples (form, token_start,
+        token_end, start, end, engine_flags, kind, tied, folded) with original offsets; kind is
+        0 exact, 1 without diacritics, 2 through the typo fallback; tied marks further forms of
+        the span before it."""
+        return list(MATCH.iter_unpack(self._matches))
 
     def to_original(self, pos: int) -> int:
         """The original offset of a normalized one."""

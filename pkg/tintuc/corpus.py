@@ -146,7 +146,7 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
 
     def work(span):
         a, b = span
-        cores[a:b] = run_core(clean[a:b], tone=tone, fold_punct=fold_punct)
+        cores[a:b] = run_core(clean[a:b], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
         return b - a
 
     try:

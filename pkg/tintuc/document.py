@@ -59,9 +59,15 @@ def parse_published(value) -> _dt.date | None:
     raise TypeError(f"published must be a date, datetime, ISO string or None, not {type(value).__name__}")
 
 
-def run_core(texts: list, *, tone="hòa", fold_punct=True) -> list:
-    """The C pipeline over a batch: one CoreDoc per text (None for a missing one)."""
-    raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), tone=tone, fold_punct=fold_punct)
+def run_core(texts: list, *, gazetteer=None, tone="hòa", fold_punct=True) -> list:
+    """The C pipeline over a batch, gazetteer matching included: one CoreDoc per text (None
+    for a missing one). ``gazetteer=None`` uses :func:`tintuc.default_gazetteer`."""
+    if gazetteer is None:
+        from .gazetteer import default_gazetteer
+        gazetteer = default_gazetteer()
+    raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), automaton=gazetteer.automaton,
+                              fold=gazetteer.fold, typos=gazetteer.typos, capitals=gazetteer.capitals,
+                              tone=tone, fold_punct=fold_punct)
     return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
 
 
@@ -211,5 +217,5 @@ def analyze(text: str, *, published=None, gazetteer=None) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    core = run_core([text])[0]
+    core = run_core([text], gazetteer=gazetteer)[0]
     return Document(text, core, published=published, gazetteer=gazetteer)
