@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .document import Span
+from ._trie import phrase_regex
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -43,23 +44,28 @@ _DATELINE = re.compile(
     rf"(?m)^[^\S\n]*(?:(?P<place>[{_UP}][\w.-]*(?:{_SP}[{_UP}][\w.-]*){{0,3}}),{_SP}"
     rf"(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){_SP})?\((?P<source>[^()\n]{{2,30}})\){_SP}?[-–—]")
 _REPORTER = re.compile(
-    rf"(?:(?<![\w])[Tt]heo{_SP})?(?<![\w])(?:[Pp]hóng viên|PV|[Pp]hóng viên thường trú){_SP}(?P<source>{_NAME_GREEDY})"
+    rf"(?:[Tt]heo{_SP})?(?:[Pp]hóng viên|PV){_SP}(?P<source>{_NAME_GREEDY})"
     rf"(?:{_SP}thường trú)?{_SP}(?:tại|ở){_SP}(?P<place>{_NAME_GREEDY})"
     rf"(?:{_SP}dẫn{_SP}{_REPORTED}{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
 _REPORT_VERB = r"(?:đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
 _REPORT = re.compile(
-    rf"(?<![\w])(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})(?:{_SP}của{_SP}{_NAME_GREEDY})?"
+    rf"(?P<outlet>{_OUTLET}){_SP}(?P<source>{_NAME_GREEDY})(?:{_SP}của{_SP}{_NAME_GREEDY})?"
     rf"(?:{_SP}\([^()\n]{{1,30}}\))?(?:{_SP}(?:ngày|hôm){_SP}[\d/]+)?"
     rf"{_SP}(?P<verb>đưa tin|cho biết|cho hay|dẫn lời|dẫn nguồn tin|dẫn các nguồn(?: tin)?|trích dẫn|dẫn)"
     rf"(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
-# "Theo X," at the start of a sentence; X is read by _source_after (an entity, else a name)
+# "Theo X," at the start of a sentence; X is read by _Doc.name_at (an entity, else a name)
 _THEO = re.compile(
-    rf"(?:^|(?<=[.!?])[^\S\n]+)[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?", re.M)
+    rf"[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?", re.M)
 _THEO_END = re.compile(r"[^\S\n]*(?:,|đưa tin|cho biết|cho hay)")
+# where the forms above can start, in the lower-cased text
+# (a character trie with no look-behind: the engine skips ahead on the first letters)
+_ANCHORS = re.compile(phrase_regex(
+    ("phóng viên", "pv", "theo", "dẫn", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo giới", "báo chí", "báo",
+     "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "truyền thông")) + r"(?!\w)")
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
 # an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
 _OUTLET_VERB = re.compile(rf"{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
-_QUOTE = re.compile(rf"(?<![\w])dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
+_QUOTE = re.compile(rf"dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,14 @@ def _said(d: _Doc, m):
     return d.thing(start, m.end("said"))
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a line or follows a sentence's end."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?"
+
+
 def find_attributions(doc, entities=None) -> list:
     """The attribution phrases of ``doc``, in text order (``entities`` replace doc.entities)."""
     if doc._core is None or not doc.text:
@@ -173,18 +187,44 @@ def find_attributions(doc, entities=None) -> list:
             return
         found.append((s, e, kind, source, place, said))
 
+    low = norm.lower()
+    if len(low) != len(norm):
+        low = norm                   # a letter that grows when lower-cased: anchors stay exact
     for m in _DATELINE.finditer(norm):
         place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
         add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)
-    for m in _REPORTER.finditer(norm):
-        end = m.start("said") if m.group("said") else m.end("place")
-        add("reporter", m.start(), end, d.thing(m.start("source"), m.end("source")),
-            d.thing(m.start("place"), m.end("place"), "LOC"), _said(d, m))
-    for m in _REPORT.finditer(norm):
-        if d.place_across(m.start("source")):
-            continue                                  # "Đài Loan cho biết" is Taiwan speaking
-        end = m.start("said") if m.group("said") else m.end()
-        add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
+    # each form is looked for only where its key word stands (one fast scan of the lower-cased
+    # text), so that an article without attribution costs little
+    for a in _ANCHORS.finditer(low):
+        key, pos = a.group(), a.start()
+        if pos and low[pos - 1].isalnum():
+            continue                 # inside a word
+        if key in ("phóng viên", "pv"):
+            m = _REPORTER.match(norm, max(0, pos - 5)) if low.startswith("theo ", max(0, pos - 5)) else None
+            m = m or _REPORTER.match(norm, pos)
+            if m:
+                end = m.start("said") if m.group("said") else m.end("place")
+                add("reporter", m.start(), end, d.thing(m.start("source"), m.end("source")),
+                    d.thing(m.start("place"), m.end("place"), "LOC"), _said(d, m))
+        elif key == "theo":
+            m = _THEO.match(norm, pos) if _sentence_start(norm, pos) else None
+            if m:
+                src, end = d.name_at(m.end())
+                if src is None or not _THEO_END.match(norm, end) or d.place_across(m.end()):
+                    continue
+                if m.group("outlet") or getattr(src, "id", None) in _outlet_ids():
+                    add("report", pos, end, src)
+                else:
+                    add("report", pos, end, None, None, src)
+        elif key == "dẫn":
+            m = _QUOTE.match(norm, pos)
+            if m:
+                add("quote", m.start(), m.start("said"), None, None, _said(d, m))
+        else:
+            m = _REPORT.match(norm, pos)
+            if m and not d.place_across(m.start("source")):    # "Đài Loan cho biết": Taiwan speaking
+                end = m.start("said") if m.group("said") else m.end()
+                add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
     outlets = _outlet_ids()
     for x in d.entities():
         if x.id in outlets:
@@ -193,17 +233,6 @@ def find_attributions(doc, entities=None) -> list:
             if m:
                 end = m.start("said") if m.group("said") else m.end()
                 add("report", s, end, x, None, _said(d, m))
-    for m in _THEO.finditer(norm):
-        src, end = d.name_at(m.end())
-        if src is None or not _THEO_END.match(norm, end) or d.place_across(m.end()):
-            continue
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
-        if m.group("outlet") or getattr(src, "id", None) in _outlet_ids():
-            add("report", start, end, src)
-        else:
-            add("report", start, end, None, None, src)
-    for m in _QUOTE.finditer(norm):
-        add("quote", m.start(), m.start("said"), None, None, _said(d, m))
     lines = norm.rstrip().rsplit("\n", 3)
     if len(lines) > 1:
         tail_start = len(norm.rstrip()) - len("\n".join(lines[1:]))

@@ -106,7 +106,7 @@ class Context:
         return self._times
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.excluded)
+        return bool(self.excluded) and any(a <= start and end <= b for a, b in self.excluded)
 
     def entities_in(self, start: int, end: int) -> list[Mention]:
         """Entities wholly inside [start, end), outside attribution phrases, in text order."""

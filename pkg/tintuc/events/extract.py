@@ -78,34 +78,43 @@ def extract_mentions(doc, entities=None) -> list[Event]:
         return []
     counts = _casualties_by_hit(ctx, lex, hits)
     published = doc.published
-    kept = []
-    for i, h in enumerate(hits):
-        s, e = ctx.sentence_span(h.sentence)
-        prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
-        next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
-        clause = clause_of(ctx, lex, h, prev_end, next_start)
-        args = attach(ctx, lex, h, clause)
-        c = counts.get(id(h), {})
-        if not _anchored(h, args, c):
+    kept = {}
+    # statements last: one in a sentence that reports another event is dropped (see the
+    # module notes), so its arguments need not be read
+    busy = set()
+    order = sorted(range(len(hits)), key=lambda i: hits[i].type == "STATEMENT")
+    for i in order:
+        h = hits[i]
+        if h.type == "STATEMENT" and h.sentence in busy:
             continue
-        date = date_of(ctx, h, clause)
-        text, ts, te = ctx.span_original(h.start, h.end)
-        ev = Event(
-            type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
-            actors=tuple(args.actors), recipients=tuple(args.recipients), location=args.location,
-            date=date, date_source="text" if date is not None else ("published" if published else None),
-            dead=c.get("dead", (None,))[0], injured=c.get("injured", (None,))[0],
-            abducted=c.get("abducted", (None,))[0],
-            negated=negated(ctx, lex, h, clause[0]),
-            future=future(ctx, lex, h, clause[0], date, published),
-            historical=historical(ctx, lex, h, clause[0], date, published),
-            rule="+".join(h.rules),
-        )
-        kept.append((h, ev))
-    return _statements_explained(kept)
+        ev = _event(ctx, lex, hits, i, counts.get(id(h), {}), published)
+        if ev is not None:
+            kept[i] = ev
+            if h.type != "STATEMENT" and not h.setting:
+                busy.add(h.sentence)
+    return [kept[i] for i in sorted(kept)]
 
 
-def _statements_explained(kept) -> list[Event]:
-    """Drops a STATEMENT whose sentence reports another event (see the module notes)."""
-    busy = {h.sentence for h, ev in kept if ev.type != "STATEMENT" and not h.setting}
-    return [ev for h, ev in kept if ev.type != "STATEMENT" or h.sentence not in busy]
+def _event(ctx, lex, hits, i, c, published) -> Event | None:
+    """The event of hit ``i``, or None when it has nothing to hold on to."""
+    h = hits[i]
+    s, e = ctx.sentence_span(h.sentence)
+    prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
+    next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
+    clause = clause_of(ctx, lex, h, prev_end, next_start)
+    args = attach(ctx, lex, h, clause)
+    if not _anchored(h, args, c):
+        return None
+    date = date_of(ctx, h, clause)
+    text, ts, te = ctx.span_original(h.start, h.end)
+    return Event(
+        type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
+        actors=tuple(args.actors), recipients=tuple(args.recipients), location=args.location,
+        date=date, date_source="text" if date is not None else ("published" if published else None),
+        dead=c.get("dead", (None,))[0], injured=c.get("injured", (None,))[0],
+        abducted=c.get("abducted", (None,))[0],
+        negated=negated(ctx, lex, h, clause[0]),
+        future=future(ctx, lex, h, clause[0], date, published),
+        historical=historical(ctx, lex, h, clause[0], date, published),
+        rule="+".join(h.rules),
+    )

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .._trie import phrase_regex
+from .words import PhraseSet
+
 __all__ = ["Entry", "Lexicon", "lexicon", "phrase_regex", "TYPES", "LEVELS"]
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -47,33 +50,6 @@ def _rows(name: str):
             yield n, line.split("\t")
 
 
-def _space_flexible(s: str) -> str:
-    return r"[^\S\n]+".join(re.escape(w) for w in s.split())
-
-
-def phrase_regex(phrases) -> str:
-    """A regex matching any of ``phrases`` (longest first at a position), built as a character
-    trie; a space in a phrase matches any run of spaces on one line."""
-    trie: dict = {}
-    for p in phrases:
-        node = trie
-        for ch in " ".join(p.split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + emit(sub)
-                for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + "|".join(alts) + ")?"
-        return body
-
-    return emit(trie)
-
-
 class Lexicon:
     """Trigger entries by phrase, cue phrases by class, and the compiled expressions."""
 
@@ -95,7 +71,7 @@ class Lexicon:
             rows.append(Entry(key, typ, mode or None, level, pos == "n", needs[5:] if needs else None, n))
             rows.sort(key=lambda r: r.needs is None)
 
-        self.cues: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+        cues: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
         self.cue_types: dict[tuple[str, str], frozenset | None] = {}
         for n, cols in _rows("cues.tsv"):
             cols += [""] * (4 - len(cols))
@@ -103,16 +79,16 @@ class Lexicon:
             if cls not in CUE_CLASSES:
                 raise ValueError(f"cues.tsv:{n}: unknown class {cls!r}")
             key = " ".join(cue.lower().split())
-            self.cues[cls].add(key)
+            cues[cls].add(key)
             self.cue_types[(cls, key)] = frozenset(types.split(",")) if types else None
 
+        self.cues: dict[str, PhraseSet] = {c: PhraseSet(v) for c, v in cues.items()}
         self.trigger_rx = re.compile(phrase_regex(self.entries) + r"(?!\w)")
-        # the longest cue phrase of each class, in syllables, bounds how far back to look
-        self.max_words = {c: max((len(k.split()) for k in v), default=0) for c, v in self.cues.items()}
-        self.veto_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["veto"]) + r")(?!\w)")
+        # expressions without a leading look-behind scan fast; callers check the left edge
+        self.veto_rx = re.compile(phrase_regex(self.cues["veto"]) + r"(?!\w)")
         self.casualty_rx = re.compile(
             r"(?<!\w)(?:" + phrase_regex(self.cues["dead"] | self.cues["injured"] | self.cues["abducted"]) + r")(?!\w)")
-        self.hypothetical_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["hypothetical"]) + r")(?!\w)")
+        self.hypothetical_rx = re.compile(phrase_regex(self.cues["hypothetical"]) + r"(?!\w)")
         self.boundary_rx = re.compile(r"[,;:()\[\]“”\"!?…]|(?<!\w)(?:" + phrase_regex(self.cues["boundary"]) + r")(?!\w)")
         self.locative_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["locative"]) + r")(?!\w)")
 

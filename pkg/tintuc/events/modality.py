@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .words import ends_with_phrase, starts_with_phrase, words_before
+from .words import ends_with_phrase, starts_with_phrase
 
 __all__ = ["negated", "future", "historical", "HISTORY_DAYS"]
 
@@ -23,29 +23,29 @@ HISTORY_DAYS = 730
 
 
 def _window(ctx, hit, clause_start: int, reach: int) -> list[str]:
-    words = words_before(ctx.low, hit.start, reach)
-    # keep the words inside the clause only
-    room = ctx.low[clause_start:hit.start].split()
-    return words[-len(room):] if len(room) < len(words) else words
+    """Up to ``reach`` words before the trigger, inside its clause."""
+    words = hit.before[-reach:]
+    room = ctx.low.count(" ", clause_start, hit.start)      # words in the clause before it, about
+    return words[-room:] if room < len(words) else words
 
 
 def negated(ctx, lex, hit, clause_start: int) -> bool:
     # one word more than the reach, to see the "hàng" of "hàng không"
     words = _window(ctx, hit, clause_start, NEGATION_REACH + 1)
     tail = words + ctx.low[hit.start:hit.end].split()
-    compounds, longest = lex.cues["not_negation"], lex.max_words["not_negation"]
+    compounds = lex.cues["not_negation"]
     for i in range(max(0, len(words) - NEGATION_REACH), len(words)):
-        if (starts_with_phrase(tail[i:], lex.cues["negation"], lex.max_words["negation"])
-                and not starts_with_phrase(tail[i:], compounds, longest)
-                and not (i and starts_with_phrase(tail[i - 1:], compounds, longest))):   # "hàng không"
+        if (starts_with_phrase(tail[i:], lex.cues["negation"])
+                and not starts_with_phrase(tail[i:], compounds)
+                and not (i and starts_with_phrase(tail[i - 1:], compounds))):   # "hàng không"
             return True
     return False
 
 
 def _has_cue(ctx, lex, hit, clause_start: int, cls: str) -> bool:
     words = _window(ctx, hit, clause_start, TENSE_REACH)
-    cues, longest = lex.cues[cls], lex.max_words[cls]
-    return any(ends_with_phrase(words[: i + 1], cues, longest) for i in range(len(words)))
+    cues = lex.cues[cls]
+    return any(w in cues.last and ends_with_phrase(words[: i + 1], cues) for i, w in enumerate(words))
 
 
 def future(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:

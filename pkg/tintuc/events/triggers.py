@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import NEEDS_REACH, Entry, Lexicon
-from .words import ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
+from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
 
 __all__ = ["Hit", "find_hits"]
 
@@ -21,13 +21,15 @@ _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", 
 _TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # how many words may stand between a verb and the event it takes as its object
 _OBJECT_GAP = 3
+# words kept from before a trigger: enough for the blockers, the needs and the tense words
+BEFORE_WORDS = 6
 _QUOTES = "\"“”'‘’«»"
 # how far before a trigger a block_scope word reaches ("giải quyết dứt điểm cuộc xung đột")
 _SCOPE = 4
 # words before a trigger that make it the setting of something else ("tại cuộc họp")
-_SETTING = {"tại", "ở", "bên lề", "trong khuôn khổ", "trong", "nhân"}
+_SETTING = PhraseSet({"tại", "ở", "bên lề", "trong khuôn khổ", "trong", "nhân"})
 # words before a trigger that make it the topic of another ("điện đàm về hợp tác")
-_TOPIC = {"về", "về việc", "về vấn đề", "liên quan đến", "liên quan tới"}
+_TOPIC = PhraseSet({"về", "về việc", "về vấn đề", "liên quan đến", "liên quan tới"})
 # how far a topic may stand from the trigger it belongs to
 _TOPIC_GAP = 8
 
@@ -44,34 +46,34 @@ class Hit:
     reach: int = 0             # end of the last trigger joined into this one
     setting: bool = False      # "tại cuộc họp": where something else happened
     topic: bool = False        # "về hợp tác": what something else is about
+    before: list = field(default_factory=list)   # the words right before it (up to BEFORE_WORDS)
 
 
 
 def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
     cues = lex.cues["block_before"]
-    longest = lex.max_words["block_before"]
-    near = before[-longest - 1:]
+    near = before[-cues.longest - 1:]
     for words in (near, near[:-1] if near and near[-1] in _DETERMINERS else None):
         if words:
-            p = ends_with_phrase(words, cues, longest)
+            p = ends_with_phrase(words, cues)
             if p and lex.applies("block_before", p, typ):
                 return True
     scope = lex.cues["block_scope"]
-    for i in range(max(0, len(before) - _SCOPE - lex.max_words["block_scope"]), len(before)):
-        p = ends_with_phrase(before[: i + 1], scope, lex.max_words["block_scope"])
+    for i in range(max(0, len(before) - _SCOPE - scope.longest), len(before)):
+        p = ends_with_phrase(before[: i + 1], scope)
         if p and lex.applies("block_scope", p, typ):
             return True
-    p = starts_with_phrase(after, lex.cues["block_after"], lex.max_words["block_after"])
+    p = starts_with_phrase(after, lex.cues["block_after"])
     return bool(p and lex.applies("block_after", p, typ))
 
 
 def _has_needed(lex: Lexicon, before: list, after: list, needs: str) -> bool:
     """Whether a cue of class ``needs`` stands within NEEDS_REACH words after the trigger, or
     before it ("hai nhà ngoại giao đã bị trục xuất")."""
-    cues, longest = lex.cues[needs], lex.max_words[needs]
+    cues = lex.cues[needs]
     # an object may start within the reach and run past it ("hơn 50 máy bay chiến đấu")
-    i = phrase_in(after[:NEEDS_REACH + longest - 1], cues, longest)
-    return 0 <= i < NEEDS_REACH or phrase_in(before[-NEEDS_REACH:], cues, longest) >= 0
+    i = phrase_in(after[:NEEDS_REACH + cues.longest - 1], cues)
+    return 0 <= i < NEEDS_REACH or phrase_in(before[-NEEDS_REACH:], cues) >= 0
 
 
 class _SentenceFacts:
@@ -89,10 +91,13 @@ class _SentenceFacts:
             low = self.ctx.low
             vetoed = set()
             for m in self.lex.veto_rx.finditer(low, s, e):
+                if m.start() and low[m.start() - 1].isalnum():
+                    continue
                 types = self.lex.cue_types.get(("veto", " ".join(m.group().split())))
                 vetoed |= types or {"*"}
-            hyp = self.lex.hypothetical_rx.search(low, s, e)
-            facts = self.cache[k] = (vetoed, hyp.start() if hyp else e)
+            hyp = next((m.start() for m in self.lex.hypothetical_rx.finditer(low, s, e)
+                        if not (m.start() and low[m.start() - 1].isalnum())), e)
+            facts = self.cache[k] = (vetoed, hyp)
         return facts
 
 
@@ -127,7 +132,7 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
     if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
         return None                                    # 'lệnh "cấm vận"': a figure of speech
     after = words_after(low, e, NEEDS_REACH + 1)
-    before = words_before(low, s, max(_SCOPE, NEEDS_REACH) + 2)
+    before = words_before(low, s, BEFORE_WORDS)
     entry = next((r for r in lex.entries[" ".join(m.group().split())]
                   if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
     if entry is None:
@@ -139,9 +144,9 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
     if entry.type in vetoed or "*" in vetoed or s > hypothetical_from:
         return None
     content = [w for w in before if w not in _DETERMINERS]
-    setting = bool(ends_with_phrase(content, _SETTING, 3))
-    topic = bool(ends_with_phrase(content, _TOPIC, 3))
-    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic)
+    setting = bool(ends_with_phrase(content, _SETTING))
+    topic = bool(ends_with_phrase(content, _TOPIC))
+    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic, before)
 
 
 def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
@@ -164,7 +169,7 @@ def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
         if prev is not None and prev.sentence == h.sentence:
             gap = _gap_words(ctx, prev, h)
             # "do X làm trung gian" after an agreement is someone else's act
-            if gap is not None and phrase_in(gap, boundary, lex.max_words["boundary"]) < 0 \
+            if gap is not None and phrase_in(gap, boundary) < 0 \
                     and not any(w in lex.cues["agent"] for w in gap):
                 same = prev.type == h.type and len(gap) <= 1
                 takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= _OBJECT_GAP and h.type != "STATEMENT"

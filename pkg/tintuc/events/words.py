@@ -2,79 +2,89 @@
 or a line break: the small windows every event rule reads."""
 from __future__ import annotations
 
-__all__ = ["words_before", "words_after", "ends_with_phrase", "starts_with_phrase", "phrase_in"]
+import re
+
+__all__ = ["words_before", "words_after", "PhraseSet", "ends_with_phrase", "starts_with_phrase", "phrase_in"]
 
 # generous room for one Vietnamese syllable (or one foreign word) per word asked for
 _CHARS_PER_WORD = 16
-
-
-def _is_word(w: str) -> bool:
-    return w.replace("-", "").replace(".", "").replace("/", "").isalnum()
+# what ends a window: punctuation (not inside a number such as "30.000" or "15/19"), a line break
+_STOP_AFTER = re.compile(r"[^\w\s./-]|\n|(?<!\d)[./]|[./](?!\d)")
+_STOP_BEFORE = re.compile(r"[^\w\s./-]|\n|(?<!\d)[./]|[./](?!\d)")   # run on the reversed text
 
 
 def words_before(text: str, pos: int, k: int) -> list[str]:
-    """Up to ``k`` words that end right before ``pos``, in text order; stops at punctuation."""
+    """Up to ``k`` words that end right before ``pos``, in text order; a punctuation mark ends
+    the window (the word after it is kept: '"vùng' gives "vùng")."""
     lo = max(0, pos - _CHARS_PER_WORD * k)
     seg = text[lo:pos]
     if not seg or not seg[-1].isspace():
         return []
-    seg = seg.rsplit("\n", 1)[-1]
-    parts = seg.split()
-    if lo > 0 and len(seg) == pos - lo and parts and not seg[0].isspace():
-        parts = parts[1:]              # the first piece may be cut short
-    out = []
-    for w in reversed(parts):
-        core = w.lstrip("(“\"'‘[")
-        if core and _is_word(core):
-            out.append(core)
-        if core != w or not _is_word(core) or len(out) == k:
-            break                      # '"vùng' ends the list after "vùng"
-    out.reverse()
-    return out
+    m = _STOP_BEFORE.search(seg[::-1])
+    if m is not None:
+        parts = seg[len(seg) - m.start():].split()
+    else:
+        parts = seg.split()
+        if lo > 0 and not seg[0].isspace():
+            parts = parts[1:]              # the first piece may be cut short
+    return parts[-k:]
 
 
 def words_after(text: str, pos: int, k: int) -> list[str]:
-    """Up to ``k`` words that start right after ``pos``; stops at punctuation. A word that
-    ends in punctuation ("Nga,") is kept without it and ends the list."""
+    """Up to ``k`` words that start right after ``pos``; a punctuation mark ends the window
+    (the word before it is kept: "Nga," gives "Nga")."""
     hi = pos + _CHARS_PER_WORD * k
     seg = text[pos:hi]
     if not seg or not seg[0].isspace():
         return []
-    seg = seg.split("\n", 1)[0]
-    parts = seg.split()
-    if hi < len(text) and parts and not seg[-1].isspace():
-        parts = parts[:-1]
-    out = []
-    for w in parts:
-        core = w.rstrip(",.;:!?)”\"'…")
-        if core and _is_word(core):
-            out.append(core)
-        if core != w or not _is_word(core) or len(out) == k:
-            break
-    return out
+    m = _STOP_AFTER.search(seg)
+    if m is not None:
+        parts = seg[:m.start()].split()
+    else:
+        parts = seg.split()
+        if hi < len(text) and not seg[-1].isspace():
+            parts = parts[:-1]
+    return parts[:k]
 
 
-def ends_with_phrase(words: list[str], phrases: set, longest: int) -> str | None:
+class PhraseSet(frozenset):
+    """A set of phrases (words joined by one space) that also knows the first and the last
+    words of its phrases and its longest phrase, so that most lookups end at one set test."""
+
+    def __new__(cls, phrases=()):
+        self = super().__new__(cls, phrases)
+        self.first = frozenset(p.split(" ", 1)[0] for p in self)
+        self.last = frozenset(p.rsplit(" ", 1)[-1] for p in self)
+        self.longest = max((p.count(" ") + 1 for p in self), default=0)
+        return self
+
+
+def ends_with_phrase(words: list[str], phrases: PhraseSet) -> str | None:
     """The phrase of ``phrases`` that ``words`` end with (longest first), or None."""
-    for n in range(min(longest, len(words)), 0, -1):
+    if not words or words[-1] not in phrases.last:
+        return None
+    for n in range(min(phrases.longest, len(words)), 0, -1):
         p = " ".join(words[-n:])
         if p in phrases:
             return p
     return None
 
 
-def starts_with_phrase(words: list[str], phrases: set, longest: int) -> str | None:
+def starts_with_phrase(words: list[str], phrases: PhraseSet) -> str | None:
     """The phrase of ``phrases`` that ``words`` start with (longest first), or None."""
-    for n in range(min(longest, len(words)), 0, -1):
+    if not words or words[0] not in phrases.first:
+        return None
+    for n in range(min(phrases.longest, len(words)), 0, -1):
         p = " ".join(words[:n])
         if p in phrases:
             return p
     return None
 
 
-def phrase_in(words: list[str], phrases: set, longest: int) -> int:
+def phrase_in(words: list[str], phrases: PhraseSet) -> int:
     """Index of the first word of ``words`` that starts a phrase of ``phrases``, or -1."""
-    for i in range(len(words)):
-        if starts_with_phrase(words[i:], phrases, longest):
+    first = phrases.first
+    for i, w in enumerate(words):
+        if w in first and starts_with_phrase(words[i:], phrases):
             return i
     return -1
