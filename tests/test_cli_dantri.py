@@ -1,0 +1,29 @@
+"""The whole Dân Trí corpus through the command line to Parquet, with its progress bar on a
+terminal, read back by pandas with the row count a direct analysis gives."""
+import pandas as pd
+
+import tintuc
+from conftest import require_shared
+from tintuc import schema
+from tty_run import TtyRun
+
+
+def test_cli_writes_the_whole_corpus_to_parquet(dantri, tmp_path):
+    source = require_shared("corpus", "dantri", "unc_docs.jsonl")
+    out = tmp_path / "events.parquet"
+    n = len(dantri)
+    run = TtyRun(["analyze", source, "--out", out])  # runs while this process analyzes too
+    want = tintuc.analyze_many(tintuc.read(source)).events_frame()
+    code, stdout, term = run.finish()
+    assert code == 0, term
+    assert stdout == b""
+    assert f"{n}/{n}" in term and "100%" in term  # the bars, drawn because stderr is a terminal
+    assert f"wrote {len(want):,} events rows from {n:,} articles" in term
+
+    back = pd.read_parquet(out)
+    assert len(back) == len(want) > 0
+    assert list(back.columns) == [c[0] for c in schema.EVENT_COLUMNS]
+    ids = [r["doc_id"] for r in dantri]
+    assert back["doc"].tolist() == [ids[k] for k in want["doc"]]
+    assert back["trigger"].tolist() == want["trigger"].tolist()
+    assert back["type"].astype(str).tolist() == want["type"].astype(str).tolist()
