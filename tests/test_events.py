@@ -156,3 +156,13 @@ def test_aviation_is_no_negation():
     ev = only(events_of("Cảng hàng không Nội Bài phối hợp với Bộ Y tế Việt Nam.",
                         [("Nội Bài", "LOC", "VN-NB"), ("Bộ Y tế Việt Nam", "ORG", "VN-MOH")], PUB), "COOPERATE")
     assert not ev.negated
+
+
+def test_obligations_and_requests_for_help_are_no_events():
+    assert events_of("Nhật Bản phải tiếp tục ủng hộ Lào.", [JP, LA], PUB) == []
+    evs = events_of("Campuchia đề nghị Nhật Bản hỗ trợ vaccine cho người dân.", [KH, JP], PUB)
+    assert [e.type for e in evs] == ["REQUEST"] and ids(evs[0].recipients) == {"JP"}
+
+
+def test_a_team_giving_in_is_no_surrender():
+    assert events_of("Các CLB của Pháp đã đầu hàng sau khi cầu thủ phản đối.", [FR], PUB) == []
