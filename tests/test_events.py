@@ -165,4 +165,4 @@ def test_obligations_and_requests_for_help_are_no_events():
 
 
 def test_a_team_giving_in_is_no_surrender():
-    assert events_of("Các CLB của Pháp đã đầu hàng sau khi cầu thủ phản đối.", [FR], PUB) == []
+    assert events_of("Các CLB của Pháp đã đầu hàng sau trận đấu.", [FR], PUB) == []
