@@ -23,12 +23,17 @@ _DTYPES = {"string": pd.StringDtype(), "Int64": pd.Int64Dtype(), "Float64": pd.F
 
 # --- building ------------------------------------------------------------------------------------
 
-def _iter_docs(corpus, progress, what):
-    docs = corpus
-    if progress:
-        from tqdm.auto import tqdm
-        docs = tqdm(corpus, total=len(corpus), desc=f"tintuc {what}", unit="doc")
-    return enumerate(docs)
+def _iter_docs(corpus, progress, what, *, entities_first=False):
+    """(position, document) pairs, under a progress bar if asked. Events are extracted for the
+    whole corpus at once (to cluster them), so a bar over documents would stand still until
+    the end: ``entities_first`` fills a bar with the entities, the longer part, before."""
+    if not progress:
+        return enumerate(corpus)
+    from tqdm.auto import tqdm
+    if entities_first:
+        for doc in tqdm(corpus, total=len(corpus), desc="tintuc entities", unit="doc"):
+            doc.entities
+    return enumerate(tqdm(corpus, total=len(corpus), desc=f"tintuc {what}", unit="doc"))
 
 
 def doc_dtype(index):
@@ -98,7 +103,7 @@ def _article_of(doc):
 def articles_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
     """One row per document."""
     data = _columns(ARTICLE_COLUMNS)
-    for i, doc in _iter_docs(corpus, progress, "articles"):
+    for i, doc in _iter_docs(corpus, progress, "articles", entities_first=True):
         art = _article_of(doc)
         data["doc"].append(corpus.index[i])
         data["id"].append(str(art.id) if art is not None else (None if doc.id is None else str(doc.id)))
@@ -196,7 +201,7 @@ def events_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
     """One row per event mention, in document order; mentions of the same real-world event
     in different documents are all kept and share a ``cluster``."""
     data = _columns(EVENT_COLUMNS)
-    for i, doc in _iter_docs(corpus, progress, "events"):
+    for i, doc in _iter_docs(corpus, progress, "events", entities_first=True):
         _add_event_rows(data, corpus.index[i], doc.published, doc.events)
     return _build(EVENT_COLUMNS, data, _doc_dtype(corpus))
 
