@@ -102,3 +102,26 @@ def test_single_document_events_are_clustered_among_themselves():
     evs = events.extract(doc, entities=ents(text, [RU, CN]))
     assert [e.type for e in evs] == ["CONSULT", "CONSULT"]
     assert evs[0].cluster == evs[1].cluster == 0
+
+
+def test_an_accusation_and_the_reply_are_two_events():
+    a = ("Ngày 5/3, Nga cáo buộc Mỹ can thiệp bầu cử.", [RU, US], "2021-03-06")
+    b = ("Ngày 5/3, Mỹ cáo buộc Nga can thiệp bầu cử.", [RU, US], "2021-03-06")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster != eb.cluster
+
+
+def test_day_by_day_links_do_not_chain_a_week():
+    items = [(f"Ngày {d}/3, Nga và Trung Quốc hội đàm tại Bắc Kinh.", [RU, CN, BEIJING], f"2021-03-{d + 1:02d}")
+             for d in (1, 2, 3, 4, 5)]
+    c = [evs[0].cluster for evs in clustered(items)]
+    assert c[0] == c[1] == c[2] and c[3] != c[0]
+
+
+def test_two_bodies_of_one_country_at_one_place_are_one_event():
+    a = ("Ngày 6/3, Bộ Quốc phòng Nga mở trung tâm cứu trợ nhân đạo ở Aleppo.",
+         [("Bộ Quốc phòng Nga", "ORG", "org:ru-mod"), ("Aleppo", "LOC", "SYALP")], "2021-03-07")
+    b = ("Quân đội Nga mở trung tâm cứu trợ nhân đạo ở Aleppo.",
+         [("Quân đội Nga", "ORG", "org:ru-army-test"), ("Aleppo", "LOC", "SYALP")], "2021-03-07")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.type == eb.type == "AID" and ea.cluster == eb.cluster

@@ -6,15 +6,18 @@ Two mentions are of the same event when all of these hold:
 - their dates, within a day of each other: the text's date, else publication; dates spanning
   more than a month ("năm 2020") only match the same value;
 - their places agree when both have one (the same id, or a city and its country);
-- their participants overlap (by entity id, a person or body also counting as its country);
-  for meetings, agreements and cooperation (where the sides act together) the sides of one
-  (countries, or the entities without one) are among the other's; for other types, when
-  both name actors, one's sides (countries, or the entities without one) are among the
-  other's ("Mỹ gặp A" is not "Nga gặp A", "Nga và Pháp hội đàm" is not "Nga và Trung Quốc
-  hội đàm"), and when both name recipients, they share one ("Nga gặp A" is not "Nga gặp B"),
-  unless the two mentions tell it from opposite sides ("A gặp B" and "B gặp A"); a mention
-  without participants needs the same place instead.
-Clusters are the connected groups of such pairs; a cluster's value is the position of its
+- they share a participant (by entity id), or they happened at one place with the same
+  countries involved ("Trung tâm Chỉ huy Quốc phòng Nga" and "Bộ Quốc phòng Nga" at
+  Stepanakert); a mention without participants needs the same place instead;
+- their sides agree. A side is an entity's country (a minister, a ministry, a city, or a
+  body with a country in its name), else the entity. For meetings, agreements and
+  cooperation, where the sides act together, one mention's sides are among the other's ("A
+  gặp B" is "A và B hội đàm"; "Nga và Pháp hội đàm" is not "Nga và Trung Quốc hội đàm"). For
+  other types, when both name actors, one's are among the other's ("Mỹ tấn công A" is not
+  "Nga tấn công A", and "A cáo buộc B" is not "B cáo buộc A"), and when both name
+  recipients, they share one.
+Clusters are the connected groups of such pairs, kept within SPAN_DAYS (so that day-by-day
+links do not chain a week of similar events); a cluster's value is the position of its
 first mention in the batch (document order, then mention order), so it is deterministic and
 every mention is kept.
 """
@@ -30,6 +33,8 @@ from importlib import resources
 __all__ = ["assign", "Group", "country_of"]
 
 _DAY = _dt.timedelta(days=1)
+# the most days one cluster's mentions may span
+SPAN_DAYS = 2
 # dates spanning more days than this are too vague to place two mentions on one day
 _VAGUE_DAYS = 31
 # types where the sides act together: who is named first does not matter
@@ -63,32 +68,44 @@ def _key(e) -> str:
     return getattr(e, "id", None) or getattr(e, "name", None) or e.text
 
 
-def _keys(entities) -> frozenset:
-    """Entity ids, and the countries they belong to."""
+@functools.lru_cache(maxsize=4096)
+def _countries_named_in(text: str) -> frozenset:
+    """Countries whose names stand inside an entity's name ("Bộ Quốc phòng Nga": RU)."""
+    from ..gazetteer import default_gazetteer
+    gaz = default_gazetteer()
     out = set()
-    for e in entities:
-        k = _key(e)
-        out.add(k)
-        c = country_of(k)
-        if c:
-            out.add(c)
+    for m in gaz.find(text):
+        row = gaz.get(m.id) or {}
+        if row.get("type") == "country":
+            out.add(m.id)
     return frozenset(out)
 
 
 def _sides(entities) -> frozenset:
-    """Each entity as its country when it has one (a minister, a ministry: their country)."""
-    return frozenset(country_of(_key(e)) or _key(e) for e in entities)
+    """Each entity as the country it belongs to (a minister, a ministry, a city: their
+    country), else as itself."""
+    out = set()
+    for e in entities:
+        k = _key(e)
+        c = country_of(k)
+        if c:
+            out.add(c)
+        else:
+            out |= _countries_named_in(e.text) or {k}
+    return frozenset(out)
 
 
 class _Features:
-    __slots__ = ("family", "parts", "actors", "recipients", "place", "place_country", "begin", "end", "value")
+    __slots__ = ("family", "ids", "actors", "recipients", "sides", "place", "place_country", "begin", "end",
+                 "value", "vague")
 
     def __init__(self, ev, published):
         ceasefire = ev.mode == "ceasefire" and ev.type in ("AGREE", "RETREAT", "CONCEDE")
         self.family = ("ceasefire" if ceasefire else ev.type, ev.negated)
+        self.ids = frozenset(_key(e) for e in (*ev.actors, *ev.recipients))
         self.actors = _sides(ev.actors)
         self.recipients = _sides(ev.recipients)
-        self.parts = _keys(ev.actors) | _keys(ev.recipients)
+        self.sides = self.actors | self.recipients
         self.place = _key(ev.location) if ev.location is not None else None
         self.place_country = country_of(self.place)
         d = ev.date
@@ -99,10 +116,7 @@ class _Features:
             self.value = published.isoformat()
         else:
             self.begin = self.end = self.value = None
-
-    @property
-    def vague(self) -> bool:
-        return (self.end - self.begin).days > _VAGUE_DAYS
+        self.vague = self.begin is not None and (self.end - self.begin).days > _VAGUE_DAYS
 
     def days(self, widen: int):
         """The bucket keys of its date: each day (widened by ``widen``), or its value if vague."""
@@ -114,7 +128,10 @@ class _Features:
         return tuple(first + k * _DAY for k in range(n + 1))
 
     def bucket_keys(self):
-        return self.parts if self.parts else ((("@", self.place),) if self.place else ())
+        keys = set(self.ids)
+        if self.place:
+            keys.add(("@", self.place))
+        return keys
 
 
 def _places_agree(a: _Features, b: _Features) -> bool:
@@ -123,33 +140,30 @@ def _places_agree(a: _Features, b: _Features) -> bool:
     return a.place_country == b.place or b.place_country == a.place
 
 
-def _same(a: _Features, b: _Features) -> bool:
-    if a.family != b.family or a.begin is None or b.begin is None:
+def _dates_close(a: _Features, b: _Features) -> bool:
+    if a.begin is None or b.begin is None:
         return False
     if a.vague or b.vague:
-        if a.value != b.value:
-            return False
-    elif a.begin > b.end + _DAY or b.begin > a.end + _DAY:
+        return a.value == b.value
+    return not (a.begin > b.end + _DAY or b.begin > a.end + _DAY)
+
+
+def _same(a: _Features, b: _Features) -> bool:
+    if a.family != b.family or not _dates_close(a, b) or not _places_agree(a, b):
         return False
-    if not _places_agree(a, b):
+    if not (a.ids and b.ids):
+        return a.place is not None and a.place == b.place
+    # linked by a participant, or at one place by the same countries ("Trung tâm Chỉ huy
+    # Quốc phòng Nga" and "Bộ Quốc phòng Nga" in Stepanakert)
+    if not (a.ids & b.ids or (a.place is not None and a.place == b.place and a.sides & b.sides)):
         return False
-    if a.parts and b.parts:
-        if not a.parts & b.parts:
-            return False
-        if a.family[0] in _MUTUAL:
-            # "A gặp B", "A và B hội đàm": the same sides, one list maybe naming fewer
-            sa, sb = a.actors | a.recipients, b.actors | b.recipients
-            return sa <= sb or sb <= sa
-        # both name who acted: the same sides (one list may name fewer), or each the other's
-        # counterpart ("A gặp B", "B gặp A")
-        crossed = bool(a.actors & b.recipients and b.actors & a.recipients)
-        if a.actors and b.actors and not (a.actors <= b.actors or b.actors <= a.actors) and not crossed:
-            return False
-        # and both name whom: the same ones ("Nga gặp A" is not "Nga gặp B")
-        if a.recipients and b.recipients and not a.recipients & b.recipients and not crossed:
-            return False
-        return True
-    return a.place is not None and a.place == b.place
+    if a.family[0] in _MUTUAL:
+        # "A gặp B", "A và B hội đàm": the same sides, one list maybe naming fewer
+        return a.sides <= b.sides or b.sides <= a.sides
+    # who acted: the same sides (one list may name fewer); whom: one in common
+    if a.actors and b.actors and not (a.actors <= b.actors or b.actors <= a.actors):
+        return False
+    return not (a.recipients and b.recipients and not a.recipients & b.recipients)
 
 
 def assign(mentions: list, published: list) -> list:
@@ -161,6 +175,9 @@ def assign(mentions: list, published: list) -> list:
             feats.append(_Features(ev, pub))
             where.append((i, j))
     parent = list(range(len(feats)))
+    # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not chain a
+    # week of similar events into one
+    span = {n: (f.begin, f.end) for n, f in enumerate(feats) if f.begin is not None and not f.vague}
 
     def root(x):
         while parent[x] != x:
@@ -168,18 +185,29 @@ def assign(mentions: list, published: list) -> list:
             x = parent[x]
         return x
 
+    def union(a, b):
+        a, b = root(a), root(b)
+        if a == b:
+            return
+        if a in span and b in span:
+            first = min(span[a][0], span[b][0])
+            last = max(span[a][1], span[b][1])
+            if (last - first).days > SPAN_DAYS:
+                return
+            span[min(a, b)] = (first, last)
+        parent[max(a, b)] = min(a, b)             # the earliest mention names the cluster
+
     index: dict = {}
     for n, f in enumerate(feats):
+        keys = f.bucket_keys()
         cands = set()
-        for key in f.bucket_keys():
+        for key in keys:
             for day in f.days(1):
                 cands.update(index.get((f.family, key, day), ()))
         for m in sorted(cands):
             if _same(feats[m], f):
-                a, b = root(m), root(n)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)     # the earliest mention names the cluster
-        for key in f.bucket_keys():
+                union(m, n)
+        for key in keys:
             for day in f.days(0):
                 index.setdefault((f.family, key, day), []).append(n)
     out = [list(evs) for evs in mentions]
