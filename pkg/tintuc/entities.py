@@ -59,8 +59,11 @@ def cues() -> dict[str, frozenset]:
 
 
 @functools.lru_cache(maxsize=None)
-def _longest(role: str) -> int:
-    return max(len(p.split(" ")) for p in cues()[role])
+def _edges(role: str) -> tuple[frozenset, frozenset, int]:
+    """First words, last words and the longest length of the phrases of a role: most tokens
+    are ruled out by one set lookup."""
+    phrases = [p.split(" ") for p in cues()[role]]
+    return (frozenset(p[0] for p in phrases), frozenset(p[-1] for p in phrases), max(map(len, phrases)))
 
 
 def _slug(text: str) -> str:
@@ -123,21 +126,29 @@ class _Doc:
 
     def phrase_ending(self, k: int, role: str) -> int:
         """Start token of the longest phrase of `role` ending at token k (inclusive), or -1."""
+        _, lasts, longest = _edges(role)
+        last = self.low(k)
+        if last not in lasts:
+            return -1
         phrases = cues()[role]
-        best, words = -1, []
-        for a in range(k, max(-1, k - _longest(role)), -1):
-            words.insert(0, self.low(a))
-            if " ".join(words) in phrases:
+        best, text = (k if last in phrases else -1), last
+        for a in range(k - 1, max(-1, k - longest), -1):
+            text = self.low(a) + " " + text
+            if text in phrases:
                 best = a
         return best
 
     def phrase_starting(self, k: int, role: str) -> int:
         """End token (exclusive) of the longest phrase of `role` starting at token k, or -1."""
+        firsts, _, longest = _edges(role)
+        first = self.low(k)
+        if first not in firsts:
+            return -1
         phrases = cues()[role]
-        best, words = -1, []
-        for b in range(k, min(self.n, k + _longest(role))):
-            words.append(self.low(b))
-            if " ".join(words) in phrases:
+        best, text = (k + 1 if first in phrases else -1), first
+        for b in range(k + 1, min(self.n, k + longest)):
+            text = text + " " + self.low(b)
+            if text in phrases:
                 best = b + 1
         return best
 
