@@ -6,6 +6,10 @@ Two mentions are of the same event when all of these hold:
 - their dates, within a day of each other: the text's date, else publication; dates spanning
   more than a month ("năm 2020") only match the same value;
 - their places agree when both have one (the same id, or a city and its country);
+- there is enough to go on: the same place, or the same day given in both texts, or two
+  sides or more in both (one side, no place and a publication date fit too many events);
+  statements need the same speaker and the same place or day given in both texts (one
+  speaker says many things);
 - they share a participant (by entity id), or they happened at one place with the same
   countries involved ("Trung tâm Chỉ huy Quốc phòng Nga" and "Bộ Quốc phòng Nga" at
   Stepanakert); a mention without participants needs the same place instead;
@@ -33,6 +37,8 @@ from importlib import resources
 __all__ = ["assign", "Group", "country_of"]
 
 _DAY = _dt.timedelta(days=1)
+# granularities that name one day
+_ONE_DAY = ("day", "part_of_day", "time")
 # the most days one cluster's mentions may span
 SPAN_DAYS = 2
 # dates spanning more days than this are too vague to place two mentions on one day
@@ -96,19 +102,21 @@ def _sides(entities) -> frozenset:
 
 
 class _Features:
-    __slots__ = ("family", "ids", "actors", "recipients", "sides", "place", "place_country", "begin", "end",
-                 "value", "vague")
+    __slots__ = ("family", "ids", "actor_ids", "actors", "recipients", "sides", "place", "place_country", "begin",
+                 "end", "value", "vague", "dated")
 
     def __init__(self, ev, published):
         ceasefire = ev.mode == "ceasefire" and ev.type in ("AGREE", "RETREAT", "CONCEDE")
         self.family = ("ceasefire" if ceasefire else ev.type, ev.negated)
         self.ids = frozenset(_key(e) for e in (*ev.actors, *ev.recipients))
+        self.actor_ids = frozenset(_key(e) for e in ev.actors)
         self.actors = _sides(ev.actors)
         self.recipients = _sides(ev.recipients)
         self.sides = self.actors | self.recipients
         self.place = _key(ev.location) if ev.location is not None else None
         self.place_country = country_of(self.place)
         d = ev.date
+        self.dated = d is not None and d.begin is not None and d.granularity in _ONE_DAY
         if d is not None and d.begin is not None:
             self.begin, self.end, self.value = d.begin, d.end_date or d.begin, d.value
         elif published is not None:
@@ -153,6 +161,14 @@ def _same(a: _Features, b: _Features) -> bool:
         return False
     if not (a.ids and b.ids):
         return a.place is not None and a.place == b.place
+    at_one_place = a.place is not None and a.place == b.place
+    same_day = a.dated and b.dated and a.begin == b.begin
+    if a.family[0] == "STATEMENT":
+        # one speaker says many things: only one day's statement told twice is one event
+        return (same_day or at_one_place) and a.actor_ids == b.actor_ids
+    # one side, no place and a publication date are too little to tell two events apart
+    if not (at_one_place or same_day or (len(a.sides) > 1 and len(b.sides) > 1)):
+        return False
     # linked by a participant, or at one place by the same countries ("Trung tâm Chỉ huy
     # Quốc phòng Nga" and "Bộ Quốc phòng Nga" in Stepanakert)
     if not (a.ids & b.ids or (a.place is not None and a.place == b.place and a.sides & b.sides)):
