@@ -125,3 +125,26 @@ def test_two_bodies_of_one_country_at_one_place_are_one_event():
          [("Quân đội Nga", "ORG", "org:ru-army-test"), ("Aleppo", "LOC", "SYALP")], "2021-03-07")
     (ea,), (eb,) = clustered([a, b])
     assert ea.type == eb.type == "AID" and ea.cluster == eb.cluster
+
+
+def test_statements_cluster_only_when_told_for_one_day_by_one_speaker():
+    moh = ("Bộ Y tế", "ORG", "VN-MOH")
+    a = ("Bộ Y tế cho biết số ca mắc đã giảm.", [moh], "2021-03-06")
+    b = ("Bộ Y tế cho biết sẽ mở thêm điểm tiêm.", [moh], "2021-03-06")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster != eb.cluster
+    c = ("Ngày 5/3, Bộ Y tế cho biết số ca mắc đã giảm.", [moh], "2021-03-06")
+    d = ("Hôm 5/3, Bộ Y tế cho biết số ca nhiễm mới đã giảm mạnh.", [moh], "2021-03-07")
+    (ec,), (ed,) = clustered([c, d])
+    assert ec.cluster == ed.cluster
+
+
+def test_one_side_without_place_or_date_is_too_little():
+    a = ("Nga đã tập trận.", [RU], "2021-03-06")
+    b = ("Nga đã tập trận lớn.", [RU], "2021-03-06")
+    (ea,), (eb,) = clustered([a, b])
+    assert ea.cluster != eb.cluster
+    c = ("Nga đã tập trận ở Syria.", [RU, SY], "2021-03-06")
+    d = ("Nga tập trận lớn ở Syria.", [RU, SY], "2021-03-06")
+    (ec,), (ed,) = clustered([c, d])
+    assert ec.cluster == ed.cluster
