@@ -166,3 +166,16 @@ def test_obligations_and_requests_for_help_are_no_events():
 
 def test_a_team_giving_in_is_no_surrender():
     assert events_of("Các CLB của Pháp đã đầu hàng sau trận đấu.", [FR], PUB) == []
+
+
+def test_weak_triggers_need_their_participant_close_by():
+    assert events_of("Phóng viên đến thăm một nhà máy của tập đoàn ở tỉnh phía bắc Lào.", [LA], PUB) == []
+    ev = only(events_of("Phái đoàn đến thăm Lào trong ba ngày.", [LA], PUB), "CONSULT")
+    assert ids(ev.recipients) == {"LA"}
+
+
+def test_a_statement_needs_a_speaker_and_attack_ships_are_no_attacks():
+    assert events_of("Giải thưởng tại Pháp đã khẳng định thành công của bộ phim.", [FR], PUB) == []
+    evs = events_of("Hải quân Nga điều tàu đổ bộ tấn công tới Syria.", [RU, SY], PUB)
+    assert "ASSAULT" not in {e.type for e in evs}
+    assert events_of("Nhật Bản khó đồng ý với Hàn Quốc.", [JP, KR], PUB) == []

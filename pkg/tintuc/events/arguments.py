@@ -26,6 +26,8 @@ _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", 
 _PLACE_REACH = 4
 # words allowed between the one who undergoes a passive event and "bị" ("X đã bị ...")
 _PATIENT_REACH = 4
+# how close a recipient is to its trigger to count as near
+NEAR_WORDS = 4
 # words allowed between two entities of one group ("Nga và người đồng cấp Azerbaijan")
 _GROUP_GAP = 4
 
@@ -36,6 +38,7 @@ class Arguments:
     recipients: list
     location: object | None
     borrowed: bool            # the actors come from outside the clause
+    near: bool = False        # a recipient stands at most NEAR_WORDS words after the trigger
 
 
 def clause_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple[int, int]:
@@ -189,7 +192,8 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
             sentence_places = locations_in(ctx, lex, sent_start, ctx.sentence_span(hit.sentence)[1])
             actors = _group_before(ctx, lex, left, sent_start, sentence_places)
             borrowed = bool(actors)
-    return Arguments([m.item for m in actors], [m.item for m in recipients], location, borrowed)
+    near = any(len(low[hit.end:m.start].split()) <= NEAR_WORDS for m in recipients if m.start >= hit.end)
+    return Arguments([m.item for m in actors], [m.item for m in recipients], location, borrowed, near)
 
 
 def _nominalized(ctx, lex, hit) -> bool:

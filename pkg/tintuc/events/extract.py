@@ -5,8 +5,10 @@ Which triggers make events (the "level" column of triggers.tsv):
 - strong ("điện đàm", "giao tranh"): always;
 - anchored ("tấn công", "thỏa thuận"): when the mention has something to hold on to: a
   participant (also one borrowed from earlier in the sentence), a location or a casualty count;
-- weak ("gặp", "thăm", "hỗ trợ"): only with a participant inside its own clause (or, for
-  violence, a casualty count: "cuộc chiến tranh ... khiến 30.000 người thiệt mạng").
+- weak ("gặp", "thăm", "hỗ trợ"): only with its own subject in its clause, or a recipient
+  at most four words after it ("thăm chính thức Nhật Bản", "gặp người đồng cấp Mỹ"), or, for
+  violence, a casualty count ("cuộc chiến tranh ... khiến 30.000 người thiệt mạng").
+A STATEMENT needs someone who makes it.
 
 STATEMENT, the extension for announcements, is kept as an event of its own only when nothing
 else happens in its sentence: "X cho biết Y sẽ hợp tác với Z" is a COOPERATE event (the
@@ -56,11 +58,13 @@ def _casualties_by_hit(ctx, lex, hits) -> dict:
 
 
 def _anchored(hit, args, counts) -> bool:
+    if hit.type == "STATEMENT":
+        return bool(args.actors)              # no statement without someone making it
     level = hit.entry.level
     if level == "strong":
         return True
     if level == "weak":
-        return bool(args.recipients or (args.actors and not args.borrowed) or counts)
+        return bool(args.near or (args.actors and not args.borrowed) or counts)
     return bool(args.actors or args.recipients or args.location is not None or counts)
 
 

@@ -83,6 +83,9 @@ class Lexicon:
             self.cue_types[(cls, key)] = frozenset(types.split(",")) if types else None
 
         self.cues: dict[str, PhraseSet] = {c: PhraseSet(v) for c, v in cues.items()}
+        # the longest object a "needs" column asks for, in words
+        self.needs_longest = max(self.cues[r.needs].longest for rows in self.entries.values() for r in rows
+                                 if r.needs)
         self.trigger_rx = re.compile(phrase_regex(self.entries) + r"(?!\w)")
         # expressions without a leading look-behind scan fast; callers check the left edge
         self.veto_rx = re.compile(phrase_regex(self.cues["veto"]) + r"(?!\w)")

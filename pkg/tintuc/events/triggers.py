@@ -131,7 +131,7 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
         return None
     if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
         return None                                    # 'lệnh "cấm vận"': a figure of speech
-    after = words_after(low, e, NEEDS_REACH + 1)
+    after = words_after(low, e, NEEDS_REACH + lex.needs_longest)
     before = words_before(low, s, BEFORE_WORDS)
     entry = next((r for r in lex.entries[" ".join(m.group().split())]
                   if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
@@ -145,7 +145,8 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
         return None
     content = [w for w in before if w not in _DETERMINERS]
     setting = bool(ends_with_phrase(content, _SETTING))
-    topic = bool(ends_with_phrase(content, _TOPIC))
+    # a topic may have its verb before the trigger: "về việc khôi phục thỏa thuận"
+    topic = any(ends_with_phrase(content[:len(content) - k], _TOPIC) for k in range(min(2, len(content)) + 1))
     return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic, before)
 
 
