@@ -273,8 +273,10 @@ def _type_run(d: _Doc, a: int, b: int):
         return None  # an organization's name: _organizations reads it
     if d.phrase_starting(a, "title") == b or d.phrase_starting(a, "portfolio") == b:
         return None  # a title of its own ("Tổng thống", "Ngoại giao") is no name
-    if _title_before(d, a) is not None:
-        s = a  # portfolio words written capitalized right after the title are not the name
+    # a capitalized title opening the run ("Ông Peter X" at a sentence start) introduces the rest
+    opener = max(d.phrase_starting(a, "honorific"), d.phrase_starting(a, "title"))
+    if a < opener < b or _title_before(d, a) is not None:
+        s = max(a, opener)  # portfolio words written capitalized after the title are not the name
         while s < b:
             p = d.phrase_starting(s, "portfolio")
             if p <= s:
