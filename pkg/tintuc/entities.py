@@ -282,7 +282,9 @@ def _type_run(d: _Doc, a: int, b: int):
             if p <= s:
                 break
             s = p
-        return ("PER", s, b) if s < b else None
+        if s >= b or set(d.shape[s:b]) == {"A"}:
+            return None  # nothing left, or an acronym ("Chủ tịch HĐQT"): no person's name
+        return "PER", s, b
     if a > 0:
         p = d.phrase_ending(a - 1, "place_noun")
         if p >= 0 and d.shape[p] == "l":
