@@ -26,8 +26,10 @@ build:
 	$(LOCK) $(VPY) setup.py -q build_ext --inplace
 
 demo: venv
-	$(VPY) -m tintuc analyze examples/sample --table events --format jsonl | head -n 20
 	$(VPY) examples/demo.py
+	@mkdir -p build
+	$(VPY) -m tintuc analyze examples/sample --table events --format csv --out build/demo_events.csv
+	@echo "the sample's events table: build/demo_events.csv"
 
 test: venv
 	$(VPY) -m pytest -q -p no:cacheprovider
