@@ -374,7 +374,7 @@ PyMethodDef tt_analyze_methods[] = {
      "joined by '_'; None and NaN pass through. The GIL is released over the batch."},
     {"analyze_batch", (PyCFunction)(void (*)(void))py_analyze_batch, METH_FASTCALL | METH_KEYWORDS,
      "analyze_batch($module, texts, /, *, segmenter=None, automaton=None, fold=True, typos=True,\n"
-     "              capitals=False, tone='hòa', fold_punct=True)\n--\n\n"
+     "              capitals=False, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches) over a batch,\n"
      "the GIL released.\n"
      "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},

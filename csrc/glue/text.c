@@ -297,15 +297,15 @@ static PyObject *py_strip_diacritics(PyObject *mod, PyObject *text)
 
 PyMethodDef tt_text_methods[] = {
     {"normalize", (PyCFunction)(void (*)(void))py_normalize, METH_FASTCALL | METH_KEYWORDS,
-     "normalize($module, text, /, *, tone='hòa', fold_punct=True)\n--\n\n"
+     "normalize($module, text, /, *, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "NFC, one tone placement, misplaced marks fixed, look-alikes folded, odd spaces and\n"
      "zero-width characters made canonical. Returns `text` itself when nothing changes."},
     {"normalize_map", (PyCFunction)(void (*)(void))py_normalize_map, METH_FASTCALL | METH_KEYWORDS,
-     "normalize_map($module, text, /, *, tone='hòa', fold_punct=True)\n--\n\n"
+     "normalize_map($module, text, /, *, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "Like normalize, also returning the alignment: bytes holding len(result) + 1 native\n"
      "uint32 offsets into `text` (see tintuc.normalize_with_offsets)."},
     {"normalize_many", (PyCFunction)(void (*)(void))py_normalize_many, METH_FASTCALL | METH_KEYWORDS,
-     "normalize_many($module, texts, /, *, tone='hòa', fold_punct=True)\n--\n\n"
+     "normalize_many($module, texts, /, *, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "normalize over a batch in one call with the GIL released; None and NaN pass through."},
     {"strip_diacritics", (PyCFunction)py_strip_diacritics, METH_O,
      "strip_diacritics($module, text, /)\n--\n\n"

@@ -159,11 +159,11 @@ done:
 
 PyMethodDef tt_token_methods[] = {
     {"tokenize", (PyCFunction)(void (*)(void))py_tokenize, METH_FASTCALL | METH_KEYWORDS,
-     "tokenize($module, text, /, *, tone='hòa', fold_punct=True)\n--\n\n"
+     "tokenize($module, text, /, *, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "Tokens of `text` with offsets into it: syllables, numbers, dates, punctuation, symbols,\n"
      "URLs and e-mail addresses."},
     {"sentence_spans", (PyCFunction)(void (*)(void))py_sentence_spans, METH_FASTCALL | METH_KEYWORDS,
-     "sentence_spans($module, text, /, *, tone='hòa', fold_punct=True)\n--\n\n"
+     "sentence_spans($module, text, /, *, tone='h\\xf2a', fold_punct=True)\n--\n\n"
      "(start, end) offsets of each sentence of `text`."},
     {NULL, NULL, 0, NULL},
 };
