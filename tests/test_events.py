@@ -179,3 +179,16 @@ def test_a_statement_needs_a_speaker_and_attack_ships_are_no_attacks():
     evs = events_of("Hải quân Nga điều tàu đổ bộ tấn công tới Syria.", [RU, SY], PUB)
     assert "ASSAULT" not in {e.type for e in evs}
     assert events_of("Nhật Bản khó đồng ý với Hàn Quốc.", [JP, KR], PUB) == []
+
+
+def test_an_agreement_that_merely_exists_is_no_event():
+    assert events_of("Anh trì hoãn một số điều khoản trong thỏa thuận với Liên minh châu Âu.",
+                     [("Anh", "LOC", "GB"), EU], PUB) == []
+    ev = only(events_of("Thỏa thuận giữa Lào và Campuchia đã được ký hôm 2/3.", [LA, KH], PUB), "AGREE")
+    assert ids(ev.actors) == {"LA", "KH"} and ev.date.value == "2021-03-02"
+
+
+def test_endangering_is_no_threat_and_a_request_takes_a_distant_object():
+    assert events_of("Các tàu của Trung Quốc đang đe dọa hòa bình trong khu vực.", [CN], PUB) == []
+    evs = events_of("Đức kêu gọi các cơ quan chức năng của Nga hợp tác điều tra.", [DE, RU], PUB)
+    assert [e.type for e in evs] == ["REQUEST"] and ids(evs[0].recipients) == {"RU"}

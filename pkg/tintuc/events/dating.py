@@ -21,7 +21,7 @@ __all__ = ["date_of"]
 
 def _since(ctx, m) -> bool:
     """Whether "kể từ" (since) opens the phrase holding the time expression."""
-    before = words_before(ctx.low, m.start, 8)
+    before = words_before(ctx.low, m.start, 12)
     return any(before[i:i + 2] == ["kể", "từ"] for i in range(len(before) - 1))
 
 

@@ -14,16 +14,24 @@ from importlib import resources
 from .._trie import phrase_regex
 from .words import PhraseSet
 
-__all__ = ["Entry", "Lexicon", "lexicon", "phrase_regex", "TYPES", "LEVELS"]
+__all__ = ["Entry", "Lexicon", "lexicon", "phrase_regex", "TYPES", "LEVELS", "NEEDS_REACH", "needs_reach"]
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT")
 LEVELS = ("strong", "anchored", "weak")
 CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
                "passive", "agent", "nominal", "dead", "injured", "abducted", "human", "force", "weapon",
-               "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "block_before", "block_scope", "block_after", "veto")
+               "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "reach", "troops", "block_before", "block_scope", "block_after", "veto")
 # how far (in words) a "needs" object may stand before or after its trigger
 NEEDS_REACH = 4
+# ... except for these classes: an agreement is often named well before its signing ("Thỏa
+# thuận giữa A và B đã được ký")
+NEEDS_REACH_OF = {"reach": 8}
+
+
+def needs_reach(cls: str) -> int:
+    """How many words from its trigger an object of class ``cls`` may stand."""
+    return NEEDS_REACH_OF.get(cls, NEEDS_REACH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +91,9 @@ class Lexicon:
             self.cue_types[(cls, key)] = frozenset(types.split(",")) if types else None
 
         self.cues: dict[str, PhraseSet] = {c: PhraseSet(v) for c, v in cues.items()}
-        # the longest object a "needs" column asks for, in words
-        self.needs_longest = max(self.cues[r.needs].longest for rows in self.entries.values() for r in rows
-                                 if r.needs)
+        # how many words after a trigger the "needs" columns can ask about
+        self.needs_span = max(needs_reach(r.needs) + self.cues[r.needs].longest
+                              for rows in self.entries.values() for r in rows if r.needs)
         self.trigger_rx = re.compile(phrase_regex(self.entries) + r"(?!\w)")
         # expressions without a leading look-behind scan fast; callers check the left edge
         self.veto_rx = re.compile(phrase_regex(self.cues["veto"]) + r"(?!\w)")

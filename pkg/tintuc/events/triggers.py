@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import NEEDS_REACH, Entry, Lexicon
+from .lexicon import Entry, Lexicon, needs_reach
 from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
 
 __all__ = ["Hit", "find_hits"]
@@ -19,10 +19,12 @@ __all__ = ["Hit", "find_hits"]
 _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", "một"}
 # verbal types whose object can be another event: "kêu gọi ngừng bắn" is one REQUEST
 _TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
-# how many words may stand between a verb and the event it takes as its object
+# how many words may stand between a verb and the event it takes as its object; a request
+# names whom it asks first ("kêu gọi các cơ quan chức năng của X hợp tác")
 _OBJECT_GAP = 3
+_REQUEST_GAP = 8
 # words kept from before a trigger: enough for the blockers, the needs and the tense words
-BEFORE_WORDS = 6
+BEFORE_WORDS = 8
 _QUOTES = "\"“”'‘’«»"
 # how far before a trigger a block_scope word reaches ("giải quyết dứt điểm cuộc xung đột")
 _SCOPE = 4
@@ -68,12 +70,13 @@ def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
 
 
 def _has_needed(lex: Lexicon, before: list, after: list, needs: str) -> bool:
-    """Whether a cue of class ``needs`` stands within NEEDS_REACH words after the trigger, or
-    before it ("hai nhà ngoại giao đã bị trục xuất")."""
+    """Whether a cue of class ``needs`` stands within its reach (lexicon.needs_reach) after
+    the trigger, or before it ("hai nhà ngoại giao đã bị trục xuất")."""
     cues = lex.cues[needs]
     # an object may start within the reach and run past it ("hơn 50 máy bay chiến đấu")
-    i = phrase_in(after[:NEEDS_REACH + cues.longest - 1], cues)
-    return 0 <= i < NEEDS_REACH or phrase_in(before[-NEEDS_REACH:], cues) >= 0
+    reach = needs_reach(needs)
+    i = phrase_in(after[:reach + cues.longest - 1], cues)
+    return 0 <= i < reach or phrase_in(before[-reach:], cues) >= 0
 
 
 class _SentenceFacts:
@@ -131,7 +134,7 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit |
         return None
     if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
         return None                                    # 'lệnh "cấm vận"': a figure of speech
-    after = words_after(low, e, NEEDS_REACH + lex.needs_longest)
+    after = words_after(low, e, lex.needs_span)
     before = words_before(low, s, BEFORE_WORDS)
     entry = next((r for r in lex.entries[" ".join(m.group().split())]
                   if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
@@ -173,7 +176,8 @@ def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
             if gap is not None and phrase_in(gap, boundary) < 0 \
                     and not any(w in lex.cues["agent"] for w in gap):
                 same = prev.type == h.type and len(gap) <= 1
-                takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= _OBJECT_GAP and h.type != "STATEMENT"
+                reach = _REQUEST_GAP if prev.type == "REQUEST" else _OBJECT_GAP
+                takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= reach and h.type != "STATEMENT"
                 if same or takes or (h.topic and len(gap) <= _TOPIC_GAP):
                     # a mode carries over within a type, and a ceasefire to whatever takes it
                     if same or (takes and h.mode == "ceasefire"):
