@@ -93,9 +93,18 @@ def _keyed_by_id(corpus, articles):
     return corpus
 
 
+def _require(module: str, why: str) -> None:
+    import importlib.util
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"{why} needs {module}: pip install 'tintuc[pandas]'")
+
+
 def cmd_analyze(args) -> int:
     from .document import parse_published
     fmt = _pick_format(args.format, args.out)
+    _require("pandas", "tintuc analyze")
+    if fmt == "parquet":
+        _require("pyarrow", "Parquet output")
     try:
         default_date = parse_published(args.published) if args.published else None
     except ValueError as e:
