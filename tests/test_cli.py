@@ -224,3 +224,11 @@ def test_usage_errors():
     assert code == 2 and "--table" in err
     code, _, err = run()
     assert code == 2
+
+
+def test_missing_pandas_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
+    with pytest.raises(SystemExit) as e:
+        main(["analyze", str(SAMPLE)])
+    assert e.value.code == 2
+    assert "needs pandas" in capsys.readouterr().err
