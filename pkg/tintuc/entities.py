@@ -44,6 +44,7 @@ _KINDS = ("exact", "fold", "typo")
 _PHRASE_PART = re.compile(r"\w+\.?|[^\w\s]")
 # runs of capitalized words; a tight hyphen keeps "Kim Jong-un" and "Nagorno-Karabakh" whole
 _CAP_RUN = re.compile(r"[CA](?:h[CAl]|[CA])*")
+_CAPITALIZED = re.compile(r"[CA]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -267,8 +268,21 @@ def _capitalized_runs(d: _Doc) -> None:
             k = e
 
 
+@functools.lru_cache(maxsize=None)
+def _cue_words() -> tuple[frozenset, frozenset]:
+    """Words that can open a title or an organization's name, and words that can end a cue
+    before a name: one lookup rules out most capitalized runs."""
+    first = _edges("org_head")[0] | _edges("title")[0] | _edges("portfolio")[0] | _edges("honorific")[0]
+    last = frozenset().union(*(_edges(r)[1] for r in ("honorific", "title", "portfolio", "place", "place_noun")))
+    return first, last
+
+
 def _type_run(d: _Doc, a: int, b: int):
     """(label, start token, end token) for the capitalized tokens [a, b), or None."""
+    first, last = _cue_words()
+    if d.low(a) not in first and (a == 0 or (d.low(a - 1) not in last and d.shape[a - 1] != ","
+                                             and (a - 1) not in d.covered)):
+        return None  # no cue inside or right before the run
     if d.phrase_starting(a, "org_head") > a:
         return None  # an organization's name: _organizations reads it
     if d.phrase_starting(a, "title") == b or d.phrase_starting(a, "portfolio") == b:
@@ -301,15 +315,15 @@ def _organizations(d: _Doc) -> None:
     Nga"); a listed place ends it, included."""
     shape, n = d.shape, d.n
     stops = cues()["stop"]
-    k = 0
-    while k < n:
-        if shape[k] not in "CA" or k in d.covered:
-            k += 1
+    heads = _edges("org_head")[0]
+    after = 0  # where the last organization found ends
+    for m in _CAPITALIZED.finditer(shape):
+        k = m.start()
+        if k < after or k in d.covered or d.low(k) not in heads:
             continue
         h = d.phrase_starting(k, "org_head")
         if h <= k or h >= n or shape[h] not in "CA" or d.phrase_starting(k, "title") > h:
-            k += 1  # no head, nothing capitalized after it, or a title ("Bộ trưởng ...")
-            continue
+            continue  # no head, nothing capitalized after it, or a title ("Bộ trưởng ...")
         end, j = k, h
         while j < n and j - k < ORG_MAX:
             span = d.entity_span_at(j)
@@ -344,9 +358,7 @@ def _organizations(d: _Doc) -> None:
                     d.remove(span)
                     end = span[1]
             d.add(k, end, d.entity("ORG", k, end))
-            k = end
-        else:
-            k += 1
+            after = end
 
 
 def _vessels(d: _Doc) -> None:
