@@ -71,6 +71,12 @@ def test_articles_frame(sample, sample_frames):
     assert arts["path"].tolist() == [str(f) for f in files]
     assert arts["chars"].tolist() == [len(d.text) for d in sample]
     assert arts["sentences"].tolist() == [len(d.sentences) for d in sample]
+    # datelines and credits: every sample story is agency copy with a dateline
+    assert arts["source"].notna().all() and arts["dateline"].notna().all()
+    for doc, (_, row) in zip(sample, arts.iterrows()):
+        assert row["source_id"] == frames.entity_key(doc.source)
+        assert row["dateline"] == doc.dateline_place.name
+        assert pd.isna(row["attributed_to"]) == (doc.attributed_to is None)
     # the counts are the other frames' rows per document
     assert arts["entities"].tolist() == [int((ents["doc"] == k).sum()) for k in arts["doc"]]
     assert arts["events"].tolist() == [int((evs["doc"] == k).sum()) for k in arts["doc"]]

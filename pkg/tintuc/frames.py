@@ -110,6 +110,10 @@ def articles_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
         data["title"].append(getattr(art, "title", None))
         data["published"].append(_day(doc.published))
         data["path"].append(getattr(art, "path", None))
+        for column, ent in (("source", doc.source), ("dateline", doc.dateline_place),
+                            ("attributed_to", doc.attributed_to)):
+            data[column].append(None if ent is None else (ent.name or ent.text))
+            data[f"{column}_id"].append(None if ent is None else entity_key(ent))
         data["lede"].append(getattr(art, "lede", None))
         data["text"].append(doc.text)
         data["chars"].append(len(doc.text))
