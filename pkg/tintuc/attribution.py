@@ -221,6 +221,9 @@ def find_attributions(doc, entities=None) -> list:
             if m:
                 add("quote", m.start(), m.start("said"), None, None, _said(d, m))
         else:
+            nxt = pos + len(key) + 1
+            if nxt >= len(norm) or not norm[nxt].isupper():
+                continue             # "trang 5", "báo cáo": no outlet's name follows
             m = _REPORT.match(norm, pos)
             if m and not d.place_across(m.start("source")):    # "Đài Loan cho biết": Taiwan speaking
                 end = m.start("said") if m.group("said") else m.end()

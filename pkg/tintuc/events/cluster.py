@@ -4,7 +4,7 @@ Two mentions are of the same event when all of these hold:
 - same type (ceasefire agreements, declarations and truces form one family whatever their
   type), and both negated or both not;
 - their dates, within a day of each other: the text's date, else publication; dates spanning
-  more than a month ("năm 2020") only match the same value;
+  more than SPAN_DAYS ("tuần này", "năm 2020") only match the same value;
 - their places agree when both have one (the same id, or a city and its country);
 - there is enough to go on: the same place, or the same day given in both texts, or two
   sides or more in both (one side, no place and a publication date fit too many events);
@@ -39,10 +39,9 @@ __all__ = ["assign", "Group", "country_of"]
 _DAY = _dt.timedelta(days=1)
 # granularities that name one day
 _ONE_DAY = ("day", "part_of_day", "time")
-# the most days one cluster's mentions may span
+# the most days one cluster's mentions may span; a date spanning more ("tuần này", "tháng
+# 10") is too vague to place a mention on a day, and matches only the same value
 SPAN_DAYS = 2
-# dates spanning more days than this are too vague to place two mentions on one day
-_VAGUE_DAYS = 31
 # types where the sides act together: who is named first does not matter
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "ceasefire"}
 _GAZETTEER_FILES = ("countries.tsv", "vn_provinces.tsv", "cities.tsv", "places.tsv", "organizations.tsv",
@@ -124,16 +123,16 @@ class _Features:
             self.value = published.isoformat()
         else:
             self.begin = self.end = self.value = None
-        self.vague = self.begin is not None and (self.end - self.begin).days > _VAGUE_DAYS
+        self.vague = self.begin is not None and (self.end - self.begin).days > SPAN_DAYS
 
     def days(self, widen: int):
-        """The bucket keys of its date: each day (widened by ``widen``), or its value if vague."""
+        """The bucket keys of its date: each day as an ordinal (widened by ``widen``), or its
+        value if vague."""
         if self.begin is None:
             return ()
         if self.vague:
             return (self.value,)
-        first, n = self.begin - widen * _DAY, (self.end - self.begin).days + 2 * widen
-        return tuple(first + k * _DAY for k in range(n + 1))
+        return range(self.begin.toordinal() - widen, self.end.toordinal() + widen + 1)
 
     def bucket_keys(self):
         keys = set(self.ids)

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Full-pipeline speed: tintuc.analyze_many with entities, times and events materialized, on one
+thread and on two, side by side in one run with underthesea's word_tokenize + ner.
+
+    python bench/pipeline_speed.py [--docs N] [--repeat 2] [--underthesea-docs 40] [--shared DIR]
+                                   [--profile] [--out bench/results/pipeline_speed.json]
+
+Text: the Dân Trí articles of ../shared/corpus/dantri/unc_docs.jsonl with their publication
+dates. Throughput is UTF-8 megabytes of article text per second (10^6 bytes), the best of
+--repeat passes.
+
+How each side is run (the `config` field of the output says the same):
+  * tintuc: analyze_many(texts, published=dates, n_jobs=J), then for every document
+    .entities, .times and .events (events are clustered across the whole batch). With J=2 the
+    C core (normalization, tokens, sentences, words) runs on two threads without the GIL; the
+    Python stages after it run in the calling thread. The per-stage times come from the J=1
+    pass: each stage is forced for every document before the next one starts.
+    When tintuc.entities is not installed (it is being written), the built-in gazetteer's
+    matches (default_gazetteer().find, the C automaton) stand in for entities and are passed
+    to tintuc.events.extract_mentions(doc, entities=...); the output says so.
+  * underthesea: word_tokenize(text) and ner(text) per article, on the first
+    --underthesea-docs articles only, one pass (it is slow); its rate is per MB of that
+    subset.
+The ratio is tintuc's one-thread rate over underthesea's.
+
+--profile adds the ten functions with the most own time in the events stage (cProfile).
+"""
+import argparse
+import json
+import os
+import pathlib
+import platform
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def shared_dir(arg):
+    if arg:
+        return pathlib.Path(arg)
+    env = os.environ.get("TINTUC_SHARED")
+    return pathlib.Path(env) if env else ROOT.parent / "shared"
+
+
+def load_corpus(shared, n):
+    path = shared / "corpus" / "dantri" / "unc_docs.jsonl"
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    if n:
+        rows = rows[:n]
+    return [r["text"] for r in rows], [r.get("date") for r in rows]
+
+
+def megabytes(texts):
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def entity_source():
+    """tintuc.entities.extract, or the gazetteer standing in for it (see the module notes)."""
+    try:
+        from tintuc import entities  # noqa: F401
+        return "tintuc.entities", None
+    except ImportError:
+        import tintuc
+        gaz = tintuc.default_gazetteer()
+        return "default_gazetteer().find (tintuc.entities not installed)", gaz.find
+
+
+def run_tintuc(texts, dates, jobs, stand_in):
+    """Seconds per stage for one full pass."""
+    import tintuc
+    from tintuc import events
+
+    t0 = time.perf_counter()
+    corpus = tintuc.analyze_many(texts, published=dates, n_jobs=jobs)
+    t1 = time.perf_counter()
+    if stand_in is None:
+        ents = [doc.entities for doc in corpus]
+    else:
+        ents = [stand_in(doc.text) for doc in corpus]
+    t2 = time.perf_counter()
+    for doc in corpus:
+        doc.times
+    t3 = time.perf_counter()
+    if stand_in is None:
+        n_events = sum(len(doc.events) for doc in corpus)
+    else:
+        mentions = [events.extract_mentions(doc, e) for doc, e in zip(corpus, ents)]
+        n_events = sum(len(m) for m in events.assign(mentions, [d.published for d in corpus]))
+    t4 = time.perf_counter()
+    return {"core": t1 - t0, "entities": t2 - t1, "times": t3 - t2, "events": t4 - t3, "total": t4 - t0,
+            "events_found": n_events, "entities_found": sum(len(e) for e in ents)}
+
+
+def profile_events(texts, dates, stand_in):
+    import cProfile
+    import pstats
+
+    import tintuc
+    from tintuc import events
+
+    corpus = tintuc.analyze_many(texts, published=dates)
+    ents = [doc.entities if stand_in is None else stand_in(doc.text) for doc in corpus]
+    for doc in corpus:
+        doc.times
+    prof = cProfile.Profile()
+    prof.enable()
+    mentions = [events.extract_mentions(doc, e if stand_in is not None else None) for doc, e in zip(corpus, ents)]
+    events.assign(mentions, [d.published for d in corpus])
+    prof.disable()
+    stats = pstats.Stats(prof)
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:10]
+    return [{"function": f"{pathlib.Path(k[0]).name}:{k[1]}:{k[2]}", "calls": v[1], "own_s": round(v[2], 4),
+             "cumulative_s": round(v[3], 4)} for k, v in rows]
+
+
+def run_underthesea(texts):
+    from underthesea import ner, word_tokenize
+    word_tokenize(texts[0])
+    ner(texts[0])                       # models loaded before timing
+    t0 = time.perf_counter()
+    for t in texts:
+        word_tokenize(t)
+        ner(t)
+    return time.perf_counter() - t0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=0, help="articles to use (0: all)")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--underthesea-docs", type=int, default=40)
+    ap.add_argument("--shared")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "pipeline_speed.json"))
+    args = ap.parse_args()
+
+    import tintuc
+
+    texts, dates = load_corpus(shared_dir(args.shared), args.docs)
+    mb = megabytes(texts)
+    source, stand_in = entity_source()
+    tintuc.analyze_many(texts[:20], published=dates[:20])      # models loaded before timing
+
+    best = {}
+    for _ in range(args.repeat):
+        for jobs in (1, 2):                                    # turns, so a busy machine slows both
+            r = run_tintuc(texts, dates, jobs, stand_in)
+            if jobs not in best or r["total"] < best[jobs]["total"]:
+                best[jobs] = r
+
+    sub = texts[:args.underthesea_docs]
+    sub_mb = megabytes(sub)
+    ut_s = run_underthesea(sub)                               # one pass: it is slow
+    ut_rate = sub_mb / ut_s
+
+    one, two = best[1], best[2]
+    result = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "config": {"articles": len(texts), "megabytes": round(mb, 3), "repeat": args.repeat,
+                   "entities": source, "underthesea_articles": len(sub),
+                   "underthesea_megabytes": round(sub_mb, 3)},
+        "tintuc_1_thread": {"mb_per_s": round(mb / one["total"], 2),
+                            "stages_s": {k: round(one[k], 3) for k in ("core", "entities", "times", "events")},
+                            "stages_mb_per_s": {k: round(mb / one[k], 1) for k in ("core", "entities", "times",
+                                                                                     "events")},
+                            "entities_found": one["entities_found"], "events_found": one["events_found"]},
+        "tintuc_2_threads": {"mb_per_s": round(mb / two["total"], 2),
+                             "speedup": round(one["total"] / two["total"], 2),
+                             "core_speedup": round(one["core"] / two["core"], 2)},
+        "underthesea": {"mb_per_s": round(ut_rate, 4), "seconds": round(ut_s, 2)},
+        "ratio_tintuc_1_thread_to_underthesea": round((mb / one["total"]) / ut_rate, 1),
+    }
+    if args.profile:
+        result["events_profile"] = profile_events(texts, dates, stand_in)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    if args.out:
+        pathlib.Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        pathlib.Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
