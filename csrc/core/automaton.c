@@ -86,6 +86,15 @@ static tt_cp key_slow(const UNormalizer2 *nfd, tt_cp c)
     return (tt_cp)u_foldCase(base, U_FOLD_CASE_DEFAULT);
 }
 
+/* key_cp for code points outside ASCII and the Vietnamese table. */
+static tt_cp key_other(const UNormalizer2 *nfd, tt_cp c, int *diac)
+{
+    tt_cp k = key_slow(nfd, c);
+    if (k != lower_cp(c))
+        *diac = 1;
+    return k;
+}
+
 /* The key of one code point; *diac is set when the key differs from the lower-case letter
  * (the character carries a diacritic, đ included). */
 static inline tt_cp key_cp(const UNormalizer2 *nfd, tt_cp c, int *diac)
@@ -98,10 +107,7 @@ static inline tt_cp key_cp(const UNormalizer2 *nfd, tt_cp c, int *diac)
         *diac = 1; /* every table letter above ASCII is marked (or is đ) */
         return base == 14 ? (c | 0x20) : (tt_cp)base_plain[base];
     }
-    tt_cp k = key_slow(nfd, c);
-    if (k != lower_cp(c))
-        *diac = 1;
-    return k;
+    return key_other(nfd, c, diac);
 }
 
 /* 1 upper case, 2 lower case, 0 neither. */
@@ -176,22 +182,31 @@ static inline uint64_t mix64(uint64_t x)
     return x;
 }
 
+/* FNV-1a over pairs of code points (one multiply per two: the chain of multiplies is what a
+ * short key's hash waits on). Tables use mix64 of it, so that every bit counts. */
+#define HASH_PAIR(h, a, b) (((h) ^ ((uint64_t)(a) | (uint64_t)(b) << 32)) * FNV_PRIME)
+#define HASH_ONE(h, a) (((h) ^ (uint64_t)(a)) * FNV_PRIME)
+
 static inline uint64_t hash_cps(const tt_cp *k, size_t len)
 {
     uint64_t h = FNV_OFF;
-    for (size_t x = 0; x < len; x++)
-        h = (h ^ k[x]) * FNV_PRIME;
+    size_t x = 0;
+    for (; x + 1 < len; x += 2)
+        h = HASH_PAIR(h, k[x], k[x + 1]);
+    if (x < len)
+        h = HASH_ONE(h, k[x]);
     return h;
 }
 
 /* The hash of k without its code point at `skip` (a one-letter deletion). */
 static uint64_t hash_skip(const tt_cp *k, size_t len, size_t skip)
 {
-    uint64_t h = FNV_OFF;
-    for (size_t x = 0; x < len; x++)
-        if (x != skip)
-            h = (h ^ k[x]) * FNV_PRIME;
-    return h;
+    tt_cp tmp[64];
+    if (len > 65 || skip >= len)
+        return hash_cps(k, len);
+    memcpy(tmp, k, skip * sizeof *k);
+    memcpy(tmp + skip, k + skip + 1, (len - skip - 1) * sizeof *k);
+    return hash_cps(tmp, len - 1);
 }
 
 static inline size_t syl_slot(uint64_t h, size_t mask)
@@ -203,6 +218,9 @@ static inline size_t edge_slot(uint32_t parent, uint32_t syl, size_t mask)
 {
     return (size_t)(mix64((uint64_t)parent << 32 | syl) & mask);
 }
+
+/* edge_slot's hash, for the lookups that also test a filter with it */
+#define EDGE_SLOT(h, mask) ((size_t)((h) & (mask)))
 
 static size_t pow2_at_least(size_t n)
 {
@@ -234,6 +252,14 @@ struct tt_automaton {
     const uint32_t *typo_syl;
     uint32_t *typo_dir; /* (1 << typo_bits) + 1 entries, malloc'd */
     unsigned typo_bits;
+    uint64_t *bloom;    /* a Bloom filter of the edges in etab, malloc'd: most (node, syllable)
+                           pairs a text offers lead nowhere, and the filter, small enough to stay
+                           in cache, says so without a trip to the table */
+    size_t bloom_mask;  /* in bits */
+    uint8_t *cont;      /* per syllable: 1 when it follows another in some key (malloc'd): a walk
+                           stops at once on a syllable that never does */
+    uint8_t *keytab;    /* TT_VL_FLAT_LEN bytes: the key of each letter of the Vietnamese table
+                           (its plain lower-case base), 0 for anything else (malloc'd) */
 };
 
 typedef struct {
@@ -298,7 +324,70 @@ void tt_ac_free(tt_automaton *a)
         return;
     free(a->block);
     free(a->typo_dir);
+    free(a->bloom);
+    free(a->cont);
+    free(a->keytab);
     free(a);
+}
+
+/* keytab: the key of every letter of the Vietnamese table, one load instead of a decoding. */
+static void fill_keytab(uint8_t *t)
+{
+    for (tt_cp c = 0; c < TT_VL_FLAT_LEN; c++) {
+        uint8_t e = tt_vl_flat[c], base = e & 0x0F;
+        t[c] = e == 0 ? 0 : base == 14 ? (uint8_t)(c | 0x20) : (uint8_t)base_plain[base];
+    }
+}
+
+static tt_status make_bloom(tt_automaton *a);
+
+/* The tables derived on build and load: the Bloom filter, cont and keytab. */
+static tt_status make_derived(tt_automaton *a)
+{
+    tt_status st = make_bloom(a);
+    if (st != TT_OK)
+        return st;
+    a->cont = calloc((size_t)a->nsyl + 1, 1);
+    a->keytab = malloc(TT_VL_FLAT_LEN);
+    if (a->cont == NULL || a->keytab == NULL)
+        return TT_ENOMEM;
+    for (size_t i = 0; i < a->etab_cap; i++)
+        if (a->etab[3 * i + 2] != 0 && a->etab[3 * i + 1] < a->nsyl)
+            a->cont[a->etab[3 * i + 1]] = 1;
+    fill_keytab(a->keytab);
+    return TT_OK;
+}
+
+static inline uint64_t edge_hash(uint32_t parent, uint32_t syl)
+{
+    return mix64((uint64_t)parent << 32 | syl);
+}
+
+/* Two bits per edge, 16 bits of filter per edge: about one false "maybe" in seventy. */
+static tt_status make_bloom(tt_automaton *a)
+{
+    size_t edges = 0;
+    for (size_t i = 0; i < a->etab_cap; i++)
+        edges += a->etab[3 * i + 2] != 0;
+    size_t bits = 64;
+    while (bits < edges * 16)
+        bits *= 2;
+    uint64_t *f = calloc(bits / 64, sizeof *f);
+    if (f == NULL)
+        return TT_ENOMEM;
+    size_t mask = bits - 1;
+    for (size_t i = 0; i < a->etab_cap; i++) {
+        const uint32_t *e = a->etab + 3 * i;
+        if (e[2] == 0)
+            continue;
+        uint64_t h = edge_hash(e[0], e[1]);
+        size_t b1 = (size_t)(h >> 40) & mask, b2 = (size_t)(h >> 20) & mask;
+        f[b1 >> 6] |= (uint64_t)1 << (b1 & 63);
+        f[b2 >> 6] |= (uint64_t)1 << (b2 & 63);
+    }
+    a->bloom = f;
+    a->bloom_mask = mask;
+    return TT_OK;
 }
 
 /* The radix directory of the (sorted) typo hashes. */
@@ -333,8 +422,14 @@ static inline uint32_t syl_find(const tt_cp *pool, const uint32_t *syl_off, cons
         if (v == 0)
             return TT_AC_NONE;
         uint32_t id = v - 1, a = syl_off[id], b = syl_off[id + 1];
-        if (b - a == len && memcmp(pool + a, key, len * sizeof *key) == 0)
-            return id;
+        if (b - a == len) {
+            const tt_cp *p = pool + a;
+            size_t x = 0;
+            while (x < len && p[x] == key[x])
+                x++;
+            if (x == len)
+                return id;
+        }
         i = (i + 1) & mask;
     }
     return TT_AC_NONE;
@@ -345,7 +440,13 @@ static inline uint32_t child_of(const tt_automaton *a, uint32_t node, uint32_t s
 {
     if (node == 0)
         return a->root_child[syl];
-    size_t mask = (size_t)a->etab_cap - 1, i = edge_slot(node, syl, mask);
+    if (!a->cont[syl])
+        return 0;
+    uint64_t h = edge_hash(node, syl);
+    size_t b1 = (size_t)(h >> 40) & a->bloom_mask, b2 = (size_t)(h >> 20) & a->bloom_mask;
+    if (!((a->bloom[b1 >> 6] >> (b1 & 63)) & (a->bloom[b2 >> 6] >> (b2 & 63)) & 1))
+        return 0;
+    size_t mask = (size_t)a->etab_cap - 1, i = EDGE_SLOT(h, mask);
     for (size_t probes = 0; probes < a->etab_cap; probes++) {
         const uint32_t *e = a->etab + 3 * i;
         if (e[2] == 0)
@@ -366,7 +467,8 @@ void tt_ac_get_stats(const tt_automaton *a, tt_ac_stats *st)
     st->syllables = a->nsyl;
     st->nodes = a->nnodes;
     st->typo_keys = a->ntypo;
-    st->bytes = a->block_len + sizeof *a;
+    st->bytes = a->block_len + sizeof *a + (a->bloom_mask + 1) / 8 + a->nsyl + TT_VL_FLAT_LEN
+                + (a->typo_dir ? (((size_t)1 << a->typo_bits) + 1) * sizeof *a->typo_dir : 0);
 }
 
 tt_status tt_ac_entry(const tt_automaton *a, size_t e, int64_t *value, uint32_t *flags)
@@ -930,7 +1032,7 @@ tt_status tt_ac_build(const tt_ac_builder *b, tt_automaton **out)
         th[x] = tp[x].h;
         ts[x] = tp[x].syl;
     }
-    if ((st = make_typo_dir(a)) != TT_OK)
+    if ((st = make_typo_dir(a)) != TT_OK || (st = make_derived(a)) != TT_OK)
         goto done;
     *out = a;
     a = NULL;
@@ -1231,7 +1333,7 @@ tt_status tt_ac_load(const void *data, size_t len, tt_automaton **out)
     set_pointers(a, &c, &L);
     if (!validate(a))
         goto done;
-    if (make_typo_dir(a) != TT_OK) {
+    if (make_typo_dir(a) != TT_OK || make_derived(a) != TT_OK) {
         st = TT_ENOMEM;
         goto done;
     }
@@ -1253,30 +1355,33 @@ typedef struct {
     uint8_t bits;
 } unit;
 
-enum { U_BREAK = 1, U_DIAC = 2, U_WORD = 4, U_PLAIN = 8 };
+enum { U_BREAK = 1, U_DIAC = 2, U_WORD = 4, U_PLAIN = 8, U_CAP = 16, U_LINE_KNOWN = 32 };
 
 /* A line is taken as written without diacritics when fewer than one word in PLAIN_RATIO
  * carries any. */
 #define PLAIN_RATIO 8
 
-/* Mark the units of lines written without diacritics ("Ha Noi", "HA NOI"): there an unmarked
- * syllable may stand for a marked one; in ordinary text "thanh tra" is not "Thanh Trà". */
-static void mark_plain_lines(unit *u, size_t nu)
+/* Is unit k in a line written without diacritics ("Ha Noi", "HA NOI")? There an unmarked
+ * syllable may stand for a marked one; in ordinary text "thanh tra" is not "Thanh Trà". Worked
+ * out for the whole line the first time a unit of it asks (few ever do). */
+static int in_plain_line(unit *u, size_t nu, size_t k)
 {
-    for (size_t a = 0; a < nu;) {
-        size_t b = a + 1, words = 0, marked = 0;
+    if (!(u[k].bits & U_LINE_KNOWN)) {
+        size_t a = k, b = k + 1, words = 0, marked = 0;
+        while (a > 0 && !(u[a].bits & U_BREAK))
+            a--;
         while (b < nu && !(u[b].bits & U_BREAK))
             b++;
-        for (size_t k = a; k < b; k++)
-            if (u[k].bits & U_WORD) {
+        for (size_t x = a; x < b; x++)
+            if (u[x].bits & U_WORD) {
                 words++;
-                marked += (u[k].bits & U_DIAC) != 0;
+                marked += (u[x].bits & U_DIAC) != 0;
             }
-        if (marked * PLAIN_RATIO < words)
-            for (size_t k = a; k < b; k++)
-                u[k].bits |= U_PLAIN;
-        a = b;
+        uint8_t bits = (uint8_t)(U_LINE_KNOWN | (marked * PLAIN_RATIO < words ? U_PLAIN : 0));
+        for (size_t x = a; x < b; x++)
+            u[x].bits |= bits;
     }
+    return (u[k].bits & U_PLAIN) != 0;
 }
 
 typedef struct {
@@ -1290,7 +1395,9 @@ typedef struct {
     int pending_break;
     int last_word;         /* the last token was a word */
     tt_off last_start;     /* and where it started */
-    tt_cp key[TT_AC_MAX_SYL + 2];
+    const uint8_t *keytab; /* see tt_automaton */
+    tt_cp key[TT_AC_MAX_SYL + 2];  /* key_unit's */
+    tt_cp wkey[TT_AC_MAX_SYL + 2]; /* the plain word's, made while scanning */
 } scanner;
 
 static tt_status units_reserve(tt_ac_scratch *scr, size_t n, size_t extra)
@@ -1308,21 +1415,23 @@ static void key_unit(scanner *sc, unit *u)
         return;
     const tt_cp *t = sc->s + u->start;
     int diac = 0;
-    uint64_t h = FNV_OFF;
-    for (size_t x = 0; x < len; x++) {
-        tt_cp k = key_cp(sc->nfd, t[x], &diac);
-        sc->key[x] = k;
-        h = (h ^ k) * FNV_PRIME;
-    }
+    for (size_t x = 0; x < len; x++)
+        sc->key[x] = key_cp(sc->nfd, t[x], &diac);
+    uint64_t h = hash_cps(sc->key, len);
     if (diac)
         u->bits |= U_DIAC;
+    if (len > 0 && case_of(t[0]) == 1)
+        u->bits |= U_CAP;
     if (a->nsyl > 0)
         u->syl = syl_find(a->pool, a->syl_off, a->stab, a->stab_cap, sc->key, len, h);
 }
 
-static tt_status emit(scanner *sc, size_t start, size_t end, int kind, int flags)
+/* Record a token (in sc->toks when asked) and make its unit, not yet keyed: *out is NULL for a
+ * hyphen or when only tokens are wanted. */
+static tt_status emit_token(scanner *sc, size_t start, size_t end, int kind, int flags, unit **out)
 {
     tt_status st;
+    *out = NULL;
     if (sc->toks != NULL) {
         if ((st = tt_grow((void **)&sc->toks->v, &sc->toks->cap, sc->toks->n, 1, sizeof *sc->toks->v)) != TT_OK)
             return st;
@@ -1350,8 +1459,17 @@ static tt_status emit(scanner *sc, size_t start, size_t end, int kind, int flags
     u->tok = idx;
     u->bits = (uint8_t)((sc->pending_break ? U_BREAK : 0) | (kind == TT_TOK_WORD ? U_WORD : 0));
     sc->pending_break = 0;
-    key_unit(sc, u);
+    *out = u;
     return TT_OK;
+}
+
+static tt_status emit(scanner *sc, size_t start, size_t end, int kind, int flags)
+{
+    unit *u;
+    tt_status st = emit_token(sc, start, end, kind, flags, &u);
+    if (st == TT_OK && u != NULL)
+        key_unit(sc, u);
+    return st;
 }
 
 /* The flags tt_tokenize gives a word of letters only (tokenize.c: word_flags). */
@@ -1398,7 +1516,12 @@ static inline int trail_punct(tt_cp c)
 }
 
 /* Tokens of s[0, n): chunks between ASCII spaces are tokenized on their own (no token spans a
- * space), plain ones here, the rest by tt_tokenize. */
+ * space), plain ones here, the rest by tt_tokenize. Plain is: lead punctuation, letters of the
+ * Vietnamese table, at most one period, trail punctuation. The period stands alone (it does not
+ * end an abbreviation, "TS.", or make a URL, "abc.com") when nothing but trail punctuation follows
+ * it and the word has a letter beyond ASCII or five letters or more (tokenize.c's abbreviations
+ * are ASCII words of at most four letters). The fuzz target checks that this gives exactly
+ * tt_tokenize's tokens. */
 static tt_status scan(scanner *sc, size_t n)
 {
     tt_status st = TT_OK;
@@ -1413,33 +1536,64 @@ static tt_status scan(scanner *sc, size_t n)
             continue;
         }
         size_t a = i;
-        while (i < n && !ascii_space(s[i]))
-            i++;
-        size_t b = i;
         int first = TT_TF_SPACE_BEFORE | (nl ? TT_TF_NEWLINE_BEFORE : 0);
-        /* plain: lead punctuation, letters of the Vietnamese table, trail punctuation */
         size_t p = a;
-        while (p < b && lead_punct(s[p]))
+        while (p < n && lead_punct(s[p]))
             p++;
+        /* the letters, their key made on the way (the key of a table letter is its base) */
         size_t q = p;
-        while (q < b && tt_vl_info(s[q]))
+        uint64_t h = FNV_OFF;
+        int diac = 0;
+        tt_cp held = 0;
+        const uint8_t *keytab = sc->keytab;
+        while (q < n) {
+            tt_cp c = s[q];
+            if (c >= TT_VL_FLAT_LEN || keytab[c] == 0)
+                break;
+            tt_cp k = keytab[c];
+            diac |= c >= 0x80;
+            if (q - p < TT_AC_MAX_SYL)
+                sc->wkey[q - p] = k;
+            if ((q - p) & 1)
+                h = HASH_PAIR(h, held, k);
+            else
+                held = k;
             q++;
-        size_t r = q;
-        while (r < b && trail_punct(s[r]))
+        }
+        if ((q - p) & 1)
+            h = HASH_ONE(h, held);
+        size_t r = q, dot = SIZE_MAX;
+        if (q > p && r < n && s[r] == '.' && (diac || q - p >= 5))
+            dot = r++;
+        while (r < n && trail_punct(s[r]))
             r++;
-        if (q > p && r == b) {
+        if (q > p && (r == n || ascii_space(s[r]))) {
             for (size_t x = a; x < p; x++, first = 0)
                 if ((st = emit(sc, x, x + 1, TT_TOK_PUNCT, first)) != TT_OK)
                     return st;
             int wf = sc->toks ? plain_word_flags(s, p, q) : 0;
-            if ((st = emit(sc, p, q, TT_TOK_WORD, first | wf)) != TT_OK)
+            unit *u;
+            if ((st = emit_token(sc, p, q, TT_TOK_WORD, first | wf, &u)) != TT_OK)
                 return st;
-            for (size_t x = q; x < b; x++)
+            if (u != NULL) {
+                size_t len = q - p;
+                u->syl = TT_AC_NONE;
+                u->bits |= (uint8_t)((diac ? U_DIAC : 0) | ((tt_vl_info(s[p]) & 0x80) ? U_CAP : 0));
+                if (len <= TT_AC_MAX_SYL && sc->a->nsyl > 0)
+                    u->syl = syl_find(sc->a->pool, sc->a->syl_off, sc->a->stab, sc->a->stab_cap, sc->wkey, len, h);
+            }
+            for (size_t x = q; x < r; x++)
                 if ((st = emit(sc, x, x + 1, TT_TOK_PUNCT, 0)) != TT_OK)
                     return st;
+            (void)dot;
             nl = 0;
+            i = r;
             continue;
         }
+        size_t b = r;
+        while (b < n && !ascii_space(s[b]))
+            b++;
+        i = b;
         /* general: the tokenizer over the chunk; a number after a word is read with that word
          * before it (tokenize.c reads "ngày 23/10" as a date) */
         size_t from = a;
@@ -1480,13 +1634,20 @@ tt_status tt_ac_tokenize(const tt_cp *s, size_t n, tt_tokbuf *out)
         return TT_EINVAL;
     tt_ac_scratch scr = {0};
     scanner *sc = calloc(1, sizeof *sc);
-    if (sc == NULL)
+    uint8_t *keytab = malloc(TT_VL_FLAT_LEN);
+    if (sc == NULL || keytab == NULL) {
+        free(sc);
+        free(keytab);
         return TT_ENOMEM;
+    }
+    fill_keytab(keytab);
     sc->s = s;
     sc->scr = &scr;
     sc->toks = out;
+    sc->keytab = keytab;
     st = scan(sc, n);
     free(sc);
+    free(keytab);
     tt_ac_scratch_free(&scr);
     return st;
 }
@@ -1502,6 +1663,8 @@ void tt_ac_scratch_free(tt_ac_scratch *s)
     free(s->cands);
     s->cands = NULL;
     s->cands_cap = 0;
+    free(s->work);
+    s->work = NULL;
 }
 
 void tt_ac_matchbuf_free(tt_ac_matchbuf *b)
@@ -1523,7 +1686,7 @@ typedef struct {
     const tt_automaton *a;
     const UNormalizer2 *nfd;
     const tt_cp *s;
-    const unit *u;
+    unit *u;
     size_t nu;
     const tt_ac_opts *o;
     tt_ac_scratch *scr;
@@ -1580,7 +1743,7 @@ static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_a
                 /* a Vietnamese syllable written with marks, or without them in a line written
                  * with them, is a word of its own ("bà" is not "Ba", "thanh tra" is not
                  * "Thanh Trà") */
-                if ((u->bits & U_DIAC) || !(u->bits & U_PLAIN))
+                if ((u->bits & U_DIAC) || !in_plain_line(m->u, m->nu, i + k))
                     return 0;
             } else if (viet && initial_case(w, L) == 1 && initial_case(t, tl) != 1) {
                 return 0; /* a form listed without marks stands for marked names, not words */
@@ -1670,9 +1833,8 @@ static int one_edit(const tt_cp *x, size_t lx, const tt_cp *y, size_t ly)
 static int typo_eligible(const matcher *m, const unit *u)
 {
     size_t len = u->end - u->start;
-    if (!(u->bits & U_WORD) || u->syl != TT_AC_NONE || len + 1 < TT_AC_TYPO_MIN_SYL || len > 64)
-        return 0;
-    if (case_of(m->s[u->start]) != 1)
+    if ((u->bits & (U_WORD | U_CAP)) != (U_WORD | U_CAP) || u->syl != TT_AC_NONE || len + 1 < TT_AC_TYPO_MIN_SYL
+        || len > 64)
         return 0;
     return !tt_syllable_valid(m->s + u->start, len);
 }
@@ -1793,10 +1955,25 @@ static tt_status match_units(matcher *m, tt_ac_matchbuf *out)
     const tt_automaton *a = m->a;
     if (a->nnodes <= 1)
         return TT_OK;
+    const int typos = m->o->typos && a->ntypo > 0;
     for (size_t i = 0; i < m->nu;) {
         const unit *u = &m->u[i];
-        if (u->syl != TT_AC_NONE ? a->root_child[u->syl] == 0
-                                 : !(m->o->typos && a->ntypo > 0 && typo_eligible(m, u))) {
+        if (u->syl != TT_AC_NONE) {
+            /* most units start no name, or one that the next unit cannot go on with */
+            uint32_t r = a->root_child[u->syl];
+            if (r == 0) {
+                i++;
+                continue;
+            }
+            if (!(r & HAS_ENTRIES)) {
+                const unit *v = u + 1;
+                if (i + 1 >= m->nu || (v->bits & U_BREAK)
+                    || (v->syl != TT_AC_NONE ? !a->cont[v->syl] : !(typos && typo_eligible(m, v)))) {
+                    i++;
+                    continue;
+                }
+            }
+        } else if (!(typos && typo_eligible(m, u))) {
             i++;
             continue;
         }
@@ -1833,23 +2010,47 @@ static tt_status match_units(matcher *m, tt_ac_matchbuf *out)
     return TT_OK;
 }
 
-static tt_status matcher_init(matcher **out, const tt_automaton *a, const tt_cp *s, const tt_ac_opts *o,
-                              tt_ac_scratch *scr)
+/* The matcher and the scanner of a call, kept in the scratch between calls (they hold key
+ * buffers that are not worth clearing and reallocating for every text). */
+typedef struct {
+    matcher m;
+    scanner sc;
+} workspace;
+
+static tt_status work_init(tt_ac_scratch *scr, const tt_automaton *a, const tt_cp *s, const tt_ac_opts *o,
+                           matcher **mp, scanner **scp)
 {
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
     if (U_FAILURE(err))
         return TT_EICU;
-    matcher *m = calloc(1, sizeof *m);
-    if (m == NULL)
+    if (scr->work == NULL && (scr->work = malloc(sizeof(workspace))) == NULL)
         return TT_ENOMEM;
+    workspace *w = scr->work;
+    matcher *m = &w->m;
     m->a = a;
     m->nfd = nfd;
     m->s = s;
+    m->u = NULL;
+    m->nu = 0;
     m->o = o;
     m->scr = scr;
+    m->nc = 0;
     m->st = TT_OK;
-    *out = m;
+    scanner *sc = &w->sc;
+    sc->a = a;
+    sc->nfd = nfd;
+    sc->s = s;
+    sc->scr = scr;
+    sc->toks = NULL;
+    sc->nu = 0;
+    sc->ntok = 0;
+    sc->pending_break = 0;
+    sc->last_word = 0;
+    sc->last_start = 0;
+    sc->keytab = a->keytab;
+    *mp = m;
+    *scp = sc;
     return TT_OK;
 }
 
@@ -1857,43 +2058,29 @@ tt_status tt_ac_match_tokens(const tt_automaton *a, const tt_cp *text, size_t n,
                              size_t nt, const tt_ac_opts *o, tt_ac_scratch *scr, tt_ac_matchbuf *out)
 {
     tt_status st;
-    matcher *m = NULL;
-    scanner *sc = NULL;
+    matcher *m;
+    scanner *sc;
     if (a == NULL || o == NULL || scr == NULL || out == NULL || (text == NULL && n > 0) || (toks == NULL && nt > 0))
         return TT_EINVAL;
     for (size_t k = 0; k < nt; k++)
         if (toks[k].start > toks[k].end || toks[k].end > n)
             return TT_EINVAL;
-    if ((st = matcher_init(&m, a, text, o, scr)) != TT_OK)
+    if ((st = work_init(scr, a, text, o, &m, &sc)) != TT_OK)
         return st;
-    sc = calloc(1, sizeof *sc);
-    if (sc == NULL) {
-        st = TT_ENOMEM;
-        goto done;
-    }
-    sc->a = a;
-    sc->nfd = m->nfd;
-    sc->s = text;
-    sc->scr = scr;
     for (size_t k = 0; k < nt; k++)
         if ((st = emit(sc, toks[k].start, toks[k].end, toks[k].kind, toks[k].flags)) != TT_OK)
-            goto done;
+            return st;
     m->u = scr->units;
     m->nu = sc->nu;
-    mark_plain_lines(scr->units, sc->nu);
-    st = match_units(m, out);
-done:
-    free(sc);
-    free(m);
-    return st;
+    return match_units(m, out);
 }
 
 tt_status tt_ac_find(const tt_automaton *a, const tt_cp *text, size_t n, const tt_ac_opts *o,
                      tt_ac_scratch *scr, tt_ac_matchbuf *out)
 {
     tt_status st;
-    matcher *m = NULL;
-    scanner *sc = NULL;
+    matcher *m;
+    scanner *sc;
     if (a == NULL || o == NULL || scr == NULL || out == NULL || (text == NULL && n > 0))
         return TT_EINVAL;
     if (n > TT_MAX_LEN)
@@ -1910,31 +2097,18 @@ tt_status tt_ac_find(const tt_automaton *a, const tt_cp *text, size_t n, const t
         n = scr->norm.n;
         map = scr->map.v;
     }
-    if ((st = matcher_init(&m, a, s, o, scr)) != TT_OK)
+    if ((st = work_init(scr, a, s, o, &m, &sc)) != TT_OK)
         return st;
-    sc = calloc(1, sizeof *sc);
-    if (sc == NULL) {
-        st = TT_ENOMEM;
-        goto done;
-    }
-    sc->a = a;
-    sc->nfd = m->nfd;
-    sc->s = s;
-    sc->scr = scr;
     if ((st = scan(sc, n)) != TT_OK)
-        goto done;
+        return st;
     m->u = scr->units;
     m->nu = sc->nu;
-    mark_plain_lines(scr->units, sc->nu);
     if ((st = match_units(m, out)) != TT_OK)
-        goto done;
+        return st;
     if (map != NULL)
         for (size_t k = first; k < out->n; k++) {
             out->v[k].start = map[out->v[k].start];
             out->v[k].end = map[out->v[k].end];
         }
-done:
-    free(sc);
-    free(m);
-    return st;
+    return TT_OK;
 }

@@ -173,6 +173,7 @@ typedef struct {
     tt_tokbuf toks;
     void *cands;
     size_t cands_cap;
+    void *work;
 } tt_ac_scratch;
 
 void tt_ac_scratch_free(tt_ac_scratch *s);

@@ -695,6 +695,16 @@ static void fuzz_match(const uint8_t *d, size_t n)
     size_t ng = from_engine(&m, got);
     same_results(got, ng, want, nw);
     /* tt_ac_find: the same tokens and values, offsets in the raw text */
+    if (f.n != m.n) {
+        show("raw text", text_buf, text_len);
+        show("normalized", text.norm.v, text.norm.n);
+        for (size_t k = 0; k < m.n; k++)
+            fprintf(stderr, "match_tokens: tok [%u,%u) v%lld k%d\n", m.v[k].tok_start, m.v[k].tok_end,
+                    (long long)m.v[k].value, m.v[k].kind);
+        for (size_t k = 0; k < f.n; k++)
+            fprintf(stderr, "find:         tok [%u,%u) v%lld k%d\n", f.v[k].tok_start, f.v[k].tok_end,
+                    (long long)f.v[k].value, f.v[k].kind);
+    }
     CHECK(f.n == m.n);
     for (size_t k = 0; k < m.n; k++) {
         CHECK(f.v[k].tok_start == m.v[k].tok_start && f.v[k].tok_end == m.v[k].tok_end);
