@@ -30,6 +30,7 @@ import math
 import os
 import re
 import threading
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -50,6 +51,7 @@ _KIND = ("exact", "fold", "typo")
 SCORES = {"exact": 1.0, "fold": 0.9, "typo": 0.7}
 LISTED_TYPO = 0.85
 
+_LABEL_OF = {x: x for x in LABELS} | {x.lower(): x for x in LABELS} | {x.title(): x for x in LABELS}
 _LETTER = re.compile(r"[^\W\d_]")
 _strip = _core.strip_diacritics
 _SPACES = re.compile(r"\s+")
@@ -128,6 +130,8 @@ class GazetteerMatch:
 def _missing(x) -> bool:
     if x is None:
         return True
+    if isinstance(x, (str, list, tuple, dict)):
+        return False
     if isinstance(x, float):
         return math.isnan(x)
     try:  # pandas.NA, numpy.nan in an object column
@@ -138,11 +142,11 @@ def _missing(x) -> bool:
 
 
 def _clean_name(name, what: str) -> str:
-    if name is None or (isinstance(name, float) and math.isnan(name)):
-        raise ValueError(f"{what} is missing (None or NaN)")
     if not isinstance(name, str):
+        if name is None or (isinstance(name, float) and math.isnan(name)):
+            raise ValueError(f"{what} is missing (None or NaN)")
         raise TypeError(f"{what} must be str, not {type(name).__name__}")
-    name = _SPACES.sub(" ", name).strip()
+    name = " ".join(name.split())
     if not name:
         raise ValueError(f"{what} is empty")
     if _LETTER.search(name) is None:
@@ -233,11 +237,11 @@ class Gazetteer:
         self._labels: list[str] = []
         self._names: list[str] = []
         self._attrs: list[dict | None] = []
-        self._by_id: dict[str, int] = {}
+        self._by_id: dict[str, int] | None = {}
         self._forms: list[str] = []
         self._form_ent: list[int] = []
         self._form_flags: list[int] = []
-        self._seen: set[tuple[int, str]] = set()
+        self._seen: dict[tuple[int, str], int] | None = {}
         self._automaton = None
         self._tables = None
         self._lock = threading.Lock()
@@ -261,35 +265,51 @@ class Gazetteer:
         name = _clean_name(name, "name")
         return self._add(name, label, id, aliases, flags, attrs or None)
 
+    def _index(self) -> dict[str, int]:
+        """id -> entity number (made lazily: unpickling does not pay for it)."""
+        if self._by_id is None:
+            self._by_id = {i: k for k, i in enumerate(self._ids)}
+        return self._by_id
+
+    def _form_index(self) -> dict[tuple[int, str], int]:
+        """(entity number, form) -> form number, to drop repeats (made lazily)."""
+        if self._seen is None:
+            self._seen = {(e, f): k for k, (e, f) in enumerate(zip(self._form_ent, self._forms))}
+        return self._seen
+
     def _add(self, name: str, label, id, aliases, flags, attrs) -> str:
-        if not isinstance(label, str) or label.upper() not in LABELS:
+        lab = _LABEL_OF.get(label) if isinstance(label, str) else None
+        if lab is None:
             raise ValueError(f"label of {name!r} must be one of {', '.join(LABELS)}, not {label!r}")
-        label = label.upper()
         if id is None or (isinstance(id, float) and math.isnan(id)):
             id = name
         elif not isinstance(id, str):
-            if isinstance(id, (int,)) and not isinstance(id, bool):
+            if isinstance(id, int) and not isinstance(id, bool):
                 id = str(id)
             else:
                 raise TypeError(f"id of {name!r} must be str, not {type(id).__name__}")
         elif not id.strip():
             raise ValueError(f"id of {name!r} is empty")
-        forms = [name] + [_clean_name(a, f"alias of {name!r}") for a in _split_aliases(aliases, repr(name))]
-        ent_flags, form_flags = _parse_flags(flags, repr(name))
-        for form in form_flags:
-            if form not in forms:
-                raise ValueError(f"{name!r}: flag for {form!r}, which is neither its name nor an alias")
-        e = self._by_id.get(id)
+        forms = [name]
+        if aliases is not None:
+            forms += [_clean_name(a, f"alias of {name!r}") for a in _split_aliases(aliases, name)]
+        ent_flags, form_flags = _parse_flags(flags, name) if flags is not None else (None, None)
+        if form_flags:
+            for form in form_flags:
+                if form not in forms:
+                    raise ValueError(f"{name!r}: flag for {form!r}, which is neither its name nor an alias")
+        by_id = self._index()
+        e = by_id.get(id)
         if e is None:
             e = len(self._ids)
-            self._by_id[id] = e
+            by_id[id] = e
             self._ids.append(id)
-            self._labels.append(label)
+            self._labels.append(lab)
             self._names.append(name)
             self._attrs.append(None)
-        elif self._labels[e] != label:
+        elif self._labels[e] != lab:
             raise ValueError(f"id {id!r} is already {self._labels[e]} ({self._names[e]!r}); "
-                             f"{name!r} gives it {label}")
+                             f"{name!r} gives it {lab}")
         if ent_flags or attrs:
             a = dict(self._attrs[e] or {})
             if attrs:
@@ -297,18 +317,17 @@ class Gazetteer:
             if ent_flags:
                 a["flags"] = sorted(set(a.get("flags", ())) | ent_flags)
             self._attrs[e] = a
+        seen = self._form_index()
         for form in forms:
-            key = (e, form)
             bits = 0
-            for f in form_flags.get(form, ()):
-                bits |= _FLAG_BIT[f]
-            if key in self._seen:
-                if bits:  # flags given again for a form already there
-                    k = next(i for i in range(len(self._forms) - 1, -1, -1)
-                             if self._form_ent[i] == e and self._forms[i] == form)
-                    self._form_flags[k] |= bits
+            if form_flags:
+                for f in form_flags.get(form, ()):
+                    bits |= _FLAG_BIT[f]
+            k = seen.get((e, form))
+            if k is not None:
+                self._form_flags[k] |= bits  # flags given again for a form already there
                 continue
-            self._seen.add(key)
+            seen[(e, form)] = len(self._forms)
             self._forms.append(form)
             self._form_ent.append(e)
             self._form_flags.append(bits)
@@ -317,13 +336,13 @@ class Gazetteer:
         return id
 
     def _add_rows(self, rows: Iterable, what: str) -> "Gazetteer":
-        for n, (name, label, id, aliases, flags, attrs) in enumerate(rows):
-            where = f"{what} {n}"
-            try:
-                name = _clean_name(name, "name")
-                self._add(name, label, None if _missing(id) else id, aliases, flags, attrs)
-            except (TypeError, ValueError) as err:
-                raise type(err)(f"{where}: {err}") from None
+        n = 0
+        try:
+            for n, (name, label, id, aliases, flags, attrs) in enumerate(rows):
+                self._add(_clean_name(name, "name"), label, None if _missing(id) else id,
+                          None if _missing(aliases) else aliases, None if _missing(flags) else flags, attrs)
+        except (TypeError, ValueError) as err:
+            raise type(err)(f"{what} {n}: {err}") from None
         return self
 
     @classmethod
@@ -444,7 +463,7 @@ class Gazetteer:
         return len(self._ids)
 
     def __contains__(self, id) -> bool:
-        return id in self._by_id
+        return id in self._index()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -455,7 +474,7 @@ class Gazetteer:
     def get(self, id: str) -> dict | None:
         """The entity with this id as a dict (id, label, name, aliases, flags by form, and its
         attributes), or None."""
-        e = self._by_id.get(id)
+        e = self._index().get(id)
         if e is None:
             return None
         forms = [k for k in range(len(self._forms)) if self._form_ent[k] == e]
@@ -625,27 +644,40 @@ class Gazetteer:
     # ------------------------------------------------------------------ pickling
 
     def __getstate__(self):
+        """Tables as compact as pickle allows, and the automaton as bytes (never rebuilt)."""
         return {"version": 1, "fold": self.fold, "typos": self.typos, "capitals": self.capitals,
-                "plain_forms": self.plain_forms,
-                "ids": self._ids, "labels": self._labels, "names": self._names, "attrs": self._attrs,
-                "forms": self._forms, "form_ent": self._form_ent, "form_flags": self._form_flags,
+                "plain_forms": self.plain_forms, "ids": self._ids,
+                "labels": bytes(LABELS.index(x) for x in self._labels),
+                "names": None if self._names == self._ids else self._names,
+                "attrs": {k: a for k, a in enumerate(self._attrs) if a},
+                "forms": self._forms, "form_ent": array("q", self._form_ent).tobytes(),
+                "form_flags": array("q", self._form_flags).tobytes(),
                 "automaton": self._get_automaton().to_bytes()}
 
     def __setstate__(self, state):
-        if state.get("version") != 1:
+        if not isinstance(state, dict) or state.get("version") != 1:
             raise ValueError(f"cannot unpickle a Gazetteer of version {state.get('version')!r}")
         self.fold, self.typos, self.capitals = state["fold"], state["typos"], state["capitals"]
         self.plain_forms = state["plain_forms"]
-        self._ids, self._labels, self._names = state["ids"], state["labels"], state["names"]
-        self._attrs = state["attrs"]
-        self._forms, self._form_ent, self._form_flags = state["forms"], state["form_ent"], state["form_flags"]
-        self._by_id = {i: k for k, i in enumerate(self._ids)}
-        self._seen = set(zip(self._form_ent, self._forms))
+        self._ids = state["ids"]
+        self._labels = [LABELS[k] for k in state["labels"]]
+        self._names = list(self._ids) if state["names"] is None else state["names"]
+        self._attrs = [None] * len(self._ids)
+        for k, a in state["attrs"].items():
+            self._attrs[k] = a
+        self._forms = state["forms"]
+        self._form_ent = array("q", state["form_ent"]).tolist()
+        self._form_flags = array("q", state["form_flags"]).tolist()
+        self._by_id = None
+        self._seen = None
         self._tables = None
         self._lock = threading.Lock()
         self._automaton = _core.Automaton(state["automaton"])
-        if len(self._automaton) > len(self._forms):
-            raise ValueError("cannot unpickle a Gazetteer: its automaton does not fit its forms")
+        n = len(self._ids)
+        if (len(self._labels) != n or len(self._names) != n or len(self._form_ent) != len(self._forms)
+                or len(self._form_flags) != len(self._forms) or len(self._automaton) > len(self._forms)
+                or (self._form_ent and not 0 <= min(self._form_ent) <= max(self._form_ent) < n)):
+            raise ValueError("cannot unpickle a Gazetteer: its tables do not fit together")
 
 
 # ---------------------------------------------------------------------- the built-in gazetteer
