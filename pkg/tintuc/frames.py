@@ -110,10 +110,11 @@ def articles_frame(corpus, *, progress: bool = False) -> pd.DataFrame:
         data["title"].append(getattr(art, "title", None))
         data["published"].append(_day(doc.published))
         data["path"].append(getattr(art, "path", None))
-        for column, ent in (("source", doc.source), ("dateline", doc.dateline_place),
-                            ("attributed_to", doc.attributed_to)):
-            data[column].append(None if ent is None else (ent.name or ent.text))
-            data[f"{column}_id"].append(None if ent is None else entity_key(ent))
+        # an Entity when the gazetteer or rules know the name, else a plain span of text
+        for column, part in (("source", doc.source), ("dateline", doc.dateline_place),
+                             ("attributed_to", doc.attributed_to)):
+            data[column].append(None if part is None else (getattr(part, "name", None) or part.text))
+            data[f"{column}_id"].append(getattr(part, "id", None))
         data["lede"].append(getattr(art, "lede", None))
         data["text"].append(doc.text)
         data["chars"].append(len(doc.text))
