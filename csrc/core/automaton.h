@@ -27,14 +27,20 @@
  *     TT_AC_TYPO_MIN_SYL - 1 code points long and not a well-formed Vietnamese syllable (a typo in
  *     a Vietnamese syllable mostly makes another real one), may stand for a key of at least
  *     TT_AC_TYPO_MIN_SYL letters at Damerau-Levenshtein distance 1 with the same first letter
- *     ("Azerbaizan" -> "azerbaijan"), in an entry of at least TT_AC_TYPO_MIN_LETTERS letters that is neither
- *     TT_AC_CASED nor TT_AC_NOTYPO. One typo per match.
+ *     ("Azerbaizan" -> "azerbaijan"), in an entry of at least TT_AC_TYPO_MIN_LETTERS letters
+ *     that is neither TT_AC_CASED nor TT_AC_NOTYPO. One typo per match;
+ *   - with the capitals option, a token written with a capital initial must have one in the text
+ *     (or be written in capitals) unless the entry is TT_AC_ANYCASE.
  * Among the entries that match one span, the best quality wins: exact, then fold (fewer folded
  * tokens first), then typo; entries of equal quality are all reported (an ambiguous form names
  * several things), in the order they were added.
  *
  * Leftmost-longest mode reports, scanning left to right, the longest match at each position and
  * continues after it; overlapping mode reports every span that matches, by start then end.
+ *
+ * A match records the tokens it covers as well as its offsets, so that rules reading the context
+ * (titles before a surname, a place cue before a short form) can work on token indexes, and the
+ * entry's flags, where callers keep their own marks (short, surname, ...).
  *
  * An automaton is immutable once built or loaded: any number of threads may match with it at the
  * same time, each with its own scratch. It serializes to bytes (little-endian, checksummed) and
