@@ -219,7 +219,9 @@ class Gazetteer:
     text ("Trung Bình" then finds "TRUNG BÌNH" but not "trung bình"). ``plain_forms`` is for
     lists written without diacritics: a form with none ("Ha Noi") then also finds the marked
     name ("Hà Nội") in text written with marks, where otherwise a Vietnamese syllable only
-    matches as written ("bà" is not "Ba", "thanh tra" is not "Thanh Trà").
+    matches as written ("bà" is not "Ba", "thanh tra" is not "Thanh Trà"). The attributes of the
+    same names may be changed later; ``fold``, ``typos`` and ``capitals`` are read at each
+    search and can be overridden per call.
 
     Add entities with :meth:`add` (or build with :meth:`from_frame`, :meth:`from_csv`,
     :meth:`from_jsonl`); ``len(gaz)`` is the number of entities. The automaton is built on the
@@ -243,6 +245,7 @@ class Gazetteer:
         self._form_flags: list[int] = []
         self._seen: dict[tuple[int, str], int] | None = {}
         self._automaton = None
+        self._built_plain = self.plain_forms
         self._tables = None
         self._lock = threading.Lock()
 
@@ -445,11 +448,13 @@ class Gazetteer:
 
     def _get_automaton(self):
         a = self._automaton
-        if a is not None:
+        if a is not None and self._built_plain == self.plain_forms:
             return a
         with self._lock:
-            if self._automaton is None:
+            if self._automaton is None or self._built_plain != self.plain_forms:
+                plain = self.plain_forms
                 self._automaton = _core.Automaton.build(self._forms, None, self._engine_flags())
+                self._built_plain = plain
             return self._automaton
 
     @property
@@ -673,6 +678,7 @@ class Gazetteer:
         self._tables = None
         self._lock = threading.Lock()
         self._automaton = _core.Automaton(state["automaton"])
+        self._built_plain = self.plain_forms
         n = len(self._ids)
         if (len(self._labels) != n or len(self._names) != n or len(self._form_ent) != len(self._forms)
                 or len(self._form_flags) != len(self._forms) or len(self._automaton) > len(self._forms)
