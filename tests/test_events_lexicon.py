@@ -86,3 +86,11 @@ def test_the_trigger_expression_prefers_the_longest_phrase():
     assert m.group() == "đạt được thỏa thuận"
     m = lex.trigger_rx.search("tập trận chung với hải quân")
     assert m.group() == "tập trận chung"
+
+
+def test_every_object_class_is_asked_for_and_exists():
+    lex = Lexicon()
+    asked = {r.needs for rows in lex.entries.values() for r in rows if r.needs}
+    objects = {"force", "troops", "weapon", "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "reach"}
+    assert asked == objects
+    assert all(lex.cues[c] for c in CUE_CLASSES), [c for c in CUE_CLASSES if not lex.cues[c]]
