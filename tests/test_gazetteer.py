@@ -2,7 +2,6 @@
 
 Offsets after normalization, name variants (hyphens, case, diacritics, typos), leftmost-longest
 and overlapping matching, flags of the built-in data, bad input, serialization, batches."""
-import io
 import json
 import pickle
 import random
@@ -16,7 +15,6 @@ import tintuc
 from tintuc import Entity, Gazetteer, _core, default_gazetteer
 from tintuc.gazetteer import GazetteerMatch
 
-from conftest import require_shared
 
 
 def texts(entities):
