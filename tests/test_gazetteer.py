@@ -601,3 +601,33 @@ def test_matches_are_whole_tokens_in_order(case):
     # every span overlapping mode reports is a listed name; leftmost-longest's are among them
     over = {(s, e, v) for s, e, v, *_ in a.find(text, overlapping=True)}
     assert {(s, e, v) for s, e, v, *_ in a.find(text)} <= over
+
+
+def test_find_many_while_another_thread_changes_the_list():
+    # the strs of a batch are held while the GIL is released, so replacing the list's items
+    # from another thread frees nothing that is being read (in a subprocess: a crash fails)
+    import subprocess
+    import sys
+    script = """
+import threading, tintuc
+from tintuc import _core
+a = _core.Automaton.build(["Hà Nội", "Moscow", "Nagorno-Karabakh"])
+docs = [("Moscow và Hà Nội " * 400) + str(i) for i in range(200)]
+stop = False
+def churn():
+    k = 0
+    while not stop:
+        docs[k % len(docs)] = ("Nagorno-Karabakh " * 300) + str(k)
+        k += 1
+t = threading.Thread(target=churn)
+t.start()
+n = 0
+for _ in range(20):
+    n += len(a.find_many(docs)) // 40
+stop = True
+t.join()
+print(n > 0)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "True"

@@ -369,6 +369,7 @@ typedef struct {
 } record;
 
 typedef struct {
+    PyObject *str; /* a strong reference: the list may change under us while the GIL is out */
     int kind;
     const void *data;
     size_t n;
@@ -382,7 +383,7 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
     PyObject *seq = NULL, *res = NULL;
     batch_text *chunk = NULL;
     record *recs = NULL;
-    size_t nrec = 0, cap = 0;
+    size_t nrec = 0, cap = 0, count = 0;
     tt_ac_scratch scr = {0};
     tt_ac_matchbuf m = {0};
     tt_status st = TT_OK;
@@ -396,7 +397,6 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
         PyErr_SetString(PyExc_TypeError, "find_many() takes a sequence of str, not a str");
         return NULL;
     }
-    /* seq holds a reference to every str whose buffer is read without the GIL */
     seq = PySequence_Fast(args[0], "find_many() takes an iterable of str");
     if (seq == NULL)
         return NULL;
@@ -409,7 +409,7 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
     }
     const tt_automaton *a = ((AutomatonObject *)op)->a;
     for (Py_ssize_t i = 0; i < n;) {
-        size_t count = 0;
+        count = 0;
         for (; i < n && count < TT_SIGNAL_EVERY; i++) {
             PyObject *t = items[i];
             if (tt_is_missing(t))
@@ -423,6 +423,7 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
                 PyErr_Format(PyExc_ValueError, "find_many(): item %zd is too long", i);
                 goto done;
             }
+            chunk[count].str = Py_NewRef(t);
             chunk[count].kind = PyUnicode_KIND(t);
             chunk[count].data = PyUnicode_DATA(t);
             chunk[count].n = (size_t)PyUnicode_GET_LENGTH(t);
@@ -456,6 +457,9 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
             }
         }
         Py_END_ALLOW_THREADS
+        for (size_t k = 0; k < count; k++)
+            Py_CLEAR(chunk[k].str);
+        count = 0;
         if (st != TT_OK) {
             tt_raise_status(st, "find_many");
             goto done;
@@ -469,6 +473,8 @@ static PyObject *ac_find_many(PyObject *op, PyObject *const *args, Py_ssize_t na
     }
     res = PyBytes_FromStringAndSize(nrec ? (const char *)recs : "", (Py_ssize_t)(nrec * sizeof *recs));
 done:
+    for (size_t k = 0; chunk != NULL && k < count; k++)
+        Py_CLEAR(chunk[k].str);
     free(chunk);
     free(recs);
     tt_ac_matchbuf_free(&m);
