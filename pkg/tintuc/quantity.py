@@ -445,10 +445,14 @@ def find_quantities(text: str) -> list[Quantity]:
         # read the composed text, report offsets into the one given
         omap = _OffsetMap(text)
         out = []
-        for q in find_quantities(omap.text):
+        for q in _find(omap.text):  # composed once: no second pass, whatever NFC left as it was
             s, e = omap.start(q.start), omap.end(q.end)
             out.append(dataclasses.replace(q, text=text[s:e], start=s, end=e))
         return out
+    return _find(text)
+
+
+def _find(text: str) -> list[Quantity]:
     found = []
     for m in _DIGITS_QTY_RE.finditer(text):
         q = _from_digits(m, text)
