@@ -70,6 +70,29 @@ def test_organization_names_run_through_lowercase_words_a_capital_or_acronym_clo
     assert got["LBVR"][1] == got["Liên đoàn Bảo vệ rừng nhiệt đới"][1]
 
 
+def test_vietnamese_names_hold_place_names():
+    # middle and given names that are also countries (Đức, Nga) stay inside the person's name
+    got = ents("Ông Nguyễn Đức Thắng và chị Thanh Nga gặp đại diện của Đức tại Hà Nội. Sau đó ông Thắng về.")
+    assert ("Nguyễn Đức Thắng", "PER") in [(t, l) for t, l, _, _ in got]
+    assert ("Thanh Nga", "PER") in [(t, l) for t, l, _, _ in got]
+    assert ("Đức", "LOC", "DE", "gazetteer") in got  # the country, where it is one
+    ids = {t: i for t, _, i, _ in got}
+    assert ids["Thắng"] == ids["Nguyễn Đức Thắng"]
+    # a listed name that spans the whole run stays what it is
+    assert ("Thái Lan", "LOC") in [(t, l) for t, l, _, _ in ents("Đoàn đến Thái Lan hôm qua.")]
+
+
+def test_counterpart_introduces_a_name():
+    got = ents("Ngoại trưởng Mỹ điện đàm với người đồng cấp Lavrov.")
+    assert ("Lavrov", "PER") in [(t, l) for t, l, _, _ in got]
+
+
+def test_an_organization_ends_where_another_begins():
+    got = by_text("Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh rà soát.")
+    assert got.get("Sở Y tế", ("",))[0] == "ORG"
+    assert not any(t.startswith("Sở Y tế chỉ đạo") for t in got)
+
+
 def test_sentence_openings_are_not_names():
     assert ents("Hôm nay trời đẹp. Chiều mai có mưa.") == []
 

@@ -27,7 +27,7 @@ import re
 from importlib import resources
 
 from ._core import strip_diacritics
-from .gazetteer import Entity, default_gazetteer
+from .gazetteer import _FLAG_BIT, Entity, default_gazetteer
 
 __all__ = ["extract", "cues"]
 
@@ -167,6 +167,7 @@ def extract(doc) -> list[Entity]:
     if doc._core is None:
         return []
     d = _Doc(doc)
+    _vietnamese_names(d)
     _gazetteer_entities(d, doc._gazetteer or default_gazetteer())
     _capitalized_runs(d)
     _organizations(d)
@@ -174,6 +175,44 @@ def extract(doc) -> list[Entity]:
     _bracket_acronyms(d)
     d.found.sort(key=lambda x: (x[0], -x[1]))
     return _link(d)
+
+
+# ---------------------------------------------------------------- Vietnamese personal names
+
+# a run of two to five capitalized syllables (an honorific may open it)
+_NAME_RUN = re.compile(r"C{2,5}")
+_VIET = 1 << 2  # token flag: a well-formed Vietnamese syllable (csrc/core/token.h)
+_SURNAME = _FLAG_BIT["surname"]  # a listed form that is a person's surname alone
+
+
+def _vietnamese_names(d: _Doc) -> None:
+    """Vietnamese personal names, found before the gazetteer is read because their middle and
+    given names are often place names too: "Nguyễn Đức Chung" holds Đức (Germany), "chị Thanh
+    Nga" Nga (Russia). A run of capitalized Vietnamese syllables is a person's name when a
+    family name opens it, or an honorific comes right before it; the listed forms inside it then
+    give way, unless one listed name spans the whole run ("Hà Nội", "Thái Lan") or a listed
+    person does."""
+    surnames = cues()["surname"]
+    flags = d.core.flags
+    gaz = d.doc._gazetteer or default_gazetteer()
+    spans = {}
+    for m in d.core.matches():
+        spans.setdefault(m[1], []).append(m)
+    for run in _NAME_RUN.finditer(d.shape):
+        a, b = run.start(), run.end()
+        # an honorific opening the run ("Ông Nguyễn Văn A" at a sentence start) is not the name
+        opener = d.phrase_starting(a, "honorific")
+        cued = (a < opener < b) or (a > 0 and d.phrase_ending(a - 1, "honorific") >= 0)
+        a = max(a, opener)
+        if b - a < (1 if cued else 2) or not all(flags[k] & _VIET for k in range(a, b)):
+            continue
+        if d.low(a) not in surnames and not cued:
+            continue
+        listed = [m for k in range(a, b) for m in spans.get(k, ())]
+        if any(m[1] == a and m[2] == b for m in listed) or any(
+                gaz._labels[gaz._form_ent[m[0]]] == "PER" and not m[5] & _SURNAME for m in listed):
+            continue
+        d.add(a, b, d.entity("PER", a, b))
 
 
 # ---------------------------------------------------------------- gazetteer matches in context
@@ -191,6 +230,8 @@ def _gazetteer_entities(d: _Doc, gaz) -> None:
     waiting = []
     for g in groups:
         form, ts, te, s, e, _, kind, _, _ = g[0]
+        if any(t in d.covered for t in range(ts, te)):
+            continue  # inside a Vietnamese personal name
         ent = gaz._entity(text, s, e, form, _KINDS[kind], gaz._alternatives([(0, 0, x[0]) for x in g]))
         if "short" in ent.flags or "surname" in ent.flags:
             waiting.append((ts, te, ent))
@@ -296,8 +337,8 @@ def _type_run(d: _Doc, a: int, b: int):
             if p <= s:
                 break
             s = p
-        if s >= b or set(d.shape[s:b]) == {"A"}:
-            return None  # nothing left, or an acronym ("Chủ tịch HĐQT"): no person's name
+        if s >= b or set(d.shape[s:b]) == {"A"} or (b - s == 1 and d.low(s) in _edges("title")[0]):
+            return None  # nothing left, an acronym ("Chủ tịch HĐQT") or a piece of a title ("Phó")
         return "PER", s, b
     if a > 0:
         p = d.phrase_ending(a - 1, "place_noun")
@@ -341,8 +382,8 @@ def _organizations(d: _Doc) -> None:
                 q = j  # lowercase words count only if a capital or an acronym in brackets closes them
                 while q < n and q - j < ORG_LOWER_RUN and shape[q] == "l" and d.low(q) not in stops:
                     q += 1
-                if q < n and shape[q] in "CA":
-                    j = q
+                if q < n and shape[q] in "CA" and d.phrase_starting(q, "org_head") <= q:
+                    j = q  # (a capital opening another organization's name starts a new one)
                 elif shape.startswith("(A)", q):
                     end = q  # "Tổ chức Hiệp ước an ninh tập thể (CSTO)": the acronym vouches
                     break
@@ -406,12 +447,13 @@ def _link(d: _Doc) -> list[Entity]:
     by_end = {}
     for a, b, e in d.found:
         if e.label == "PER":
-            words = e.name.split()
-            if len(words) >= 2:
-                persons.append((words[-1].lower(), e))
-            elif e.source == "rule" and words:
-                last = words[-1].lower()
-                full = next((p for s, p in reversed(persons) if s == last), None)
+            written = e.text.split()
+            if len(written) >= 2:
+                persons.append((written[-1].lower(), e))
+            elif e.source == "rule" or "surname" in e.flags:
+                # a surname alone: the name seen in full earlier in the document wins over a
+                # listed person of that surname
+                full = next((p for s, p in reversed(persons) if s == written[0].lower()), None) if written else None
                 if full is not None:
                     e = _as(e, full)
         if e.source == "rule" and b - a == 1 and d.shape[a] == "A" and a >= 1 and d.shape[a - 1] == "(":
