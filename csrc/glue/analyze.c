@@ -2,19 +2,23 @@
  *
  * analyze_batch returns, for each text, the arrays the Python layer builds documents from
  * (a missing value, None or NaN, comes back as it is):
- *   (norm, align, nstart, nend, ostart, oend, kinds, flags, sentences, words, matches, shape)
+ *   (norm, align, nstart, nend, ostart, oend, kinds, flags, sentences, words, matches, shape,
+ *    cue_roles, cue_hits)
  * norm is the normalized text (the input itself when unchanged); align is None when unchanged,
  * else len(norm) + 1 uint32 offsets into the original; nstart/nend are token spans in norm and
  * ostart/oend in the original (uint32 each); kinds and flags one byte per token; sentences
  * and words the index of the first token of each (uint32); matches the gazetteer matches over
  * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
- * character per token (see shape_of). */
+ * character per token (see shape_of); cue_roles (one uint32 per token) and cue_hits (records
+ * laid out as tt_cue_hit, struct format "<IIII") what the cue lexicon found (core/cues.h),
+ * both None without one. */
 #include "glue.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/automaton.h"
+#include "../core/cues.h"
 #include "../core/pipeline.h"
 
 #define CHUNK_DOCS 64
@@ -27,6 +31,7 @@ typedef struct {
     tt_doc doc;
     tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
     tt_ac_scratch ac_scratch;
+    tt_cue_work cues; /* the cue lexicon's roles and hits over doc's tokens */
     tt_status st;
 } item;
 
@@ -36,6 +41,7 @@ typedef struct {
     const tt_segmenter *seg;   /* NULL: no segmentation */
     const tt_automaton *ac;    /* NULL: no gazetteer matching */
     tt_ac_opts ac_opts;
+    const tt_automaton *cues;  /* NULL: no cue pass (core/cues.h) */
 } stages;
 
 static void item_free(item *it)
@@ -43,6 +49,7 @@ static void item_free(item *it)
     tt_doc_free(&it->doc);
     tt_ac_matchbuf_free(&it->matches);
     tt_ac_scratch_free(&it->ac_scratch);
+    tt_cue_work_free(&it->cues);
 }
 
 static void run_item(item *it, const stages *sg)
@@ -61,6 +68,8 @@ static void run_item(item *it, const stages *sg)
     if (it->st == TT_OK && sg->ac != NULL)
         it->st = tt_ac_match_tokens(sg->ac, it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n,
                                     &sg->ac_opts, &it->ac_scratch, &it->matches);
+    if (it->st == TT_OK && sg->cues != NULL)
+        it->st = tt_cue_run(sg->cues, &it->doc, &it->cues);
 }
 
 static PyObject *bytes_of(const void *p, size_t n)
@@ -130,10 +139,12 @@ static PyObject *shape_of(const tt_doc *d)
     return b;
 }
 
-static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m)
+_Static_assert(sizeof(tt_cue_hit) == 16, "tt_cue_hit must be 16 bytes, as the Python layer reads it");
+
+static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m, const tt_cue_work *cues)
 {
     size_t nt = d->tokens.n;
-    PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL;
+    PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL, *roles = NULL, *hits = NULL;
     PyObject *arr[8] = {NULL};
     uint32_t *tmp = malloc((nt ? nt : 1) * 4 * sizeof *tmp);
     uint8_t *kf = malloc((nt ? nt : 1) * 2);
@@ -170,7 +181,15 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
         goto done;
     if ((mb = matches_of(d, m)) == NULL || (shape = shape_of(d)) == NULL)
         goto done;
-    res = PyTuple_Pack(12, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape);
+    if (cues == NULL) {
+        roles = Py_NewRef(Py_None);
+        hits = Py_NewRef(Py_None);
+    } else if ((roles = bytes_of(cues->roles, nt * sizeof *cues->roles)) == NULL
+               || (hits = bytes_of(cues->hits, cues->nhits * sizeof *cues->hits)) == NULL) {
+        goto done;
+    }
+    res = PyTuple_Pack(14, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
+                       roles, hits);
 done:
     free(tmp);
     free(kf);
@@ -178,6 +197,8 @@ done:
     Py_XDECREF(align);
     Py_XDECREF(mb);
     Py_XDECREF(shape);
+    Py_XDECREF(roles);
+    Py_XDECREF(hits);
     for (int a = 0; a < 8; a++)
         Py_XDECREF(arr[a]);
     return res;
@@ -270,19 +291,18 @@ fail:
     return NULL;
 }
 
-static PyObject *arrays_of(PyObject *text, const item *it, int arg)
+static PyObject *arrays_of(PyObject *text, const item *it, int with_cues)
 {
-    (void)arg;
-    return result_of(text, &it->doc, &it->matches);
+    return result_of(text, &it->doc, &it->matches, with_cues ? &it->cues : NULL);
 }
 
 static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos", "capitals", "tone", "fold_punct",
-                                       NULL};
+                                       "cues", NULL};
 
 static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *kw[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}};
+    PyObject *kw[8] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL};
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
@@ -295,11 +315,13 @@ static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize
         return NULL;
     if (kw[1] != NULL && kw[1] != Py_None && (sg.ac = tt_automaton_of(mod, kw[1])) == NULL)
         return NULL;
+    if (kw[7] != NULL && kw[7] != Py_None && (sg.cues = tt_automaton_of(mod, kw[7])) == NULL)
+        return NULL;
     int *opt[3] = {&sg.ac_opts.fold, &sg.ac_opts.typos, &sg.ac_opts.capitals};
     for (int k = 0; k < 3; k++)
         if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
             return NULL;
-    return run_batch("analyze_batch", args[0], &sg, arrays_of, 0);
+    return run_batch("analyze_batch", args[0], &sg, arrays_of, sg.cues != NULL);
 }
 
 /* The words of one document as a list of str (original slices), or, with underscores, as
@@ -352,7 +374,7 @@ static const char *const wt_kw[] = {"segmenter", "underscores", NULL};
 static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     PyObject *kw[2] = {NULL, NULL};
-    stages sg = {.norm = {TT_TONE_HOA, 1}, .seg = NULL, .ac = NULL};
+    stages sg = {.norm = {TT_TONE_HOA, 1}, .seg = NULL, .ac = NULL, .cues = NULL};
     int underscores = 0;
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "word_tokenize_batch() takes exactly one positional argument (%zd given)", nargs);
@@ -374,9 +396,23 @@ PyMethodDef tt_analyze_methods[] = {
      "joined by '_'; None and NaN pass through. The GIL is released over the batch."},
     {"analyze_batch", (PyCFunction)(void (*)(void))py_analyze_batch, METH_FASTCALL | METH_KEYWORDS,
      "analyze_batch($module, texts, /, *, segmenter=None, automaton=None, fold=True, typos=True,\n"
-     "              capitals=False, tone='h\\xf2a', fold_punct=True)\n--\n\n"
-     "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches) over a batch,\n"
-     "the GIL released.\n"
+     "              capitals=False, tone='h\\xf2a', fold_punct=True, cues=None)\n--\n\n"
+     "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches, and the\n"
+     "cue lexicon's roles and hits when cues is an Automaton) over a batch, the GIL released.\n"
      "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},
     {NULL, NULL, 0, NULL},
 };
+
+/* The flags a cue lexicon's entries carry and the flags of its hits (core/cues.h), for
+ * tintuc.cuelex, which builds the lexicon. */
+int tt_analyze_constants_add(PyObject *module)
+{
+    if (PyModule_AddIntConstant(module, "CUE_NTOK_SHIFT", TT_CUE_NTOK_SHIFT) < 0
+        || PyModule_AddIntConstant(module, "CUE_ROLE_SHIFT", TT_CUE_ROLE_SHIFT) < 0
+        || PyModule_AddIntConstant(module, "CUE_MAX_ROLES", TT_CUE_MAX_ROLES) < 0
+        || PyModule_AddIntConstant(module, "CUE_REPORT", TT_CUE_REPORT) < 0
+        || PyModule_AddIntConstant(module, "CUE_ONE_LINE", TT_CUE_ONE_LINE) < 0
+        || PyModule_AddIntConstant(module, "CUE_WORDS", TT_CUE_WORDS) < 0)
+        return -1;
+    return 0;
+}

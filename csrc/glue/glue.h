@@ -82,6 +82,7 @@ int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
+int tt_analyze_constants_add(PyObject *module); /* analyze.c: the cue lexicon's flags (CUE_*) */
 /* The automaton inside an Automaton object (borrowed: valid while obj lives), or NULL with
  * TypeError for anything else. */
 struct tt_automaton *tt_automaton_of(PyObject *module, PyObject *obj);

@@ -10,6 +10,12 @@ AC_EXACT: int
 AC_NOTYPO: int
 AC_PLAIN: int
 AC_USER_SHIFT: int
+CUE_NTOK_SHIFT: int
+CUE_ROLE_SHIFT: int
+CUE_MAX_ROLES: int
+CUE_REPORT: int
+CUE_ONE_LINE: int
+CUE_WORDS: int
 
 class Token(tuple[str, int, int, str]):
     """A token of the original text: ``text == original[start:end]``."""
@@ -36,7 +42,7 @@ def sentence_spans(text: str, /, *, tone: str | None = "hòa", fold_punct: bool 
 # analyze.c
 def analyze_batch(texts: Iterable[object], /, *, segmenter: Segmenter | None = None, automaton: Automaton | None = None,
                   fold: bool = True, typos: bool = True, capitals: bool = False, tone: str | None = "hòa",
-                  fold_punct: bool = True) -> list[tuple[object, ...] | None]: ...
+                  fold_punct: bool = True, cues: Automaton | None = None) -> list[tuple[object, ...] | None]: ...
 def word_tokenize_batch(texts: Iterable[object], /, *, segmenter: Segmenter | None = None,
                         underscores: bool = False) -> list[object]: ...
 

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .cuelex import phrases_at
 from .document import Span
-from ._trie import phrase_regex
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -57,11 +57,9 @@ _REPORT = re.compile(
 _THEO = re.compile(
     rf"[Tt]heo{_SP}(?:(?P<outlet>{_OUTLET}){_SP})?(?:{_REPORTED}{_SP}của{_SP})?", re.M)
 _THEO_END = re.compile(r"[^\S\n]*(?:,|đưa tin|cho biết|cho hay)")
-# where the forms above can start, in the lower-cased text
-# (a character trie with no look-behind: the engine skips ahead on the first letters)
-_ANCHORS = re.compile(phrase_regex(
-    ("phóng viên", "pv", "theo", "dẫn", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo giới", "báo chí", "báo",
-     "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "truyền thông")) + r"(?!\w)")
+# where the forms above can start: the C pipeline's cue pass finds them (tintuc.cuelex)
+ANCHOR_PHRASES = ("phóng viên", "pv", "theo", "dẫn", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo giới",
+                  "báo chí", "báo", "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "truyền thông")
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
 # an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
 _OUTLET_VERB = re.compile(rf"(?:{_SP}(?:đã|vừa|cũng|từng))*{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
@@ -193,10 +191,15 @@ def find_attributions(doc, entities=None) -> list:
     for m in _DATELINE.finditer(norm):
         place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
         add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)
-    # each form is looked for only where its key word stands (one fast scan of the lower-cased
-    # text), so that an article without attribution costs little
-    for a in _ANCHORS.finditer(low):
-        key, pos = a.group(), a.start()
+    # each form is looked for only where its key word stands, so that an article without
+    # attribution costs little; as a scan of the text for the key words goes, a key word that
+    # starts inside the last one is none
+    last = 0
+    for _, pos, e, _ in phrases_at(doc._core, "attribution"):
+        if pos < last:
+            continue
+        last = e
+        key = low[pos:e]
         if pos and low[pos - 1].isalnum():
             continue                 # inside a word
         if key in ("phóng viên", "pv"):

@@ -60,14 +60,16 @@ def parse_published(value) -> _dt.date | None:
 
 
 def run_core(texts: list, *, gazetteer=None, tone="hòa", fold_punct=True) -> list:
-    """The C pipeline over a batch, gazetteer matching included: one CoreDoc per text (None
-    for a missing one). ``gazetteer=None`` uses :func:`tintuc.default_gazetteer`."""
+    """The C pipeline over a batch, gazetteer matching and the cue lexicon (tintuc.cuelex)
+    included: one CoreDoc per text (None for a missing one). ``gazetteer=None`` uses
+    :func:`tintuc.default_gazetteer`."""
+    from .cuelex import cue_lexicon
     if gazetteer is None:
         from .gazetteer import default_gazetteer
         gazetteer = default_gazetteer()
     raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), automaton=gazetteer.automaton,
                               fold=gazetteer.fold, typos=gazetteer.typos, capitals=gazetteer.capitals,
-                              tone=tone, fold_punct=fold_punct)
+                              tone=tone, fold_punct=fold_punct, cues=cue_lexicon().automaton)
     return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
 
 

@@ -1,8 +1,9 @@
 """The event lexicons (data/events/*.tsv), loaded once and compiled into regular expressions.
 
-Triggers are found by ONE pass of one compiled expression over a document's normalized,
-lower-cased text: the phrases are laid out as a character trie, so the regex engine follows
-one path per position instead of trying hundreds of alternatives.
+Triggers are found by the C pipeline's cue pass (tintuc.cuelex) over a document's tokens;
+``trigger_rx`` is the same lexicon as one regular expression over lower-cased text, for other
+uses. The phrases of each expression are laid out as a character trie, so the regex engine
+follows one path per position instead of trying hundreds of alternatives.
 """
 from __future__ import annotations
 
@@ -94,7 +95,6 @@ class Lexicon:
         # how many words after a trigger the "needs" columns can ask about
         self.needs_span = max(needs_reach(r.needs) + self.cues[r.needs].longest
                               for rows in self.entries.values() for r in rows if r.needs)
-        self.trigger_rx = re.compile(phrase_regex(self.entries) + r"(?!\w)")
         # expressions without a leading look-behind scan fast; callers check the left edge
         self.veto_rx = re.compile(phrase_regex(self.cues["veto"]) + r"(?!\w)")
         self.casualty_rx = re.compile(
@@ -102,6 +102,11 @@ class Lexicon:
         self.hypothetical_rx = re.compile(phrase_regex(self.cues["hypothetical"]) + r"(?!\w)")
         self.boundary_rx = re.compile(r"[,;:()\[\]“”\"!?…]|(?<!\w)(?:" + phrase_regex(self.cues["boundary"]) + r")(?!\w)")
         self.locative_rx = re.compile(r"(?<!\w)(?:" + phrase_regex(self.cues["locative"]) + r")(?!\w)")
+
+    @functools.cached_property
+    def trigger_rx(self) -> re.Pattern:
+        """Any trigger phrase, the longest at a position, with no word going on after it."""
+        return re.compile(phrase_regex(self.entries) + r"(?!\w)")
 
     def applies(self, cls: str, cue: str, typ: str) -> bool:
         """Whether cue phrase ``cue`` of class ``cls`` holds for event type ``typ``."""

@@ -1,4 +1,7 @@
-"""Finding triggers: one regex pass over the document, then cheap checks at each hit.
+"""Finding triggers: the C pipeline's cue pass (tintuc.cuelex) marks every trigger phrase of the
+lexicon over the document's tokens; each is read here as a regular expression over the text
+would find it (left to right, the longest phrase at a place, no word going on after it), then
+put through cheap checks.
 
 A hit survives when it is a whole word for the segmenter, lies inside no entity name ("Tổ
 chức Hợp tác Thượng Hải") and no attribution phrase, is not cancelled by the word before or
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..cuelex import phrases_at
 from .lexicon import Entry, Lexicon, needs_reach
 from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
 
@@ -106,38 +110,36 @@ class _SentenceFacts:
 
 def find_hits(ctx, lex: Lexicon) -> list[Hit]:
     """The triggers of one document, in text order, joined where they report one event."""
-    low = ctx.low
     facts = _SentenceFacts(ctx, lex)
     hits: list[Hit] = []
-    rx = lex.trigger_rx
     pos = 0
-    while True:
-        m = rx.search(low, pos)
-        if m is None:
-            break
-        s, e = m.span()
-        hit = _check(ctx, lex, facts, m, s, e)
-        # a rejected match may hide a trigger that starts inside it ("cuộc chiến|tranh"
-        # is no word, "chiến tranh" is): look again from the next character
-        pos = e if hit is not None else s + 1
+    for phrase, s, e, on_words in phrases_at(ctx.core, "trigger"):
+        # a rejected phrase may hide a trigger that starts inside it ("cuộc chiến|tranh" is
+        # no word, "chiến tranh" is); an accepted one does not
+        if s < pos:
+            continue
+        hit = _check(ctx, lex, facts, phrase, s, e, on_words)
         if hit is not None:
             hits.append(hit)
+            pos = e
     return _join(hits, ctx, lex)
 
 
-def _check(ctx, lex: Lexicon, facts: _SentenceFacts, m, s: int, e: int) -> Hit | None:
-    """The hit for match ``m`` at [s, e), or None when a check rejects it."""
+def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int, on_words: bool) -> Hit | None:
+    """The hit for trigger ``phrase`` at [s, e), or None when a check rejects it. ``on_words``:
+    whether [s, e) begins and ends on word boundaries of the segmenter (so that "ký" in "đăng
+    ký" or "thăm" in "thăm dò" is no trigger)."""
     low = ctx.low
     if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
         return None                                    # the match starts inside a word
-    if not ctx.is_word_span(s, e) or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
+    if not on_words or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
         return None
     if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
         return None                                    # 'lệnh "cấm vận"': a figure of speech
     after = words_after(low, e, lex.needs_span)
     before = words_before(low, s, BEFORE_WORDS)
-    entry = next((r for r in lex.entries[" ".join(m.group().split())]
-                  if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
+    entry = next((r for r in lex.entries[phrase] if r.needs is None or _has_needed(lex, before, after, r.needs)),
+                 None)
     if entry is None:
         return None
     if _blocked(lex, before, after, entry.type):

@@ -1,0 +1,85 @@
+#include "cues.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tt_cue_work_init(tt_cue_work *w)
+{
+    memset(w, 0, sizeof *w);
+}
+
+void tt_cue_work_free(tt_cue_work *w)
+{
+    free(w->roles);
+    free(w->hits);
+    tt_tokbuf_free(&w->toks);
+    tt_ac_matchbuf_free(&w->m);
+    tt_ac_scratch_free(&w->scr);
+    tt_cue_work_init(w);
+}
+
+/* Do tokens (a, b) each follow whitespace on the same line as the token before them? */
+static int one_line(const tt_token *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k < b; k++)
+        if (!(t[k].flags & TT_TF_SPACE_BEFORE) || (t[k].flags & TT_TF_NEWLINE_BEFORE))
+            return 0;
+    return 1;
+}
+
+/* Do tokens [a, b) begin and end on word boundaries? (joins[i]: token i + 1 continues the word
+ * of token i; see pipeline.h) */
+static int on_words(const tt_doc *d, uint32_t a, uint32_t b)
+{
+    size_t nt = d->tokens.n;
+    return (a == 0 || !d->joins[a - 1]) && (b >= nt || !d->joins[b - 1]);
+}
+
+tt_status tt_cue_run(const tt_automaton *lexicon, const tt_doc *d, tt_cue_work *w)
+{
+    tt_status st = TT_OK;
+    if (lexicon == NULL || d == NULL || w == NULL)
+        return TT_EINVAL;
+    size_t nt = d->tokens.n;
+    w->nhits = 0;
+    w->m.n = 0;
+    w->toks.n = 0;
+    if ((st = tt_grow((void **)&w->roles, &w->roles_cap, 0, nt ? nt : 1, sizeof *w->roles)) != TT_OK)
+        goto done;
+    memset(w->roles, 0, (nt ? nt : 1) * sizeof *w->roles);
+    if (nt == 0)
+        goto done;
+    /* the matcher never runs a phrase across a line break; hiding them lets roles do so, and
+     * TT_CUE_ONE_LINE entries are held to their line below */
+    if ((st = tt_grow((void **)&w->toks.v, &w->toks.cap, 0, nt, sizeof *w->toks.v)) != TT_OK)
+        goto done;
+    memcpy(w->toks.v, d->tokens.v, nt * sizeof *w->toks.v);
+    w->toks.n = nt;
+    for (size_t k = 0; k < nt; k++)
+        w->toks.v[k].flags &= (uint8_t)~TT_TF_NEWLINE_BEFORE;
+    const tt_ac_opts opts = {.overlapping = 1, .fold = 0, .typos = 0, .capitals = 0, .exclude = 0};
+    if ((st = tt_ac_match_tokens(lexicon, d->norm.v, d->norm.n, w->toks.v, nt, &opts, &w->scr, &w->m)) != TT_OK)
+        goto done;
+    for (size_t k = 0; k < w->m.n; k++) {
+        const tt_ac_match *r = &w->m.v[k];
+        uint32_t f = r->flags, a = r->tok_start, b = r->tok_end;
+        if (b <= a || b > nt || b - a != ((f >> TT_CUE_NTOK_SHIFT) & 0xFF))
+            continue; /* a hyphen read as a space: not the phrase as written */
+        uint32_t role = (f >> TT_CUE_ROLE_SHIFT) & 0x1F;
+        if (role != 0 && role <= TT_CUE_MAX_ROLES) {
+            w->roles[a] |= 1u << (role - 1);
+            w->roles[b - 1] |= 1u << (TT_CUE_MAX_ROLES + role - 1);
+        }
+        if (!(f & TT_CUE_REPORT) || ((f & TT_CUE_ONE_LINE) && !one_line(d->tokens.v, a, b)))
+            continue;
+        if ((st = tt_grow((void **)&w->hits, &w->hits_cap, w->nhits, 1, sizeof *w->hits)) != TT_OK)
+            goto done;
+        tt_cue_hit *h = &w->hits[w->nhits++];
+        h->value = (uint32_t)r->value;
+        h->tok_start = a;
+        h->tok_end = b;
+        h->flags = on_words(d, a, b) ? TT_CUE_WORDS : 0;
+    }
+done:
+    return st;
+}

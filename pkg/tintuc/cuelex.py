@@ -1,0 +1,109 @@
+"""The cue lexicon: the phrases the rules look for around names and events, matched over every
+document's tokens by the C pipeline in the same pass as the gazetteer (csrc/core/cues.h).
+
+Two kinds of entries:
+
+- roles, the context words of the entity rules (data/entities/cues.tsv: titles, honorifics,
+  place cues, ...): for each token the pass sets a bit when a phrase of a role starts there
+  and another when one ends there (``CoreDoc.cue_roles``), so that a rule asks "does a title
+  end right before this name?" with one bit test;
+- reported phrases, the event triggers (data/events/triggers.tsv) and the words that open an
+  attribution ("theo", "phóng viên", "hãng tin", ...): each match comes back as a hit with its
+  tokens (``CoreDoc.cue_hits``), so that the rules visit only the places where one stands.
+
+A phrase matches the tokens it is made of, up to case, with the same diacritics: what a
+comparison of the lower-cased token texts with the phrase's words would find. Role phrases
+may run across a line break (the rules join tokens whatever separates them); reported phrases
+stand on one line with spaces between their words (as a regular expression would find them).
+"""
+from __future__ import annotations
+
+import functools
+
+from . import _core
+from ._coredoc import GROUP_SHIFT
+
+__all__ = ["CueLexicon", "cue_lexicon", "phrases_at", "ENTITY_ROLES", "START", "END", "VALUE_MASK"]
+
+# the roles of data/entities/cues.tsv, in bit order
+ENTITY_ROLES = ("title", "honorific", "portfolio", "place", "place_noun", "org_head", "vessel", "stop", "surname")
+# the bit of a token's role word set when a phrase of the role starts at the token, and when one ends there
+START = {role: 1 << r for r, role in enumerate(ENTITY_ROLES)}
+END = {role: 1 << (_core.CUE_MAX_ROLES + r) for r, role in enumerate(ENTITY_ROLES)}
+
+# a reported hit's value: its set's number above GROUP_SHIFT, the phrase's index in the set below
+VALUE_MASK = (1 << GROUP_SHIFT) - 1
+
+_MATCH = _core.AC_ANYCASE | _core.AC_EXACT | _core.AC_NOTYPO
+
+
+def _ntok(phrase: str) -> int:
+    return len(_core.tokenize(phrase))
+
+
+class CueLexicon:
+    """The compiled lexicon: ``automaton`` for ``analyze_batch(cues=...)``; the bits of each
+    role (``starts[role]``, ``ends[role]``; roles take bits in the order given); for each set
+    of reported phrases, its number (``group[name]``, what ``CoreDoc.cue_hits`` takes) and its
+    phrases (``phrases[name][value & VALUE_MASK]`` is the phrase of a hit)."""
+
+    def __init__(self, roles: dict, reported: dict) -> None:
+        names, flags = [], []
+        self.starts: dict[str, int] = {}
+        self.ends: dict[str, int] = {}
+        for r, role in enumerate(roles):
+            if r >= _core.CUE_MAX_ROLES:
+                raise ValueError(f"more than {_core.CUE_MAX_ROLES} roles")
+            self.starts[role] = 1 << r
+            self.ends[role] = 1 << (_core.CUE_MAX_ROLES + r)
+            for phrase in sorted(roles[role]):
+                names.append(phrase)
+                flags.append(_MATCH | (_ntok(phrase) << _core.CUE_NTOK_SHIFT) | ((r + 1) << _core.CUE_ROLE_SHIFT))
+        values = list(range(len(names)))
+        self.group: dict[str, int] = {}
+        self.phrases: dict[str, list[str]] = {}
+        for g, name in enumerate(reported, 1):
+            self.group[name] = g
+            self.phrases[name] = sorted(reported[name])
+            for i, phrase in enumerate(self.phrases[name]):
+                names.append(phrase)
+                values.append(g << GROUP_SHIFT | i)
+                flags.append(_MATCH | (_ntok(phrase) << _core.CUE_NTOK_SHIFT) | _core.CUE_REPORT | _core.CUE_ONE_LINE)
+        self.automaton = _core.Automaton.build(names, values, flags)
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The lexicon of the shipped data files, built on first use: the entity rules' roles, the
+    event triggers ("trigger") and the words that open an attribution ("attribution")."""
+    from .attribution import ANCHOR_PHRASES
+    from .entities import cues
+    from .events.lexicon import lexicon
+    roles = cues()
+    return CueLexicon({role: roles[role] for role in ENTITY_ROLES},
+                      {"trigger": lexicon().entries, "attribution": ANCHOR_PHRASES})
+
+
+def phrases_at(core, name: str):
+    """The phrases of the reported set ``name`` in ``core`` (a CoreDoc), as a regular expression
+    of them followed by ``(?!\\w)`` finds them in the lower-cased text: at each token where some
+    start, the longest that no letter, digit or "_" goes on after ("ký kết" in "ký kết,", "ký"
+    in "ký kết2"). Tuples (phrase, start, end, on_words) in text order, with normalized
+    offsets; ``on_words`` when [start, end) begins and ends on word boundaries of the
+    segmenter."""
+    lex = cue_lexicon()
+    phrases = lex.phrases[name]
+    text = core.norm
+    n = len(text)
+    nstart, nend = core.nstart, core.nend
+    best = None
+    for value, a, b, flags in core.cue_hits(lex.group[name]):
+        e = nend[b - 1]
+        if e < n and (text[e].isalnum() or text[e] == "_"):
+            continue
+        if best is not None and best[1] != a:
+            yield best[0], nstart[best[1]], best[2], best[3]
+        # hits come by start, then end: the last one kept at a start is the longest
+        best = (phrases[value & VALUE_MASK], a, e, bool(flags & _core.CUE_WORDS))
+    if best is not None:
+        yield best[0], nstart[best[1]], best[2], best[3]
