@@ -1,7 +1,10 @@
 """Entities of a document: gazetteer matches read in context, plus names no list holds.
 
 The C pipeline hands over, for each document, its tokens (with a one-character shape each,
-see ``CoreDoc.shape``) and every listed form the gazetteer found over them. This module:
+see ``CoreDoc.shape``), every listed form the gazetteer found over them, and where the cue
+phrases below start and end (one word of role bits per token, see tintuc.cuelex), so that most
+questions about the context ("does a title end right before this name?") are one bit test.
+This module:
 
 1. keeps the gazetteer's matches, except forms that need context: a ``short`` form ("Hàn",
    "NAM") only next to another place ("Mỹ - Hàn") or when the document names the thing in
@@ -24,9 +27,11 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from bisect import bisect_right
 from importlib import resources
 
 from ._core import strip_diacritics
+from .cuelex import END, START
 from .gazetteer import _FLAG_BIT, Entity, default_gazetteer
 
 __all__ = ["extract", "cues"]
@@ -75,14 +80,15 @@ class _Doc:
     """What the rules read of a document: token shapes, lowercase token text on demand, and
     the entities found so far with the tokens they cover."""
 
-    __slots__ = ("doc", "core", "norm", "shape", "n", "ns", "ne", "_low", "sent_start", "found", "covered",
-                 "_word_end")
+    __slots__ = ("doc", "core", "norm", "shape", "roles", "n", "ns", "ne", "_low", "sent_start", "found",
+                 "covered", "matches")
 
     def __init__(self, doc):
         self.doc = doc
         self.core = core = doc._core
         self.norm = core.norm
         self.shape = core.shape
+        self.roles = core.cue_roles  # per token: START/END bits of the cue roles (tintuc.cuelex)
         self.n = len(core.shape)
         self.ns = core.nstart
         self.ne = core.nend
@@ -90,7 +96,7 @@ class _Doc:
         self.sent_start = set(core.sent_first.tolist())
         self.found = []    # (token_start, token_end, Entity)
         self.covered = {}  # token -> index into found
-        self._word_end = None
+        self.matches = core.matches()  # the gazetteer's
 
     def low(self, k: int) -> str:
         w = self._low.get(k)
@@ -101,15 +107,9 @@ class _Doc:
     def word_end(self, k: int) -> int:
         """End token (exclusive) of the segmented word holding token k: in "Cơ quan Biên phòng"
         the capitalized "Biên" brings "phòng" with it."""
-        if self._word_end is None:
-            firsts = self.core.word_first.tolist() + [self.n]
-            ends = {}
-            for a, b in zip(firsts, firsts[1:]):
-                if b - a > 1:
-                    for t in range(a, b):
-                        ends[t] = b
-            self._word_end = ends
-        return self._word_end.get(k, k + 1)
+        firsts = self.core.word_first
+        j = bisect_right(firsts, k)     # the first word that starts after k
+        return firsts[j] if j < len(firsts) else self.n
 
     def add(self, a: int, b: int, ent: Entity) -> None:
         k = len(self.found)
@@ -127,10 +127,10 @@ class _Doc:
 
     def phrase_ending(self, k: int, role: str) -> int:
         """Start token of the longest phrase of `role` ending at token k (inclusive), or -1."""
-        _, lasts, longest = _edges(role)
-        last = self.low(k)
-        if last not in lasts:
+        if not self.roles[k] & END[role]:
             return -1
+        _, _, longest = _edges(role)
+        last = self.low(k)
         phrases = cues()[role]
         best, text = (k if last in phrases else -1), last
         for a in range(k - 1, max(-1, k - longest), -1):
@@ -141,10 +141,10 @@ class _Doc:
 
     def phrase_starting(self, k: int, role: str) -> int:
         """End token (exclusive) of the longest phrase of `role` starting at token k, or -1."""
-        firsts, _, longest = _edges(role)
-        first = self.low(k)
-        if first not in firsts:
+        if not self.roles[k] & START[role]:
             return -1
+        _, _, longest = _edges(role)
+        first = self.low(k)
         phrases = cues()[role]
         best, text = (k + 1 if first in phrases else -1), first
         for b in range(k + 1, min(self.n, k + longest)):
@@ -193,11 +193,10 @@ def _vietnamese_names(d: _Doc) -> None:
     give way, unless one listed name spans the whole run ("Hà Nội", "Thái Lan") or a listed
     person does."""
     surnames = cues()["surname"]
+    roles = d.roles
     flags = d.core.flags
     gaz = d.doc._gazetteer or default_gazetteer()
-    spans = {}
-    for m in d.core.matches():
-        spans.setdefault(m[1], []).append(m)
+    spans = None  # token -> the listed forms starting there, made for the first name
     for run in _NAME_RUN.finditer(d.shape):
         a, b = run.start(), run.end()
         # an honorific opening the run ("Ông Nguyễn Văn A" at a sentence start) is not the name
@@ -206,8 +205,12 @@ def _vietnamese_names(d: _Doc) -> None:
         a = max(a, opener)
         if b - a < (1 if cued else 2) or not all(flags[k] & _VIET for k in range(a, b)):
             continue
-        if d.low(a) not in surnames and not cued:
+        if not cued and not (roles[a] & START["surname"] and d.low(a) in surnames):
             continue
+        if spans is None:
+            spans = {}
+            for m in d.matches:
+                spans.setdefault(m[1], []).append(m)
         listed = [m for k in range(a, b) for m in spans.get(k, ())]
         if any(m[1] == a and m[2] == b for m in listed) or any(
                 gaz._labels[gaz._form_ent[m[0]]] == "PER" and not m[5] & _SURNAME for m in listed):
@@ -222,7 +225,7 @@ def _gazetteer_entities(d: _Doc, gaz) -> None:
     plain ones around them say so."""
     text = d.doc.text
     groups = []
-    for m in d.core.matches():
+    for m in d.matches:
         if m[7] and groups:  # tied: another form for the same span
             groups[-1].append(m)
         else:
@@ -309,20 +312,17 @@ def _capitalized_runs(d: _Doc) -> None:
             k = e
 
 
-@functools.lru_cache(maxsize=None)
-def _cue_words() -> tuple[frozenset, frozenset]:
-    """Words that can open a title or an organization's name, and words that can end a cue
-    before a name: one lookup rules out most capitalized runs."""
-    first = _edges("org_head")[0] | _edges("title")[0] | _edges("portfolio")[0] | _edges("honorific")[0]
-    last = frozenset().union(*(_edges(r)[1] for r in ("honorific", "title", "portfolio", "place", "place_noun")))
-    return first, last
+# a title or an organization's name opening a run, and a cue before a name ending right before
+# it: without either (nor a comma or a name before it), no rule below types the run
+_OPENS = START["org_head"] | START["title"] | START["portfolio"] | START["honorific"]
+_CLOSES = END["honorific"] | END["title"] | END["portfolio"] | END["place"] | END["place_noun"]
 
 
 def _type_run(d: _Doc, a: int, b: int):
     """(label, start token, end token) for the capitalized tokens [a, b), or None."""
-    first, last = _cue_words()
-    if d.low(a) not in first and (a == 0 or (d.low(a - 1) not in last and d.shape[a - 1] != ","
-                                             and (a - 1) not in d.covered)):
+    roles = d.roles
+    if not roles[a] & _OPENS and (a == 0 or (not roles[a - 1] & _CLOSES and d.shape[a - 1] != ","
+                                              and (a - 1) not in d.covered)):
         return None  # no cue inside or right before the run
     if d.phrase_starting(a, "org_head") > a:
         return None  # an organization's name: _organizations reads it
@@ -354,13 +354,16 @@ def _organizations(d: _Doc) -> None:
     phòng Nga", "Trung tâm Chỉ huy ..."). The name runs on through capitalized words, and
     through a few lowercase words only when a capital closes them ("Bộ Tình trạng khẩn cấp
     Nga"); a listed place ends it, included."""
-    shape, n = d.shape, d.n
+    shape, n, roles = d.shape, d.n, d.roles
     stops = cues()["stop"]
-    heads = _edges("org_head")[0]
+
+    def stop(j):  # a stop word (one word: longer stop phrases do not stop a name here)
+        return roles[j] & START["stop"] and d.low(j) in stops
+
     after = 0  # where the last organization found ends
     for m in _CAPITALIZED.finditer(shape):
         k = m.start()
-        if k < after or k in d.covered or d.low(k) not in heads:
+        if k < after or k in d.covered or not roles[k] & START["org_head"]:
             continue
         h = d.phrase_starting(k, "org_head")
         if h <= k or h >= n or shape[h] not in "CA" or d.phrase_starting(k, "title") > h:
@@ -378,9 +381,9 @@ def _organizations(d: _Doc) -> None:
                 end = j
             elif c == "h":
                 j += 1
-            elif c == "l" and d.low(j) not in stops:
+            elif c == "l" and not stop(j):
                 q = j  # lowercase words count only if a capital or an acronym in brackets closes them
-                while q < n and q - j < ORG_LOWER_RUN and shape[q] == "l" and d.low(q) not in stops:
+                while q < n and q - j < ORG_LOWER_RUN and shape[q] == "l" and not stop(q):
                     q += 1
                 if q < n and shape[q] in "CA" and d.phrase_starting(q, "org_head") <= q:
                     j = q  # (a capital opening another organization's name starts a new one)
