@@ -8,7 +8,7 @@ import pytest
 import tintuc
 from tintuc import _core, _models
 from tintuc._coredoc import CoreDoc
-from tintuc.cuelex import END, ENTITY_ROLES, START, CueLexicon, cue_lexicon, phrases_at
+from tintuc.cuelex import END, ENTITY_ROLES, START, CueLexicon, Found, cue_lexicon, phrases_at
 from tintuc.entities import cues
 from tintuc.events.lexicon import lexicon
 
@@ -129,15 +129,38 @@ def test_a_lexicon_of_its_own():
     roles = core.cue_roles.tolist()
     assert roles[0] == lex.starts["greeting"] and roles[1] == lex.ends["greeting"]
     assert roles[5] == lex.starts["greeting"] and roles[6] == lex.ends["greeting"]   # across the line break
-    hits = [(lex.phrases["name"][v & 0xFFFFFF], a, b) for v, a, b, _ in core.cue_hits(lex.group["name"])]
+    hits = [(lex.phrases["name"][v], a, b) for v, a, b, _ in core.cue_hits(lex.group["name"])]
     assert hits == [("hà", 2, 3), ("hà nội", 2, 4), ("hà", 7, 8)]
     with pytest.raises(ValueError):
         CueLexicon({f"r{k}": {"x"} for k in range(_core.CUE_MAX_ROLES + 1)}, {})
 
 
+@pytest.mark.parametrize("name,word_start", [("veto", False), ("hypothetical", False), ("locative", True),
+                                             ("boundary", True), ("casualty", True), ("attribution", False)])
+def test_found_phrases_are_what_the_expression_finds(dantri, name, word_start):
+    """Found.finditer over any range gives what finditer of the set's expression gives there."""
+    from tintuc._trie import phrase_regex
+    words = cue_lexicon().phrases[name]
+    rx = re.compile(("(?<!\\w)(?:" if word_start else "(?:") + phrase_regex(words) + ")(?!\\w)")
+    for core in core_docs(sample(dantri, 30)):
+        low = core.norm.lower()
+        found = Found(core, name)
+        starts = core.nstart.tolist()
+        ranges = [(0, len(low))] + [(starts[k], starts[min(len(starts) - 1, k + 9)]) for k in range(0, len(starts), 7)]
+        for a, b in ranges:
+            want = [(" ".join(m.group().split()), m.start(), m.end()) for m in rx.finditer(low, a, b)]
+            # the expression also matches inside words, where no token starts: such matches
+            # are no cue words for any rule (each checks the character before)
+            want = [w for w in want if not (w[1] and low[w[1] - 1].isalnum())]
+            got = [g for g in found.finditer(a, b, word_start=word_start)
+                   if not (g[1] and low[g[1] - 1].isalnum())]
+            assert got == want, (name, a, b)
+
+
 def test_every_phrase_is_normalized_and_made_of_its_words():
     """The pass compares tokens; a phrase must be written as the normalized text is."""
     phrases = [p for role in ENTITY_ROLES for p in cues()[role]] + list(lexicon().entries)
+    phrases += [p for name in cue_lexicon().phrases for p in cue_lexicon().phrases[name]]
     for p in phrases:
         assert tintuc.normalize(p) == p, p
         assert [t.text.lower() for t in tintuc.tokenize(p)] == re.split(" ", p), p

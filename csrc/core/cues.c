@@ -12,6 +12,7 @@ void tt_cue_work_free(tt_cue_work *w)
 {
     free(w->roles);
     free(w->hits);
+    free(w->tmp);
     tt_tokbuf_free(&w->toks);
     tt_ac_matchbuf_free(&w->m);
     tt_ac_scratch_free(&w->scr);
@@ -40,8 +41,9 @@ tt_status tt_cue_run(const tt_automaton *lexicon, const tt_doc *d, tt_cue_work *
     tt_status st = TT_OK;
     if (lexicon == NULL || d == NULL || w == NULL)
         return TT_EINVAL;
-    size_t nt = d->tokens.n;
+    size_t nt = d->tokens.n, count[TT_CUE_MAX_GROUPS] = {0}, n = 0;
     w->nhits = 0;
+    memset(w->group, 0, sizeof w->group);
     w->m.n = 0;
     w->toks.n = 0;
     if ((st = tt_grow((void **)&w->roles, &w->roles_cap, 0, nt ? nt : 1, sizeof *w->roles)) != TT_OK)
@@ -70,16 +72,28 @@ tt_status tt_cue_run(const tt_automaton *lexicon, const tt_doc *d, tt_cue_work *
             w->roles[a] |= 1u << (role - 1);
             w->roles[b - 1] |= 1u << (TT_CUE_MAX_ROLES + role - 1);
         }
-        if (!(f & TT_CUE_REPORT) || ((f & TT_CUE_ONE_LINE) && !one_line(d->tokens.v, a, b)))
+        uint32_t g = (f >> TT_CUE_GROUP_SHIFT) & (TT_CUE_MAX_GROUPS - 1);
+        if (g == 0 || ((f & TT_CUE_ONE_LINE) && !one_line(d->tokens.v, a, b)))
             continue;
-        if ((st = tt_grow((void **)&w->hits, &w->hits_cap, w->nhits, 1, sizeof *w->hits)) != TT_OK)
+        if ((st = tt_grow((void **)&w->tmp, &w->tmp_cap, n, 1, sizeof *w->tmp)) != TT_OK)
             goto done;
-        tt_cue_hit *h = &w->hits[w->nhits++];
+        tt_cue_hit *h = &w->tmp[n++];
         h->value = (uint32_t)r->value;
         h->tok_start = a;
         h->tok_end = b;
-        h->flags = on_words(d, a, b) ? TT_CUE_WORDS : 0;
+        h->flags = (on_words(d, a, b) ? TT_CUE_WORDS : 0) | g << 8;
+        count[g]++;
     }
+    /* grouped, each group in the matcher's order (a counting sort) */
+    if ((st = tt_grow((void **)&w->hits, &w->hits_cap, 0, n ? n : 1, sizeof *w->hits)) != TT_OK)
+        goto done;
+    for (size_t g = 0; g < TT_CUE_MAX_GROUPS; g++)
+        w->group[g + 1] = w->group[g] + count[g];
+    size_t at[TT_CUE_MAX_GROUPS];
+    memcpy(at, w->group, sizeof at);
+    for (size_t k = 0; k < n; k++)
+        w->hits[at[(w->tmp[k].flags >> 8) & (TT_CUE_MAX_GROUPS - 1)]++] = w->tmp[k];
+    w->nhits = n;
 done:
     return st;
 }

@@ -9,7 +9,8 @@
  *     so that a phrase matches exactly the tokens it is made of, in lower case;
  *   - TT_CUE_ROLE(r), r < TT_CUE_MAX_ROLES: every match of the entry marks its tokens in the
  *     role words (below);
- *   - TT_CUE_REPORT: every match of the entry is reported as a tt_cue_hit;
+ *   - TT_CUE_GROUP(g), 0 < g < TT_CUE_MAX_GROUPS: every match of the entry is reported as a
+ *     tt_cue_hit among those of group g (a set of phrases the caller reads together);
  *   - TT_CUE_ONE_LINE: ... only when its tokens stand on one line with whitespace between
  *     them (a phrase as a regular expression "w1[ \t]+w2" would find it).
  * Apart from TT_CUE_ONE_LINE a phrase may run across a line break.
@@ -31,14 +32,16 @@
 #include "tt_base.h"
 
 #define TT_CUE_MAX_ROLES 16
+#define TT_CUE_MAX_GROUPS 32
 #define TT_CUE_NTOK_SHIFT TT_AC_USER_SHIFT           /* bits 8-15: tokens of the phrase */
 #define TT_CUE_ROLE_SHIFT (TT_AC_USER_SHIFT + 8)      /* bits 16-20: role + 1, 0 for none */
+#define TT_CUE_GROUP_SHIFT (TT_AC_USER_SHIFT + 13)    /* bits 21-25: group, 0 for none */
 #define TT_CUE_NTOK(n) ((uint32_t)(n) << TT_CUE_NTOK_SHIFT)
 #define TT_CUE_ROLE(r) ((uint32_t)((r) + 1) << TT_CUE_ROLE_SHIFT)
-#define TT_CUE_REPORT (1u << (TT_AC_USER_SHIFT + 13))
-#define TT_CUE_ONE_LINE (1u << (TT_AC_USER_SHIFT + 14))
+#define TT_CUE_GROUP(g) ((uint32_t)(g) << TT_CUE_GROUP_SHIFT)
+#define TT_CUE_ONE_LINE (1u << (TT_AC_USER_SHIFT + 18))
 
-/* tt_cue_hit.flags */
+/* tt_cue_hit.flags: TT_CUE_WORDS, and the group in bits 8-15 */
 enum {
     TT_CUE_WORDS = 1u << 0 /* the match begins and ends on word boundaries of the segmenter */
 };
@@ -54,8 +57,12 @@ typedef struct {
 typedef struct {
     uint32_t *roles; /* one word per token of the last document */
     size_t roles_cap;
-    tt_cue_hit *hits; /* in order of tok_start, then tok_end */
+    /* the hits of group g are hits[group[g], group[g + 1]), in order of tok_start, then tok_end */
+    tt_cue_hit *hits;
     size_t nhits, hits_cap;
+    size_t group[TT_CUE_MAX_GROUPS + 1];
+    tt_cue_hit *tmp; /* hits in the matcher's order, before they are grouped */
+    size_t tmp_cap;
     tt_tokbuf toks; /* the document's tokens with their line breaks hidden */
     tt_ac_matchbuf m;
     tt_ac_scratch scr;

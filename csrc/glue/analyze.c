@@ -9,9 +9,9 @@
  * ostart/oend in the original (uint32 each); kinds and flags one byte per token; sentences
  * and words the index of the first token of each (uint32); matches the gazetteer matches over
  * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
- * character per token (see shape_of); cue_roles (one uint32 per token) and cue_hits (records
- * laid out as tt_cue_hit, struct format "<IIII") what the cue lexicon found (core/cues.h),
- * both None without one. */
+ * character per token (see shape_of); cue_roles (one uint32 per token) and cue_hits (a tuple
+ * of TT_CUE_MAX_GROUPS bytes, the hits of group g at index g, records laid out as tt_cue_hit,
+ * struct format "<IIII") what the cue lexicon found (core/cues.h), both None without one. */
 #include "glue.h"
 
 #include <stdlib.h>
@@ -184,9 +184,17 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
     if (cues == NULL) {
         roles = Py_NewRef(Py_None);
         hits = Py_NewRef(Py_None);
-    } else if ((roles = bytes_of(cues->roles, nt * sizeof *cues->roles)) == NULL
-               || (hits = bytes_of(cues->hits, cues->nhits * sizeof *cues->hits)) == NULL) {
-        goto done;
+    } else {
+        if ((roles = bytes_of(cues->roles, nt * sizeof *cues->roles)) == NULL
+            || (hits = PyTuple_New(TT_CUE_MAX_GROUPS)) == NULL)
+            goto done;
+        for (size_t g = 0; g < TT_CUE_MAX_GROUPS; g++) {
+            size_t a = cues->group[g], b = cues->group[g + 1];
+            PyObject *part = bytes_of(cues->hits + a, (b - a) * sizeof *cues->hits);
+            if (part == NULL)
+                goto done;
+            PyTuple_SET_ITEM(hits, (Py_ssize_t)g, part);
+        }
     }
     res = PyTuple_Pack(14, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
                        roles, hits);
@@ -410,7 +418,8 @@ int tt_analyze_constants_add(PyObject *module)
     if (PyModule_AddIntConstant(module, "CUE_NTOK_SHIFT", TT_CUE_NTOK_SHIFT) < 0
         || PyModule_AddIntConstant(module, "CUE_ROLE_SHIFT", TT_CUE_ROLE_SHIFT) < 0
         || PyModule_AddIntConstant(module, "CUE_MAX_ROLES", TT_CUE_MAX_ROLES) < 0
-        || PyModule_AddIntConstant(module, "CUE_REPORT", TT_CUE_REPORT) < 0
+        || PyModule_AddIntConstant(module, "CUE_GROUP_SHIFT", TT_CUE_GROUP_SHIFT) < 0
+        || PyModule_AddIntConstant(module, "CUE_MAX_GROUPS", TT_CUE_MAX_GROUPS) < 0
         || PyModule_AddIntConstant(module, "CUE_ONE_LINE", TT_CUE_ONE_LINE) < 0
         || PyModule_AddIntConstant(module, "CUE_WORDS", TT_CUE_WORDS) < 0)
         return -1;

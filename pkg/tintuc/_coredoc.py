@@ -11,7 +11,6 @@ KINDS = ("", "word", "number", "date", "punct", "symbol", "url", "email")
 MATCH = struct.Struct("<qIIIIIBBBx")
 # a hit of the cue lexicon (csrc/core/cues.h: tt_cue_hit): value, token_start, token_end, flags
 CUE_HIT = struct.Struct("<IIII")
-GROUP_SHIFT = 24  # a hit's value: the number of its set of phrases above this bit (tintuc.cuelex)
 
 # token flags (csrc/core/token.h)
 UPPER_INITIAL, ALL_UPPER, VIET, DIACRITIC, SPACE_BEFORE, NEWLINE_BEFORE, ABBREV = (1 << k for k in range(7))
@@ -24,7 +23,7 @@ class CoreDoc:
     """
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
-                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits", "_cue_groups")
+                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits")
 
     def __init__(self, text: str, raw: tuple):
         norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw[:12]
@@ -33,8 +32,7 @@ class CoreDoc:
         # what the cue lexicon (tintuc.cuelex) found, None when the pass did not run: one
         # word of role bits per token, and the hits of the entries it reports
         self.cue_roles = memoryview(roles).cast("I") if roles is not None else None
-        self._cue_hits = hits
-        self._cue_groups = None
+        self._cue_hits = hits  # a tuple: the packed hits of each group
         # one character per token (csrc/glue/analyze.c: shape_of): 'C' capitalized word, 'A' in
         # capitals, 'l' other word, 'h' tight hyphen, ASCII punctuation as itself, 'p' other
         # punctuation, 'n' number, 'd' date, 's' symbol, 'u' URL/e-mail
@@ -62,17 +60,10 @@ class CoreDoc:
         return list(MATCH.iter_unpack(self._matches))
 
     def cue_hits(self, group: int) -> list[tuple]:
-        """Hits of the phrases of one reported set of the cue lexicon (tintuc.cuelex: ``group``
-        is the set's number) in token order, by start then end: tuples (value, token_start,
-        token_end, flags); flags has CUE_WORDS when the hit begins and ends on word boundaries.
-        Empty when the cue pass did not run."""
-        if self._cue_groups is None:
-            groups: dict[int, list] = {}
-            if self._cue_hits:
-                for h in CUE_HIT.iter_unpack(self._cue_hits):
-                    groups.setdefault(h[0] >> GROUP_SHIFT, []).append(h)
-            self._cue_groups = groups
-        return self._cue_groups.get(group, [])
+        """Hits of the phrases of one group of the cue lexicon (tintuc.cuelex) in token order, by
+        start then end: tuples (value, token_start, token_end, flags); flags has CUE_WORDS when
+        the hit begins and ends on word boundaries. Empty when the cue pass did not run."""
+        return list(CUE_HIT.iter_unpack(self._cue_hits[group])) if self._cue_hits else []
 
     def to_original(self, pos: int) -> int:
         """The original offset of a normalized one."""

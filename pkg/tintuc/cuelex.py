@@ -19,20 +19,19 @@ stand on one line with spaces between their words (as a regular expression would
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 
 from . import _core
-from ._coredoc import GROUP_SHIFT
 
-__all__ = ["CueLexicon", "cue_lexicon", "phrases_at", "ENTITY_ROLES", "START", "END", "VALUE_MASK"]
+__all__ = ["CueLexicon", "Found", "cue_lexicon", "phrases_at", "ENTITY_ROLES", "START", "END"]
 
 # the roles of data/entities/cues.tsv, in bit order
 ENTITY_ROLES = ("title", "honorific", "portfolio", "place", "place_noun", "org_head", "vessel", "stop", "surname")
+# the classes of data/events/cues.tsv that the event rules look for in whole sentences and clauses
+EVENT_CUES = ("veto", "hypothetical", "locative", "boundary")
 # the bit of a token's role word set when a phrase of the role starts at the token, and when one ends there
 START = {role: 1 << r for r, role in enumerate(ENTITY_ROLES)}
 END = {role: 1 << (_core.CUE_MAX_ROLES + r) for r, role in enumerate(ENTITY_ROLES)}
-
-# a reported hit's value: its set's number above GROUP_SHIFT, the phrase's index in the set below
-VALUE_MASK = (1 << GROUP_SHIFT) - 1
 
 _MATCH = _core.AC_ANYCASE | _core.AC_EXACT | _core.AC_NOTYPO
 
@@ -44,8 +43,8 @@ def _ntok(phrase: str) -> int:
 class CueLexicon:
     """The compiled lexicon: ``automaton`` for ``analyze_batch(cues=...)``; the bits of each
     role (``starts[role]``, ``ends[role]``; roles take bits in the order given); for each set
-    of reported phrases, its number (``group[name]``, what ``CoreDoc.cue_hits`` takes) and its
-    phrases (``phrases[name][value & VALUE_MASK]`` is the phrase of a hit)."""
+    of reported phrases, its group (``group[name]``, what ``CoreDoc.cue_hits`` takes) and its
+    phrases (``phrases[name][value]`` is the phrase of a hit)."""
 
     def __init__(self, roles: dict, reported: dict) -> None:
         names, flags = [], []
@@ -63,25 +62,32 @@ class CueLexicon:
         self.group: dict[str, int] = {}
         self.phrases: dict[str, list[str]] = {}
         for g, name in enumerate(reported, 1):
+            if g >= _core.CUE_MAX_GROUPS:
+                raise ValueError(f"more than {_core.CUE_MAX_GROUPS - 1} sets of reported phrases")
             self.group[name] = g
             self.phrases[name] = sorted(reported[name])
             for i, phrase in enumerate(self.phrases[name]):
                 names.append(phrase)
-                values.append(g << GROUP_SHIFT | i)
-                flags.append(_MATCH | (_ntok(phrase) << _core.CUE_NTOK_SHIFT) | _core.CUE_REPORT | _core.CUE_ONE_LINE)
+                values.append(i)
+                flags.append(_MATCH | (_ntok(phrase) << _core.CUE_NTOK_SHIFT) | (g << _core.CUE_GROUP_SHIFT)
+                             | _core.CUE_ONE_LINE)
         self.automaton = _core.Automaton.build(names, values, flags)
 
 
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """The lexicon of the shipped data files, built on first use: the entity rules' roles, the
-    event triggers ("trigger") and the words that open an attribution ("attribution")."""
+    event triggers ("trigger"), the words that open an attribution ("attribution"), and the
+    event cues of EVENT_CUES and of casualties ("casualty": dead, injured or abducted)."""
     from .attribution import ANCHOR_PHRASES
     from .entities import cues
     from .events.lexicon import lexicon
     roles = cues()
+    events = lexicon()
     return CueLexicon({role: roles[role] for role in ENTITY_ROLES},
-                      {"trigger": lexicon().entries, "attribution": ANCHOR_PHRASES})
+                      {"trigger": events.entries, "attribution": ANCHOR_PHRASES,
+                       **{cls: events.cues[cls] for cls in EVENT_CUES},
+                       "casualty": events.cues["dead"] | events.cues["injured"] | events.cues["abducted"]})
 
 
 def phrases_at(core, name: str):
@@ -104,6 +110,59 @@ def phrases_at(core, name: str):
         if best is not None and best[1] != a:
             yield best[0], nstart[best[1]], best[2], best[3]
         # hits come by start, then end: the last one kept at a start is the longest
-        best = (phrases[value & VALUE_MASK], a, e, bool(flags & _core.CUE_WORDS))
+        best = (phrases[value], a, e, bool(flags & _core.CUE_WORDS))
     if best is not None:
         yield best[0], nstart[best[1]], best[2], best[3]
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"                  # what \w matches
+
+
+class Found:
+    """The phrases of one reported set that the cue pass found in one document (a CoreDoc),
+    grouped by where they start, to be read as a regular expression of the set over the
+    lower-cased text reads them (see :meth:`finditer`)."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, core, name: str):
+        lex = cue_lexicon()
+        phrases = lex.phrases[name]
+        nstart, nend = core.nstart, core.nend
+        self.text = core.norm
+        self.starts: list[int] = []                    # normalized offsets, ascending
+        self.ends: list[list[tuple[int, str]]] = []    # at each start: (end, phrase), ascending
+        for value, a, b, _ in core.cue_hits(lex.group[name]):
+            s = nstart[a]
+            if self.starts and self.starts[-1] == s:
+                self.ends[-1].append((nend[b - 1], phrases[value]))
+            else:
+                self.starts.append(s)
+                self.ends.append([(nend[b - 1], phrases[value])])
+
+    def finditer(self, start: int = 0, end: int | None = None, *, word_start: bool = False) -> list:
+        """(phrase, start, end) of what ``rx.finditer(low, start, end)`` finds, where rx is the
+        set's phrases as one expression followed by ``(?!\\w)`` (preceded by ``(?<!\\w)`` with
+        ``word_start``): at each place the longest phrase that no word goes on after (the end
+        of the range passes, as for the expression), the next one looked for after it."""
+        text = self.text
+        end = len(text) if end is None else end
+        out = []
+        pos = start
+        i = bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            s = self.starts[i]
+            i += 1
+            if s < pos or (word_start and s and _word_char(text[s - 1])):
+                continue
+            best = None
+            for e, phrase in self.ends[i - 1]:
+                if e > end:
+                    break
+                if e == end or not _word_char(text[e]):
+                    best = (phrase, s, e)
+            if best is not None:
+                out.append(best)
+                pos = best[2]
+        return out

@@ -45,29 +45,27 @@ def clause_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple[int, int]:
     """[start, end) of the trigger's clause in normalized offsets; ``prev_end``/``next_start``
     are the neighbouring triggers of the sentence (or the sentence's edges)."""
     s, e = ctx.sentence_span(hit.sentence)
-    low = ctx.low
-    left = max(s, prev_end)
-    for m in lex.boundary_rx.finditer(low, left, hit.start):
-        left = m.end()
+    left = max(s, prev_end, ctx.boundary_before(max(s, prev_end), hit.start))
     right = min(e, next_start)
     pos = hit.reach
     while True:
-        m = lex.boundary_rx.search(low, pos, right)
-        if m is None:
+        found = ctx.boundary_after(pos, right)
+        if found is None:
             break
-        listed = _listed_after(ctx, m) if m.group() == "," else None
+        start, end = found
+        listed = _listed_after(ctx, end) if ctx.low[start:end] == "," else None
         if listed is None:
-            right = m.start()
+            right = start
             break
         pos = listed                         # "với Australia, New Zealand và Ấn Độ": one list
     return left, right
 
 
-def _listed_after(ctx, comma) -> int | None:
-    """The end of the entity right after ``comma`` when it continues a list (another comma
-    or "và" follows it, or the sentence ends), else None."""
-    ents = ctx.entities_in(comma.end(), comma.end() + 80)
-    if not ents or ctx.low[comma.end():ents[0].start].strip():
+def _listed_after(ctx, comma_end: int) -> int | None:
+    """The end of the entity right after a comma (ending at ``comma_end``) when it continues a
+    list (another comma or "và" follows it, or the sentence ends), else None."""
+    ents = ctx.entities_in(comma_end, comma_end + 80)
+    if not ents or ctx.low[comma_end:ents[0].start].strip():
         return None
     end = ents[0].end
     rest = ctx.low[end:end + 5]
@@ -86,9 +84,9 @@ def locations_in(ctx, lex, start: int, end: int) -> list:
     """Place entities introduced by a place cue inside [start, end)."""
     out = []
     low = ctx.low
-    for m in lex.locative_rx.finditer(low, start, end):
-        for ent in ctx.entities_in(m.end(), end):
-            if _short_gap(low[m.end():ent.start], _PLACE_REACH):
+    for _, _, cue_end in ctx.cues("locative", start, end, word_start=True):
+        for ent in ctx.entities_in(cue_end, end):
+            if _short_gap(low[cue_end:ent.start], _PLACE_REACH):
                 if ent.item.label == "LOC":
                     out.append(ent)
                     break

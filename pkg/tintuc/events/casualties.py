@@ -36,15 +36,15 @@ def _words(text: str) -> list[str] | None:
 
 def casualties_in(ctx, lex, start: int, end: int) -> list[Casualty]:
     """The casualty counts of the sentence [start, end) in normalized offsets."""
-    cues = list(lex.casualty_rx.finditer(ctx.low, start, end))
+    cues = ctx.cues("casualty", start, end, word_start=True)
     if not cues:
         return []
     text = ctx.norm[start:end]
     quantities = [q for q in find_quantities(text) if q.kind not in _NOT_PEOPLE and isinstance(q.value, int)]
     out = []
-    for m in cues:
-        field = lex.casualty_field(" ".join(m.group().split()))
-        cs, ce = m.start() - start, m.end() - start
+    for phrase, cue_start, cue_end in cues:
+        field = lex.casualty_field(phrase)
+        cs, ce = cue_start - start, cue_end - start
         best = None
         for q in quantities:
             if q.end <= cs:
@@ -57,5 +57,5 @@ def casualties_in(ctx, lex, start: int, end: int) -> list[Casualty]:
                     best = q
                 break
         if best is not None:
-            out.append(Casualty(m.start(), field, int(best.value)))
+            out.append(Casualty(cue_start, field, int(best.value)))
     return out

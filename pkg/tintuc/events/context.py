@@ -7,9 +7,15 @@ in the original text with :meth:`Context.to_original`.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
+from ..cuelex import Found
+
 __all__ = ["Context", "Mention"]
+
+# punctuation that ends a clause (with the "boundary" cue words, see Context.boundaries)
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]“”\"!?…]")
 
 
 class Mention:
@@ -26,7 +32,7 @@ class Mention:
 
 class Context:
     __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "_given", "_entities", "_entity_starts", "_times",
-                 "excluded")
+                 "excluded", "_found")
 
     def __init__(self, doc, entities=None):
         core = doc._core
@@ -45,6 +51,7 @@ class Context:
         self._entity_starts = None
         self._times = None
         self.excluded: list[tuple[int, int]] = []   # attribution phrases, normalized offsets
+        self._found: dict[str, Found] = {}
 
     # -- offsets ---------------------------------------------------------------------------
 
@@ -85,6 +92,35 @@ class Context:
             return False
         j = bisect_left(wf, last + 1)
         return last + 1 >= len(core) or (j < len(wf) and wf[j] == last + 1)
+
+    # -- cue words (tintuc.cuelex) ----------------------------------------------------------
+
+    def cues(self, name: str, start: int, end: int, *, word_start: bool = False) -> list[tuple[str, int, int]]:
+        """(phrase, start, end) of the cue phrases of class ``name`` in [start, end), as a
+        regular expression of them would find them (:meth:`tintuc.cuelex.Found.finditer`)."""
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = Found(self.core, name)
+        return found.finditer(start, end, word_start=word_start)
+
+    # What ends a clause: a punctuation mark of _CLAUSE_PUNCT or a "boundary" cue word (which
+    # never hold one another, so that they are looked for apart).
+
+    def boundary_before(self, start: int, end: int) -> int:
+        """The end of the last clause boundary in [start, end), or -1."""
+        last = -1
+        for m in _CLAUSE_PUNCT.finditer(self.low, start, end):
+            last = m.end()
+        words = self.cues("boundary", start, end, word_start=True)
+        return max(last, words[-1][2]) if words else last
+
+    def boundary_after(self, start: int, end: int) -> tuple[int, int] | None:
+        """[start, end) of the first clause boundary in [start, end), or None."""
+        m = _CLAUSE_PUNCT.search(self.low, start, end)
+        words = self.cues("boundary", start, m.start() if m else end, word_start=True)
+        if words:
+            return words[0][1], words[0][2]
+        return m.span() if m else None
 
     # -- entities and times ----------------------------------------------------------------
 

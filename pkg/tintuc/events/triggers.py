@@ -94,16 +94,16 @@ class _SentenceFacts:
     def get(self, k: int):
         facts = self.cache.get(k)
         if facts is None:
-            s, e = self.ctx.sentence_span(k)
-            low = self.ctx.low
+            ctx = self.ctx
+            s, e = ctx.sentence_span(k)
+            low = ctx.low
             vetoed = set()
-            for m in self.lex.veto_rx.finditer(low, s, e):
-                if m.start() and low[m.start() - 1].isalnum():
+            for phrase, vs, _ in ctx.cues("veto", s, e):
+                if vs and low[vs - 1].isalnum():
                     continue
-                types = self.lex.cue_types.get(("veto", " ".join(m.group().split())))
+                types = self.lex.cue_types.get(("veto", phrase))
                 vetoed |= types or {"*"}
-            hyp = next((m.start() for m in self.lex.hypothetical_rx.finditer(low, s, e)
-                        if not (m.start() and low[m.start() - 1].isalnum())), e)
+            hyp = next((hs for _, hs, _ in ctx.cues("hypothetical", s, e) if not (hs and low[hs - 1].isalnum())), e)
             facts = self.cache[k] = (vetoed, hyp)
         return facts
 
