@@ -77,13 +77,13 @@ def _key(e) -> str:
 def _countries_named_in(text: str) -> frozenset:
     """Countries whose names stand inside an entity's name ("Bộ Quốc phòng Nga": RU)."""
     from ..gazetteer import default_gazetteer
-    gaz = default_gazetteer()
-    out = set()
-    for m in gaz.find(text):
-        row = gaz.get(m.id) or {}
-        if row.get("type") == "country":
-            out.add(m.id)
-    return frozenset(out)
+    return frozenset(m.id for m in default_gazetteer().find(text) if _is_country(m.id))
+
+
+@functools.lru_cache(maxsize=None)
+def _is_country(entity_id: str) -> bool:
+    from ..gazetteer import default_gazetteer
+    return (default_gazetteer().get(entity_id) or {}).get("type") == "country"
 
 
 def _sides(entities) -> frozenset:
