@@ -27,10 +27,12 @@ every mention is kept.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as _dt
 import functools
+import gc
 import threading
 from importlib import resources
 
@@ -231,6 +233,20 @@ def assign(mentions: list, published: list) -> list:
     return out
 
 
+@contextlib.contextmanager
+def _no_collection():
+    """The cyclic garbage collector paused: a batch's events are many new objects that stay
+    (or go by reference counting), and each full collection among them would walk every
+    object of the corpus again. Its state is restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Group:
     """Documents analyzed together (one ``analyze_many`` call): the first request for any of
     their events extracts and clusters the events of all of them."""
@@ -246,7 +262,8 @@ class Group:
             if self._done:
                 return
             docs = self.documents
-            clustered = assign([extract_mentions(d) for d in docs], [d.published for d in docs])
+            with _no_collection():
+                clustered = assign([extract_mentions(d) for d in docs], [d.published for d in docs])
             for d, evs in zip(docs, clustered):
                 d._cache["events"] = evs
             self._done = True
