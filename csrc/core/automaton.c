@@ -1750,7 +1750,11 @@ static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_a
             }
             folded++;
         }
-        if (m->o->capitals && !(flags & TT_AC_ANYCASE) && initial_case(w, L) == 1 && initial_case(t, tl) != 1)
+        /* capitals: a word capitalized in the name is capitalized in the text; in names of
+         * three words or more only the first is held to it, since the press writes "Tổ chức
+         * Hiệp ước an ninh tập thể" for a listed "Tổ chức Hiệp ước An ninh Tập thể" */
+        if (m->o->capitals && !(flags & TT_AC_ANYCASE) && (k == 0 || ntok < 3) && initial_case(w, L) == 1
+            && initial_case(t, tl) != 1)
             return 0;
         if ((flags & TT_AC_CASED) || (!(flags & TT_AC_ANYCASE) && all_caps(w, L))) {
             for (size_t x = 0; x < L; x++) {

@@ -30,7 +30,9 @@
  *     ("Azerbaizan" -> "azerbaijan"), in an entry of at least TT_AC_TYPO_MIN_LETTERS letters
  *     that is neither TT_AC_CASED nor TT_AC_NOTYPO. One typo per match;
  *   - with the capitals option, a token written with a capital initial must have one in the text
- *     (or be written in capitals) unless the entry is TT_AC_ANYCASE.
+ *     (or be written in capitals) unless the entry is TT_AC_ANYCASE; in names of three tokens or
+ *     more only the first token is held to it (the press writes "Tổ chức Hiệp ước an ninh tập
+ *     thể" for "Tổ chức Hiệp ước An ninh Tập thể").
  * Among the entries that match one span, the best quality wins: exact, then fold (fewer folded
  * tokens first), then typo; entries of equal quality are all reported (an ambiguous form names
  * several things), in the order they were added.
@@ -145,7 +147,8 @@ typedef struct {
     int fold;              /* diacritics-insensitive matching */
     int typos;             /* the typo fallback */
     int capitals;          /* a token written with a capital initial must have one in the text
-                              (or be in capitals): "Trung Bình" finds "TRUNG BÌNH", not "trung bình" */
+                              (or be in capitals): "Trung Bình" finds "TRUNG BÌNH", not "trung bình";
+                              in names of three tokens or more, the first token only */
     uint32_t exclude;      /* entries with any of these flags are ignored */
 } tt_ac_opts;
 

@@ -353,7 +353,9 @@ static int ref_check(const options *o, size_t e, size_t i, int *kind, int *folde
                 return 0;
             fl++;
         }
-        if (o->capitals && !(flags & TT_AC_ANYCASE) && initial_case(w, wl) == 1 && initial_case(t, tl) != 1)
+        /* in names of three words or more only the first is held to the capitals option */
+        if (o->capitals && !(flags & TT_AC_ANYCASE) && (p == 0 || k < 3) && initial_case(w, wl) == 1
+            && initial_case(t, tl) != 1)
             return 0;
         size_t up = 0, low = 0;
         for (size_t x = 0; x < wl; x++) {
