@@ -120,9 +120,16 @@ def test_ids_are_stable_across_documents():
 
 
 def test_seed_articles_score(shared):
-    """The shared scorer over the hand-annotated seeds: entity F1 >= 0.90, linking >= 0.95."""
+    """The shared scorer over the hand-annotated seeds: entity F1 >= 0.90, linking >= 0.95,
+    event recall >= 0.85 and precision >= 0.80, and both duplicate checks right."""
     import subprocess
     import sys
     out = subprocess.run([sys.executable, str(shared / "tools" / "score_seeds.py"), "--min-entity-f1", "0.90",
-                          "--min-link", "0.95"], capture_output=True, text=True)
+                          "--min-link", "0.95", "--min-event-recall", "0.85", "--min-event-precision", "0.80"],
+                         capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+    dup = next(line for line in out.stdout.splitlines() if line.startswith("duplicates:"))
+    same, _, rest = dup.split(":", 1)[1].strip().partition(" same-event pairs share a cluster, ")
+    a, b = same.split("/")
+    c, d = rest.split(" ")[0].split("/")
+    assert a == b and c == d, dup
