@@ -5,7 +5,7 @@ import collections.abc
 import concurrent.futures
 import os
 
-from . import schema
+from . import _forked, schema
 from .document import Document, parse_published, run_core
 from .events.cluster import Group as events_group
 
@@ -123,9 +123,11 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     :func:`tintuc.read` (their own published dates are used).
 
     ``published`` is one date for all or a sequence of them. ``n_jobs`` threads share the
-    work (the C core runs without the GIL; results are identical to ``n_jobs=1``);
-    ``n_jobs=-1`` uses every CPU. ``progress=True`` shows a tqdm bar. Missing texts (None,
-    NaN) give empty documents.
+    C core's work (it runs without the GIL); then, on Linux and for a batch of at least a few
+    dozen documents per job, entities, time expressions and events are found up front, in
+    that many processes (the documents' share of each is read in a forked child, see
+    tintuc._forked). Results are identical to ``n_jobs=1``; ``n_jobs=-1`` uses every CPU.
+    ``progress=True`` shows a tqdm bar. Missing texts (None, NaN) give empty documents.
     """
     index, plain, own, metas = _items_of(texts)
     n = len(plain)
@@ -172,4 +174,6 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     group = events_group(docs)        # their events are clustered together
     for doc in docs:
         doc._group = group
+    if jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available():
+        group.fill(_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
     return Corpus(docs, index)

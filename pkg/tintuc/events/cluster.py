@@ -27,14 +27,14 @@ every mention is kept.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import datetime as _dt
 import functools
-import gc
 import threading
 from importlib import resources
+
+from .._bulk import no_collection
 
 __all__ = ["assign", "Group", "country_of"]
 
@@ -233,20 +233,6 @@ def assign(mentions: list, published: list) -> list:
     return out
 
 
-@contextlib.contextmanager
-def _no_collection():
-    """The cyclic garbage collector paused: a batch's events are many new objects that stay
-    (or go by reference counting), and each full collection among them would walk every
-    object of the corpus again. Its state is restored after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class Group:
     """Documents analyzed together (one ``analyze_many`` call): the first request for any of
     their events extracts and clusters the events of all of them."""
@@ -256,14 +242,18 @@ class Group:
         self._lock = threading.Lock()
         self._done = False
 
-    def fill(self) -> None:
+    def fill(self, mentions: list | None = None) -> None:
+        """Extract (unless ``mentions`` gives each document's) and cluster the events of every
+        document, and put them in the documents' caches."""
         from .extract import extract_mentions
         with self._lock:
             if self._done:
                 return
             docs = self.documents
-            with _no_collection():
-                clustered = assign([extract_mentions(d) for d in docs], [d.published for d in docs])
+            with no_collection():
+                if mentions is None:
+                    mentions = [extract_mentions(d) for d in docs]
+                clustered = assign(mentions, [d.published for d in docs])
             for d, evs in zip(docs, clustered):
                 d._cache["events"] = evs
             self._done = True

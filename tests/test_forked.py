@@ -1,0 +1,128 @@
+"""analyze_many(n_jobs > 1) reads entities, times and events of its documents in forked
+processes (tintuc._forked): the documents come back with them, the same as one process finds,
+and a failing worker fails the call without leaving a process behind."""
+import os
+import threading
+
+import pytest
+
+import tintuc
+from tintuc import _forked
+
+pytestmark = pytest.mark.skipif(not _forked.available(), reason="no fork here")
+
+N_DOCS = 3 * _forked.MIN_SHARE
+
+
+@pytest.fixture(scope="module")
+def batch(dantri):
+    return [r["text"] for r in dantri[:N_DOCS]], [r["date"] for r in dantri[:N_DOCS]]
+
+
+@pytest.fixture
+def forks(monkeypatch):
+    """The pids of the processes forked during the test."""
+    pids = []
+    fork = os.fork
+
+    def recording():
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording)
+    return pids
+
+
+def reaped(pids):
+    """Every one of ``pids`` has ended and been waited for."""
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+    return True
+
+
+def test_shares_cover_every_document_once():
+    for n in (0, 1, 5, 64, 65):
+        for jobs in (1, 2, 3):
+            parts = _forked.shares(n, jobs)
+            assert len(parts) == jobs
+            assert sorted(i for p in parts for i in p) == list(range(n))
+
+
+def test_documents_come_back_with_what_one_process_finds(batch, forks):
+    texts, dates = batch
+    one = tintuc.analyze_many(texts, published=dates)
+    two = tintuc.analyze_many(texts, published=dates, n_jobs=2)
+    # read up front, in the workers
+    assert all({"entities", "times", "attributions", "events"} <= set(d._cache) for d in two)
+    assert not any("entities" in d._cache for d in one)
+    for a, b in zip(one, two):
+        assert [e.to_dict() for e in a.entities] == [e.to_dict() for e in b.entities]
+        assert [t.to_dict() for t in a.times] == [t.to_dict() for t in b.times]
+        assert [x.to_dict() for x in a.attributions] == [x.to_dict() for x in b.attributions]
+        assert [e.to_dict() for e in a.events] == [e.to_dict() for e in b.events]
+        # an event's actors are the document's own entity objects, as in one process
+        ids = {id(e) for e in b.entities}
+        assert all(id(x) in ids for ev in b.events for x in ev.actors + ev.recipients)
+    assert len(forks) == 1 and reaped(forks)
+
+
+def test_a_small_batch_stays_in_one_process(batch, forks):
+    texts, dates = batch
+    corpus = tintuc.analyze_many(texts[:_forked.MIN_SHARE], published=dates[:_forked.MIN_SHARE], n_jobs=2)
+    assert not any("entities" in d._cache for d in corpus) and forks == []
+
+
+def test_an_error_in_a_worker_is_raised(batch, monkeypatch, forks):
+    texts, dates = batch
+    parent = os.getpid()
+    rules = _forked._rules
+
+    def failing(doc):
+        if os.getpid() != parent:
+            raise ValueError("worker failed")
+        return rules(doc)
+
+    monkeypatch.setattr(_forked, "_rules", failing)
+    with pytest.raises(ValueError, match="worker failed"):
+        tintuc.analyze_many(texts, published=dates, n_jobs=3)
+    assert len(forks) == 2 and reaped(forks)
+
+
+def test_a_worker_that_dies_fails_the_call(batch, monkeypatch, forks):
+    texts, dates = batch
+    parent = os.getpid()
+    rules = _forked._rules
+
+    def dying(doc):
+        if os.getpid() != parent:
+            os._exit(3)
+        return rules(doc)
+
+    monkeypatch.setattr(_forked, "_rules", dying)
+    with pytest.raises(RuntimeError, match="without results"):
+        tintuc.analyze_many(texts, published=dates, n_jobs=2)
+    assert len(forks) == 1 and reaped(forks)
+
+
+def test_another_thread_holding_a_lock_does_not_stop_the_workers(batch, forks):
+    texts, dates = batch
+    one = tintuc.analyze_many(texts, published=dates)
+    lock, stop = threading.Lock(), threading.Event()
+
+    def hold():
+        with lock:
+            stop.wait()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    try:
+        two = tintuc.analyze_many(texts, published=dates, n_jobs=2)
+    finally:
+        stop.set()
+        t.join()
+    assert all("events" in d._cache for d in two)
+    assert [[e.to_dict() for e in d.events] for d in one] == [[e.to_dict() for e in d.events] for d in two]
+    assert len(forks) == 1 and reaped(forks)
