@@ -12,9 +12,11 @@ dates. Throughput is UTF-8 megabytes of article text per second (10^6 bytes), th
 How each side is run (the `config` field of the output says the same):
   * tintuc: analyze_many(texts, published=dates, n_jobs=J), then for every document
     .entities, .times and .events (events are clustered across the whole batch). With J=2 the
-    C core (normalization, tokens, sentences, words) runs on two threads without the GIL; the
-    Python stages after it run in the calling thread. The per-stage times come from the J=1
-    pass: each stage is forced for every document before the next one starts.
+    C core (normalization, tokens, sentences, words, gazetteer and cue matching) runs on two
+    threads without the GIL, then entities, times and event mentions are read in two processes
+    (the caller and a forked child, tintuc._forked; Linux), so analyze_many returns them
+    already made. The per-stage times come from the J=1 pass: each stage is forced for every
+    document before the next one starts.
     When tintuc.entities is not installed (it is being written), the built-in gazetteer's
     matches (default_gazetteer().find, the C automaton) stand in for entities and are passed
     to tintuc.events.extract_mentions(doc, entities=...); the output says so.
