@@ -23,7 +23,7 @@ class CoreDoc:
     """
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
-                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits")
+                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits", "_low")
 
     def __init__(self, text: str, raw: tuple):
         norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw[:12]
@@ -33,6 +33,7 @@ class CoreDoc:
         # word of role bits per token, and the hits of the entries it reports
         self.cue_roles = memoryview(roles).cast("I") if roles is not None else None
         self._cue_hits = hits  # a tuple: the packed hits of each group
+        self._low = None
         # one character per token (csrc/glue/analyze.c: shape_of): 'C' capitalized word, 'A' in
         # capitals, 'l' other word, 'h' tight hyphen, ASCII punctuation as itself, 'p' other
         # punctuation, 'n' number, 'd' date, 's' symbol, 'u' URL/e-mail
@@ -51,6 +52,15 @@ class CoreDoc:
 
     def __len__(self) -> int:
         return len(self.kinds)
+
+    @property
+    def low(self) -> str:
+        """``norm`` lower-cased, for the rules that read words whatever their case. Lower-casing
+        keeps the length of Vietnamese text; the one letter that grows ("İ") would shift every
+        offset, so a text that holds it is given as it is."""
+        if self._low is None:
+            self._low = self.norm if "\u0130" in self.norm else self.norm.lower()
+        return self._low
 
     def matches(self) -> list[tuple]:
         """Gazetteer matches over the tokens, in text order: tuples (form, token_start,

@@ -185,9 +185,7 @@ def find_attributions(doc, entities=None) -> list:
             return
         found.append((s, e, kind, source, place, said))
 
-    low = norm.lower()
-    if len(low) != len(norm):
-        low = norm                   # a letter that grows when lower-cased: anchors stay exact
+    low = doc._core.low              # norm lower-cased, of the same length
     for m in _DATELINE.finditer(norm):
         place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
         add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)

@@ -39,10 +39,7 @@ class Context:
         self.doc = doc
         self.core = core
         self.norm = core.norm
-        low = self.norm.lower()
-        # lower() keeps the length of Vietnamese text; a rare letter that grows ("İ") would
-        # shift every offset, so such a text is matched without lower-casing.
-        self.low = low if len(low) == len(self.norm) else self.norm
+        self.low = core.low     # (the same length as norm)
         self.align = core.align
         nstart = core.nstart
         self.sent_starts = [nstart[k] for k in core.sent_first.tolist()] if len(core) else [0]

@@ -66,6 +66,8 @@ def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
                 return True
     scope = lex.cues["block_scope"]
     for i in range(max(0, len(before) - _SCOPE - scope.longest), len(before)):
+        if before[i] not in scope.last:
+            continue                    # (what ends_with_phrase would say, without the slice)
         p = ends_with_phrase(before[: i + 1], scope)
         if p and lex.applies("block_scope", p, typ):
             return True
