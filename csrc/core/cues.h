@@ -6,7 +6,8 @@
  * TT_AC_EXACT | TT_AC_NOTYPO and these flags of the caller's range:
  *   - TT_CUE_NTOK(n): the phrase has n tokens as written, hyphens included. The automaton
  *     reads a hyphen token like a space; a match over any other number of tokens is dropped,
- *     so that a phrase matches exactly the tokens it is made of, in lower case;
+ *     so that a phrase matches exactly the tokens it is made of, up to case (a phrase must not
+ *     begin or end with a hyphen: the matcher would not count it);
  *   - TT_CUE_ROLE(r), r < TT_CUE_MAX_ROLES: every match of the entry marks its tokens in the
  *     role words (below);
  *   - TT_CUE_GROUP(g), 0 < g < TT_CUE_MAX_GROUPS: every match of the entry is reported as a

@@ -37,7 +37,10 @@ _MATCH = _core.AC_ANYCASE | _core.AC_EXACT | _core.AC_NOTYPO
 
 
 def _ntok(phrase: str) -> int:
-    return len(_core.tokenize(phrase))
+    toks = _core.tokenize(phrase)
+    if toks and "-" in (toks[0].text, toks[-1].text):
+        raise ValueError(f"cue phrase {phrase!r} begins or ends with a hyphen")
+    return len(toks)
 
 
 class CueLexicon:
