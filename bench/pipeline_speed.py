@@ -168,9 +168,10 @@ def main():
                             "stages_mb_per_s": {k: round(mb / one[k], 1) for k in ("core", "entities", "times",
                                                                                      "events")},
                             "entities_found": one["entities_found"], "events_found": one["events_found"]},
+        # with two jobs analyze_many also reads entities, times and events (in two processes)
         "tintuc_2_threads": {"mb_per_s": round(mb / two["total"], 2),
                              "speedup": round(one["total"] / two["total"], 2),
-                             "core_speedup": round(one["core"] / two["core"], 2)},
+                             "analyze_many_s": round(two["core"], 3)},
         "underthesea": {"mb_per_s": round(ut_rate, 4), "seconds": round(ut_s, 2)},
         "ratio_tintuc_1_thread_to_underthesea": round((mb / one["total"]) / ut_rate, 1),
     }
