@@ -358,7 +358,7 @@ def _organizations(d: _Doc) -> None:
     stops = cues()["stop"]
 
     def stop(j):  # a stop word (one word: longer stop phrases do not stop a name here)
-        return roles[j] & START["stop"] and d.low(j) in stops
+        return d.low(j) in stops
 
     after = 0  # where the last organization found ends
     for m in _CAPITALIZED.finditer(shape):
