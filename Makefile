@@ -45,7 +45,7 @@ test-sanitize: sanitize
 	$(LOCK) $(VPY) setup.py -q build_ext --inplace --force
 
 # libFuzzer targets (clang) for the pure-C core.
-build/fuzz/%: csrc/fuzz/%.c $(CORE_SRC) $(wildcard csrc/core/*.h)
+build/fuzz/%: csrc/fuzz/%.c $(CORE_SRC) $(wildcard csrc/core/*.h) $(wildcard csrc/fuzz/*.h)
 	@mkdir -p build/fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	    $(ICU_CFLAGS) -o $@ $< $(CORE_SRC) $(ICU_LIBS)

@@ -27,14 +27,8 @@
 #include "../core/normalize.h"
 #include "../core/syllable.h"
 #include "../core/tokenize.h"
+#include "fuzz_check.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
 
 #define MAX_NAMES 8
 #define MAX_NAME 48

@@ -19,14 +19,8 @@
 #include "../core/cues.h"
 #include "../core/tokenize.h"
 #include "fuzz_input.h"
+#include "fuzz_check.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
 
 #define MAX_TEXT 4096
 #define MAX_PHRASE_TOKENS 8

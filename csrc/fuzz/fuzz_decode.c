@@ -18,14 +18,8 @@
 
 #include "../core/decode.h"
 #include "fuzz_input.h"
+#include "fuzz_check.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
 
 /* Encode code points as UTF-8 into a fresh buffer (*len bytes). */
 static uint8_t *to_utf8(const tt_cp *cp, size_t n, size_t *len)

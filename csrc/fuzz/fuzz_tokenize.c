@@ -10,14 +10,8 @@
 
 #include "../core/pipeline.h"
 #include "fuzz_input.h"
+#include "fuzz_check.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
 
 static int is_space(uint32_t c)
 {
