@@ -25,14 +25,11 @@
 #define CHUNK_CPS (4u << 20)
 
 typedef struct {
-    int kind;
-    const void *data; /* NULL for a missing value */
-    size_t n;
+    tt_batch_text text;
     tt_doc doc;
     tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
     tt_ac_scratch ac_scratch;
     tt_cue_work cues; /* the cue lexicon's roles and hits over doc's tokens */
-    tt_status st;
 } item;
 
 /* What every document of a batch goes through. */
@@ -42,34 +39,36 @@ typedef struct {
     const tt_automaton *ac;    /* NULL: no gazetteer matching */
     tt_ac_opts ac_opts;
     const tt_automaton *cues;  /* NULL: no cue pass (core/cues.h) */
+    int underscores;           /* word_tokenize_batch: syllables of a word joined by "_" */
 } stages;
 
-static void item_free(item *it)
+static void item_free(void *op)
 {
+    item *it = op;
     tt_doc_free(&it->doc);
     tt_ac_matchbuf_free(&it->matches);
     tt_ac_scratch_free(&it->ac_scratch);
     tt_cue_work_free(&it->cues);
 }
 
-static void run_item(item *it, const stages *sg)
+static void run_item(void *op, const void *ctx)
 {
-    it->st = TT_OK;
+    item *it = op;
+    const stages *sg = ctx;
+    tt_batch_text *t = &it->text;
     it->matches.n = 0;
-    if (it->data == NULL)
-        return;
-    tt_cp *wide = tt_widen(it->kind, it->data, it->n);
+    tt_cp *wide = tt_widen(t->kind, t->data, t->n);
     if (wide == NULL) {
-        it->st = TT_ENOMEM;
+        t->st = TT_ENOMEM;
         return;
     }
-    it->st = tt_doc_run(&it->doc, wide, it->n, &sg->norm, sg->seg);
+    t->st = tt_doc_run(&it->doc, wide, t->n, &sg->norm, sg->seg);
     free(wide);
-    if (it->st == TT_OK && sg->ac != NULL)
-        it->st = tt_ac_match_tokens(sg->ac, it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n,
-                                    &sg->ac_opts, &it->ac_scratch, &it->matches);
-    if (it->st == TT_OK && sg->cues != NULL)
-        it->st = tt_cue_run(sg->cues, &it->doc, &it->cues);
+    if (t->st == TT_OK && sg->ac != NULL)
+        t->st = tt_ac_match_tokens(sg->ac, it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n,
+                                   &sg->ac_opts, &it->ac_scratch, &it->matches);
+    if (t->st == TT_OK && sg->cues != NULL)
+        t->st = tt_cue_run(sg->cues, &it->doc, &it->cues);
 }
 
 static PyObject *bytes_of(const void *p, size_t n)
@@ -212,97 +211,14 @@ done:
     return res;
 }
 
-/* Builds the Python result of one document. */
-typedef PyObject *(*build_fn)(PyObject *text, const item *it, int arg);
-
-/* The batch driver shared by the functions below: chunks of documents run through the core
- * with the GIL released, then their results are built; Ctrl-C is answered between chunks.
- * Missing values (None, NaN) come back as they are. */
-static PyObject *run_batch(const char *func, PyObject *texts, const stages *sg, build_fn build, int arg)
+static PyObject *arrays_of(PyObject *text, void *op, const void *ctx)
 {
-    PyObject *seq = NULL, *res = NULL;
-    item *items = NULL;
-    if (PyUnicode_Check(texts)) {
-        PyErr_Format(PyExc_TypeError, "%s() takes a sequence of str, not a str", func);
-        return NULL;
-    }
-    /* seq holds a reference to every str whose buffer is read without the GIL */
-    seq = PySequence_Fast(texts, "expected an iterable of str");
-    if (seq == NULL)
-        return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject **src = PySequence_Fast_ITEMS(seq);
-    res = PyList_New(n);
-    items = calloc(CHUNK_DOCS, sizeof *items);
-    if (res == NULL || items == NULL) {
-        if (items == NULL)
-            PyErr_NoMemory();
-        goto fail;
-    }
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_ssize_t first = i, count;
-        size_t cps = 0;
-        for (count = 0; i < n && count < CHUNK_DOCS && cps < CHUNK_CPS; count++, i++) {
-            PyObject *t = src[i];
-            item *it = &items[count];
-            it->data = NULL;
-            if (tt_is_missing(t))
-                continue;
-            if (!PyUnicode_Check(t)) {
-                PyErr_Format(PyExc_TypeError, "%s(): item %zd must be str, None or NaN, not %.100s", func, i,
-                             Py_TYPE(t)->tp_name);
-                goto fail;
-            }
-            if ((size_t)PyUnicode_GET_LENGTH(t) > TT_MAX_LEN) {
-                PyErr_Format(PyExc_ValueError, "%s(): item %zd is too long", func, i);
-                goto fail;
-            }
-            it->kind = PyUnicode_KIND(t);
-            it->data = PyUnicode_DATA(t);
-            it->n = (size_t)PyUnicode_GET_LENGTH(t);
-            cps += it->n;
-        }
-        Py_BEGIN_ALLOW_THREADS
-        for (Py_ssize_t k = 0; k < count; k++)
-            run_item(&items[k], sg);
-        Py_END_ALLOW_THREADS
-        for (Py_ssize_t k = 0; k < count; k++) {
-            item *it = &items[k];
-            PyObject *r;
-            if (it->data == NULL)
-                r = Py_NewRef(src[first + k]);
-            else if (it->st != TT_OK)
-                r = tt_raise_status(it->st, func);
-            else
-                r = build(src[first + k], it, arg);
-            if (r == NULL)
-                goto fail;
-            PyList_SET_ITEM(res, first + k, r);
-        }
-        if (PyErr_CheckSignals() < 0)
-            goto fail;
-    }
-    for (int k = 0; k < CHUNK_DOCS; k++)
-        item_free(&items[k]);
-    free(items);
-    Py_DECREF(seq);
-    return res;
-fail:
-    if (items != NULL) {
-        for (int k = 0; k < CHUNK_DOCS; k++)
-            item_free(&items[k]);
-        free(items);
-    }
-    Py_XDECREF(seq);
-    Py_XDECREF(res);
-    return NULL;
+    const item *it = op;
+    const stages *sg = ctx;
+    return result_of(text, &it->doc, &it->matches, sg->cues != NULL ? &it->cues : NULL);
 }
 
-static PyObject *arrays_of(PyObject *text, const item *it, int with_cues)
-{
-    return result_of(text, &it->doc, &it->matches, with_cues ? &it->cues : NULL);
-}
+static const tt_batch_ops analyze_ops = {sizeof(item), CHUNK_DOCS, CHUNK_CPS, run_item, arrays_of, item_free};
 
 static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos", "capitals", "tone", "fold_punct",
                                        "cues", NULL};
@@ -329,14 +245,15 @@ static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize
     for (int k = 0; k < 3; k++)
         if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
             return NULL;
-    return run_batch("analyze_batch", args[0], &sg, arrays_of, sg.cues != NULL);
+    return tt_run_batch("analyze_batch", args[0], &analyze_ops, &sg);
 }
 
 /* The words of one document as a list of str (original slices), or, with underscores, as
  * one str: words separated by a space, the syllables of a word joined by "_". */
-static PyObject *words_of(PyObject *text, const item *it, int underscores)
+static PyObject *words_of(PyObject *text, void *op, const void *ctx)
 {
-    const tt_doc *d = &it->doc;
+    const tt_doc *d = &((const item *)op)->doc;
+    int underscores = ((const stages *)ctx)->underscores;
     size_t nw = d->words.n, nt = d->tokens.n;
     if (!underscores) {
         PyObject *list = PyList_New((Py_ssize_t)nw);
@@ -377,6 +294,8 @@ static PyObject *words_of(PyObject *text, const item *it, int underscores)
     return res;
 }
 
+static const tt_batch_ops words_ops = {sizeof(item), CHUNK_DOCS, CHUNK_CPS, run_item, words_of, item_free};
+
 static const char *const wt_kw[] = {"segmenter", "underscores", NULL};
 
 static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
@@ -394,7 +313,8 @@ static PyObject *py_word_tokenize_batch(PyObject *mod, PyObject *const *args, Py
         return NULL;
     if (kw[1] != NULL && (underscores = PyObject_IsTrue(kw[1])) < 0)
         return NULL;
-    return run_batch("word_tokenize_batch", args[0], &sg, words_of, underscores);
+    sg.underscores = underscores;
+    return tt_run_batch("word_tokenize_batch", args[0], &words_ops, &sg);
 }
 
 PyMethodDef tt_analyze_methods[] = {

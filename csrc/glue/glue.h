@@ -59,6 +59,28 @@ PyObject *tt_raise_status(tt_status st, const char *context);
 /* True when obj is None or a float NaN (pandas' missing values), which batch calls pass through. */
 int tt_is_missing(PyObject *obj);
 
+/* Batches (batch.c). Every item of a batch begins with the text it is about: a str read in
+ * place (1, 2 or 4 bytes per code point; data is NULL for a missing value) and the status its
+ * C work ended with. */
+typedef struct {
+    int kind;
+    const void *data;
+    size_t n;
+    tt_status st;
+} tt_batch_text;
+
+typedef struct {
+    size_t item_size;  /* bytes of one item, which begins with a tt_batch_text */
+    size_t chunk_docs; /* documents per chunk: the GIL is taken back between chunks */
+    size_t chunk_cps;  /* and code points per chunk, to bound the memory a chunk holds */
+    void (*run)(void *item, const void *ctx);                        /* C work, GIL released */
+    PyObject *(*build)(PyObject *text, void *item, const void *ctx); /* its result, GIL held */
+    void (*clear)(void *item); /* free what an item holds (also for items never used) */
+} tt_batch_ops;
+
+/* Run a batch over a sequence of str (None and NaN pass through): a list of results. */
+PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *ops, const void *ctx);
+
 /* Keyword parsing for METH_FASTCALL | METH_KEYWORDS: store each keyword argument in
  * kwargs[k] where names[k] matches (names is NULL-terminated); TypeError for an unknown or
  * repeated keyword. Values not given are left untouched. */

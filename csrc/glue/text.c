@@ -158,116 +158,58 @@ static PyObject *py_normalize_map(PyObject *mod, PyObject *const *args, Py_ssize
 
 /* One batch item: the str read in place, and its normalized text when it changed. */
 typedef struct {
-    int kind;
-    const void *data;
-    size_t n;
+    tt_batch_text text;
     tt_cpbuf out;
     int changed;
-    tt_status st;
-} batch_item;
+} norm_item;
+
+/* Normalize one item without the GIL: scan in place, widen and normalize only if needed. */
+static void norm_run(void *op, const void *ctx)
+{
+    norm_item *b = op;
+    const tt_norm_opts *o = ctx;
+    tt_batch_text *t = &b->text;
+    b->changed = 0;
+    b->out.n = 0;
+    if (scan_str(t->kind, t->data, t->n, o) == t->n)
+        return;
+    tt_cp *wide = tt_widen(t->kind, t->data, t->n);
+    if (wide == NULL) {
+        t->st = TT_ENOMEM;
+        return;
+    }
+    t->st = tt_normalize(wide, t->n, o, &b->out, NULL, &b->changed);
+    free(wide);
+}
+
+static PyObject *norm_build(PyObject *text, void *op, const void *ctx)
+{
+    (void)ctx;
+    norm_item *b = op;
+    return b->changed ? tt_str_from_u32(b->out.v, b->out.n) : Py_NewRef(text);
+}
+
+static void norm_clear(void *op)
+{
+    tt_cpbuf_free(&((norm_item *)op)->out);
+}
 
 /* Documents (or code points) per chunk: the GIL is taken back between chunks to build the
  * results and to answer Ctrl-C. */
-#define CHUNK_DOCS 256
-#define CHUNK_CPS (8u << 20)
-
-/* Normalize one item without the GIL: scan in place, widen and normalize only if needed. */
-static void batch_normalize(batch_item *b, const tt_norm_opts *o)
-{
-    b->st = TT_OK;
-    b->changed = 0;
-    if (b->data == NULL || scan_str(b->kind, b->data, b->n, o) == b->n)
-        return;
-    tt_cp *wide = tt_widen(b->kind, b->data, b->n);
-    if (wide == NULL) {
-        b->st = TT_ENOMEM;
-        return;
-    }
-    b->st = tt_normalize(wide, b->n, o, &b->out, NULL, &b->changed);
-    free(wide);
-}
+static const tt_batch_ops norm_ops = {sizeof(norm_item), 256, 8u << 20, norm_run, norm_build, norm_clear};
 
 static PyObject *py_normalize_many(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     (void)mod;
     PyObject *kw[2] = {NULL, NULL};
     tt_norm_opts o;
-    PyObject *seq = NULL, *res = NULL;
-    batch_item *items = NULL;
-    Py_ssize_t count = 0;
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "normalize_many() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
     if (tt_parse_kwargs("normalize_many", args + nargs, kwnames, norm_kw, kw) < 0 || tt_norm_opts_from(kw[0], kw[1], &o) < 0)
         return NULL;
-    if (PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "normalize_many() takes a sequence of str, not a str");
-        return NULL;
-    }
-    /* seq holds a reference to every str whose buffer is read without the GIL */
-    seq = PySequence_Fast(args[0], "normalize_many() takes an iterable of str");
-    if (seq == NULL)
-        return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject **src = PySequence_Fast_ITEMS(seq);
-    res = PyList_New(n);
-    items = calloc(CHUNK_DOCS, sizeof *items);
-    if (res == NULL || items == NULL) {
-        if (items == NULL)
-            PyErr_NoMemory();
-        goto fail;
-    }
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_ssize_t first = i;
-        size_t cps = 0;
-        for (count = 0; i < n && count < CHUNK_DOCS && cps < CHUNK_CPS; count++, i++) {
-            PyObject *t = src[i];
-            batch_item *b = &items[count];
-            b->data = NULL;
-            if (tt_is_missing(t))
-                continue;
-            if (!PyUnicode_Check(t)) {
-                PyErr_Format(PyExc_TypeError, "normalize_many(): item %zd must be str, None or NaN, not %.100s",
-                             i, Py_TYPE(t)->tp_name);
-                goto fail;
-            }
-            b->kind = PyUnicode_KIND(t);
-            b->data = PyUnicode_DATA(t);
-            b->n = (size_t)PyUnicode_GET_LENGTH(t);
-            cps += b->n;
-        }
-        Py_BEGIN_ALLOW_THREADS
-        for (Py_ssize_t k = 0; k < count; k++)
-            batch_normalize(&items[k], &o);
-        Py_END_ALLOW_THREADS
-        for (Py_ssize_t k = 0; k < count; k++) {
-            batch_item *b = &items[k];
-            PyObject *t = src[first + k], *r = NULL;
-            if (b->st != TT_OK)
-                tt_raise_status(b->st, "normalize_many");
-            else
-                r = b->changed ? tt_str_from_u32(b->out.v, b->out.n) : Py_NewRef(t);
-            if (r == NULL)
-                goto fail;
-            PyList_SET_ITEM(res, first + k, r);
-            tt_cpbuf_free(&b->out);
-        }
-        if (PyErr_CheckSignals() < 0)
-            goto fail;
-    }
-    free(items);
-    Py_DECREF(seq);
-    return res;
-fail:
-    if (items != NULL)
-        for (Py_ssize_t k = 0; k < count && k < CHUNK_DOCS; k++)
-            tt_cpbuf_free(&items[k].out);
-    free(items);
-    Py_XDECREF(seq);
-    Py_XDECREF(res);
-    return NULL;
+    return tt_run_batch("normalize_many", args[0], &norm_ops, &o);
 }
 
 static PyObject *py_strip_diacritics(PyObject *mod, PyObject *text)
