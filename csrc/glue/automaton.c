@@ -565,12 +565,7 @@ static PyType_Spec ac_spec = {
 
 int tt_automaton_type_add(PyObject *module)
 {
-    PyObject *type = PyType_FromModuleAndSpec(module, &ac_spec, NULL);
-    if (type == NULL)
-        return -1;
-    tt_state *st = tt_get_state(module);
-    Py_XSETREF(st->automaton_type, (PyTypeObject *)type);
-    if (PyModule_AddType(module, (PyTypeObject *)type) < 0)
+    if (tt_add_type(module, &ac_spec, &tt_get_state(module)->automaton_type) < 0)
         return -1;
     if (PyModule_AddIntConstant(module, "AC_CASED", TT_AC_CASED) < 0
         || PyModule_AddIntConstant(module, "AC_ANYCASE", TT_AC_ANYCASE) < 0

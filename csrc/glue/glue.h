@@ -81,6 +81,10 @@ typedef struct {
 /* Run a batch over a sequence of str (None and NaN pass through): a list of results. */
 PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *ops, const void *ctx);
 
+/* Make a heap type of the module from spec, keep it in *slot (a tt_state field) and add it
+ * to the module. 0, or -1 with an exception set. */
+int tt_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot);
+
 /* Keyword parsing for METH_FASTCALL | METH_KEYWORDS: store each keyword argument in
  * kwargs[k] where names[k] matches (names is NULL-terminated); TypeError for an unknown or
  * repeated keyword. Values not given are left untouched. */

@@ -106,6 +106,15 @@ int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnam
     return 0;
 }
 
+int tt_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, spec, NULL);
+    if (type == NULL)
+        return -1;
+    Py_XSETREF(*slot, (PyTypeObject *)type);
+    return PyModule_AddType(module, (PyTypeObject *)type);
+}
+
 static int tt_exec(PyObject *module)
 {
     if (PyModule_AddFunctions(module, tt_text_methods) < 0)

@@ -255,12 +255,7 @@ static PyType_Spec seg_spec = {
 
 int tt_segmenter_type_add(PyObject *module)
 {
-    PyObject *type = PyType_FromModuleAndSpec(module, &seg_spec, NULL);
-    if (type == NULL)
-        return -1;
-    tt_state *st = tt_get_state(module);
-    Py_XSETREF(st->segmenter_type, (PyTypeObject *)type);
-    return PyModule_AddType(module, (PyTypeObject *)type);
+    return tt_add_type(module, &seg_spec, &tt_get_state(module)->segmenter_type);
 }
 
 tt_segmenter *tt_segmenter_of(PyObject *module, PyObject *obj)
