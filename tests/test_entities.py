@@ -78,8 +78,10 @@ def test_vietnamese_names_hold_place_names():
     assert ("Đức", "LOC", "DE", "gazetteer") in got  # the country, where it is one
     ids = {t: i for t, _, i, _ in got}
     assert ids["Thắng"] == ids["Nguyễn Đức Thắng"]
-    # a listed name that spans the whole run stays what it is
+    # a listed name that spans the whole run, or runs past it, stays what it is
     assert ("Thái Lan", "LOC") in [(t, l) for t, l, _, _ in ents("Đoàn đến Thái Lan hôm qua.")]
+    assert [(t, l) for t, l, _, _ in ents("Cùng ngày, Bộ Quốc phòng Hàn Quốc thông báo.")] == [
+        ("Bộ Quốc phòng Hàn Quốc", "ORG")]
 
 
 def test_counterpart_introduces_a_name():

@@ -190,13 +190,12 @@ def _vietnamese_names(d: _Doc) -> None:
     given names are often place names too: "Nguyễn Đức Chung" holds Đức (Germany), "chị Thanh
     Nga" Nga (Russia). A run of capitalized Vietnamese syllables is a person's name when a
     family name opens it, or an honorific comes right before it; the listed forms inside it then
-    give way, unless one listed name spans the whole run ("Hà Nội", "Thái Lan") or a listed
-    person does."""
+    give way, unless a listed name spans the whole run ("Hà Nội", "Thái Lan") or runs past it
+    ("Bộ Quốc phòng Hàn Quốc"), or a listed person is inside it."""
     surnames = cues()["surname"]
     roles = d.roles
     flags = d.core.flags
     gaz = d.doc._gazetteer or default_gazetteer()
-    spans = None  # token -> the listed forms starting there, made for the first name
     for run in _NAME_RUN.finditer(d.shape):
         a, b = run.start(), run.end()
         # an honorific opening the run ("Ông Nguyễn Văn A" at a sentence start) is not the name
@@ -207,12 +206,10 @@ def _vietnamese_names(d: _Doc) -> None:
             continue
         if not cued and not (roles[a] & START["surname"] and d.low(a) in surnames):
             continue
-        if spans is None:
-            spans = {}
-            for m in d.matches:
-                spans.setdefault(m[1], []).append(m)
-        listed = [m for k in range(a, b) for m in spans.get(k, ())]
-        if any(m[1] == a and m[2] == b for m in listed) or any(
+        listed = [m for m in d.matches if m[1] < b and m[2] > a]
+        # a listed name that spans the run, or runs past it ("Bộ Quốc phòng Hàn Quốc"), or a
+        # listed person inside it, says it is no unlisted person
+        if any(m[1] <= a and m[2] >= b or m[1] < a or m[2] > b for m in listed) or any(
                 gaz._labels[gaz._form_ent[m[0]]] == "PER" and not m[5] & _SURNAME for m in listed):
             continue
         d.add(a, b, d.entity("PER", a, b))
