@@ -29,10 +29,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+
+from ._text import normalize_with_offsets
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "quantities_in_span", "is_counted_noun"]
 
@@ -400,41 +401,20 @@ def _plain(w):
 # ---------------------------------------------------------------------------------------
 # Text that is not NFC (shared with tintuc.timex)
 
-_MARKED = re.compile(r".[\u0300-\u036f]+", re.S)
-
-
 class _OffsetMap:
-    """NFC text and the way back to offsets in the original.
+    """The text composed by the C normalizer (NFC, tone placement left alone) and the way back
+    to offsets in the text given, through its alignment (tintuc.normalize_with_offsets)."""
 
-    Only runs of combining marks change under NFC in practice; everything between them is
-    copied, so the map is a list of segments: (nfc start, original start, composed?)."""
+    __slots__ = ("text", "_al")
 
     def __init__(self, text):
-        parts, self.segs = [], []
-        n = last = 0
-        for m in _MARKED.finditer(text):
-            s, e = m.span()
-            if s > last:
-                self.segs.append((n, last, False))
-                parts.append(text[last:s])
-                n += s - last
-            c = unicodedata.normalize("NFC", m.group())
-            self.segs.append((n, s, e))
-            parts.append(c)
-            n += len(c)
-            last = e
-        self.segs.append((n, last, False))
-        parts.append(text[last:])
-        self.text = "".join(parts)
-        self.keys = [seg[0] for seg in self.segs]
+        self.text, self._al = normalize_with_offsets(text, tone=None, fold_punct=False)
 
     def start(self, i):
-        n, o, end = self.segs[bisect_right(self.keys, i) - 1]
-        return o + (i - n) if end is False else o
+        return self._al[i]
 
     def end(self, i):
-        n, o, end = self.segs[bisect_right(self.keys, i - 1) - 1] if i else self.segs[0]
-        return o + (i - n) if end is False else end
+        return self._al[i]
 
 
 def find_quantities(text: str) -> list[Quantity]:
