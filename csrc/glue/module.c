@@ -6,6 +6,19 @@
 #include <string.h>
 #include <unicode/uversion.h>
 
+/* Whether this build runs under AddressSanitizer: its runtime (GCC 12's at least) has no
+ * fork handlers for its allocator, so Python code that forks needs to know. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TT_ASAN 1
+#endif
+#endif
+#ifndef TT_ASAN
+#define TT_ASAN 0
+#endif
+
 int tt_u32_from_str(PyObject *obj, const char *what, tt_u32 *out)
 {
     out->cp = NULL;
@@ -136,6 +149,8 @@ static int tt_exec(PyObject *module)
     if (PyModule_AddStringConstant(module, "icu_version", U_ICU_VERSION) < 0)
         return -1;
     if (PyModule_AddIntConstant(module, "MAX_LEN", (long)(TT_MAX_LEN > LONG_MAX ? LONG_MAX : TT_MAX_LEN)) < 0)
+        return -1;
+    if (PyModule_AddIntConstant(module, "sanitized", TT_ASAN) < 0)
         return -1;
     return 0;
 }

@@ -4,6 +4,7 @@ from typing import Iterable, Sequence, SupportsIndex
 
 icu_version: str
 MAX_LEN: int
+sanitized: int
 AC_CASED: int
 AC_ANYCASE: int
 AC_EXACT: int

@@ -26,6 +26,7 @@ import signal
 import sys
 import traceback
 
+from . import _core
 from ._bulk import no_collection
 
 __all__ = ["available", "shares", "materialize"]
@@ -35,7 +36,9 @@ MIN_SHARE = 32
 
 
 def available() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    # Not under an AddressSanitizer build: its allocator takes no fork handlers, so a thread
+    # of the core's pool still exiting at the fork leaves the child waiting on a lock forever.
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and not _core.sanitized
 
 
 def shares(n: int, jobs: int) -> list[range]:
