@@ -172,6 +172,21 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in "\n.!?"
 
 
+def _datelines(norm: str):
+    """What ``_DATELINE.finditer(norm)`` finds, tried only at the starts of lines that hold a
+    "(" (a dateline holds one and no line break, so a scan of every position is wasted)."""
+    tried = -1
+    i = norm.find("(")
+    while i >= 0:
+        line = norm.rfind("\n", 0, i) + 1
+        if line != tried:
+            tried = line
+            m = _DATELINE.match(norm, line)
+            if m:
+                yield m
+        i = norm.find("(", i + 1)
+
+
 def find_attributions(doc, entities=None) -> list:
     """The attribution phrases of ``doc``, in text order (``entities`` replace doc.entities)."""
     if doc._core is None or not doc.text:
@@ -186,7 +201,7 @@ def find_attributions(doc, entities=None) -> list:
         found.append((s, e, kind, source, place, said))
 
     low = doc._core.low              # norm lower-cased, of the same length
-    for m in _DATELINE.finditer(norm):
+    for m in _datelines(norm):
         place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
         add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)
     # each form is looked for only where its key word stands, so that an article without

@@ -151,12 +151,19 @@ class Found:
         ``word_start``): at each place the longest phrase that no word goes on after (the end
         of the range passes, as for the expression), the next one looked for after it."""
         text = self.text
-        end = len(text) if end is None else end
+        starts = self.starts
+        n = len(starts)
+        if end is None:
+            end = len(text)
+        i = bisect_left(starts, start)
+        if i == n or starts[i] >= end:
+            return []                                  # (most ranges asked about hold none)
         out = []
         pos = start
-        i = bisect_left(self.starts, start)
-        while i < len(self.starts) and self.starts[i] < end:
-            s = self.starts[i]
+        while i < n:
+            s = starts[i]
+            if s >= end:
+                break
             i += 1
             if s < pos or (word_start and s and _word_char(text[s - 1])):
                 continue

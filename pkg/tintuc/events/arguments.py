@@ -82,10 +82,13 @@ def _short_gap(text: str, limit: int, punct: str = "") -> bool:
 
 def locations_in(ctx, lex, start: int, end: int) -> list:
     """Place entities introduced by a place cue inside [start, end)."""
+    cues = ctx.cues("locative", start, end, word_start=True)
+    if not cues:
+        return []
     out = []
     low = ctx.low
-    for _, _, cue_end in ctx.cues("locative", start, end, word_start=True):
-        for ent in ctx.entities_in(cue_end, end):
+    for _, _, cue_end in cues:
+        for ent in ctx.iter_entities_in(cue_end, end):
             if _short_gap(low[cue_end:ent.start], _PLACE_REACH):
                 if ent.item.label == "LOC":
                     out.append(ent)
@@ -110,7 +113,7 @@ def _cue_before(ctx, cls_words: set, start: int, pos: int) -> int:
 
 
 def _eligible(m, places) -> bool:
-    return m.item.label in PARTICIPANT_LABELS and not any(m is p for p in places)
+    return m.item.label in PARTICIPANT_LABELS and not (places and any(m is p for p in places))
 
 
 def _after_agent(ctx, lex, m) -> bool:
@@ -161,17 +164,20 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
         after = []                          # what follows a speech verb is what was said
 
     actors, recipients = before, []
-    voice = _cue_before(ctx, lex.cues["passive"] | lex.cues["agent"], left, hit.start)
+    voice = _cue_before(ctx, lex.voice, left, hit.start)
     if voice >= 0:
         actors = [m for m in before if m.start > voice]
         recipients = [m for m in before if m.start < voice
                       and len(low[m.end:voice].split()) <= _PATIENT_REACH]
 
     agent_at = _cue_before(ctx, lex.cues["agent"], hit.end, right) if after else -1
+    noun = None
     for m in after:
         if agent_at >= 0 and m.start > agent_at:
             continue                        # "... do X làm trung gian": X brokered something else
-        if hit.entry.noun or _nominalized(ctx, lex, hit):
+        if noun is None:
+            noun = hit.entry.noun or _nominalized(ctx, lex, hit)
+        if noun:
             if low[max(hit.end, m.start - 8):m.start].rstrip().endswith("của"):
                 actors.append(m)
                 continue
@@ -187,11 +193,20 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
         # in for (it is the subject), nor has a passive one ("bị sát hại": by someone unnamed)
         opens = hit.entry.noun and all(w in _DETERMINERS for w in low[left:hit.start].split())
         if not actors and voice < 0 and not opens and not hit.setting:
-            sentence_places = locations_in(ctx, lex, sent_start, ctx.sentence_span(hit.sentence)[1])
+            sentence_places = _sentence_places(ctx, lex, hit.sentence)
             actors = _group_before(ctx, lex, left, sent_start, sentence_places)
             borrowed = bool(actors)
     near = any(len(low[hit.end:m.start].split()) <= NEAR_WORDS for m in recipients if m.start >= hit.end)
     return Arguments([m.item for m in actors], [m.item for m in recipients], location, borrowed, near)
+
+
+def _sentence_places(ctx, lex, k: int) -> list:
+    """The places of sentence ``k`` (locations_in over all of it), read once per sentence."""
+    cache = ctx.memo.setdefault("places", {})
+    places = cache.get(k)
+    if places is None:
+        places = cache[k] = locations_in(ctx, lex, *ctx.sentence_span(k))
+    return places
 
 
 def _nominalized(ctx, lex, hit) -> bool:

@@ -31,10 +31,12 @@ import csv
 import dataclasses
 import datetime as _dt
 import functools
+import operator
 import threading
 from importlib import resources
 
 from .._bulk import no_collection
+from .model import Event
 
 __all__ = ["assign", "Group", "country_of"]
 
@@ -229,8 +231,20 @@ def assign(mentions: list, published: list) -> list:
                 index.setdefault((f.family, key, day), []).append(n)
     out = [list(evs) for evs in mentions]
     for n, (i, j) in enumerate(where):
-        out[i][j] = dataclasses.replace(out[i][j], cluster=root(n))
+        out[i][j] = _with_cluster(out[i][j], root(n))
     return out
+
+
+# every field of an Event but its cluster, in order (a copy made field by field is what
+# dataclasses.replace does, without its checks)
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Event) if f.name != "cluster"))
+if dataclasses.fields(Event)[-1].name != "cluster":
+    raise ImportError("Event.cluster must be its last field")
+
+
+def _with_cluster(ev, cluster: int):
+    """``ev`` with ``cluster`` set."""
+    return Event(*_FIELDS(ev), cluster) if type(ev) is Event else dataclasses.replace(ev, cluster=cluster)
 
 
 class Group:

@@ -31,8 +31,8 @@ class Mention:
 
 
 class Context:
-    __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "_given", "_entities", "_entity_starts", "_times",
-                 "excluded", "_found")
+    __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "sent_spans", "_given", "_entities",
+                 "_entity_starts", "_times", "excluded", "_found", "memo")
 
     def __init__(self, doc, entities=None):
         core = doc._core
@@ -43,12 +43,15 @@ class Context:
         self.align = core.align
         nstart = core.nstart
         self.sent_starts = [nstart[k] for k in core.sent_first.tolist()] if len(core) else [0]
+        # [start, end) of each sentence, the last one running to the end of the text
+        self.sent_spans = list(zip(self.sent_starts, self.sent_starts[1:] + [len(self.norm)]))
         self._given = entities            # entities from the caller instead of doc.entities
         self._entities = None
         self._entity_starts = None
         self._times = None
         self.excluded: list[tuple[int, int]] = []   # attribution phrases, normalized offsets
         self._found: dict[str, Found] = {}
+        self.memo: dict = {}      # what the rules read once per document or sentence
 
     # -- offsets ---------------------------------------------------------------------------
 
@@ -69,9 +72,7 @@ class Context:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def sentence_span(self, k: int) -> tuple[int, int]:
-        start = self.sent_starts[k]
-        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.norm)
-        return start, end
+        return self.sent_spans[k]
 
     def is_word_span(self, start: int, end: int) -> bool:
         """Whether [start, end) begins and ends on word boundaries of the segmenter (so that
@@ -139,23 +140,46 @@ class Context:
         return self._times
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return bool(self.excluded) and any(a <= start and end <= b for a, b in self.excluded)
+        if not self.excluded:
+            return False
+        for a, b in self.excluded:
+            if a <= start and end <= b:
+                return True
+        return False
 
     def entities_in(self, start: int, end: int) -> list[Mention]:
         """Entities wholly inside [start, end), outside attribution phrases, in text order."""
-        ents = self.entities
+        ents = self._entities if self._entities is not None else self.entities
         i = bisect_left(self._entity_starts, start)
+        n = len(ents)
+        if i == n or ents[i].start >= end:
+            return []
         out = []
-        while i < len(ents) and ents[i].start < end:
+        excluded = self.excluded
+        while i < n:
             m = ents[i]
-            if m.end <= end and not self.is_excluded(m.start, m.end):
+            if m.start >= end:
+                break
+            if m.end <= end and not (excluded and self.is_excluded(m.start, m.end)):
                 out.append(m)
             i += 1
         return out
 
+    def iter_entities_in(self, start: int, end: int):
+        """What :meth:`entities_in` lists, one at a time (for readers that stop early)."""
+        ents = self._entities if self._entities is not None else self.entities
+        i = bisect_left(self._entity_starts, start)
+        excluded = self.excluded
+        for i in range(i, len(ents)):
+            m = ents[i]
+            if m.start >= end:
+                return
+            if m.end <= end and not (excluded and self.is_excluded(m.start, m.end)):
+                yield m
+
     def entity_at(self, start: int, end: int) -> Mention | None:
         """The entity that covers [start, end), if any."""
-        ents = self.entities
+        ents = self._entities if self._entities is not None else self.entities
         i = bisect_right(self._entity_starts, start)
         for i in range(i - 1, max(-1, i - 5), -1):   # entities do not nest deeper than this
             m = ents[i]

@@ -92,6 +92,8 @@ class Lexicon:
             self.cue_types[(cls, key)] = frozenset(types.split(",")) if types else None
 
         self.cues: dict[str, PhraseSet] = {c: PhraseSet(v) for c, v in cues.items()}
+        # the words that set a trigger's voice: passive ("bị", "được") and agent ("do", "bởi")
+        self.voice = self.cues["passive"] | self.cues["agent"]
         # how many words after a trigger the "needs" columns can ask about
         self.needs_span = max(needs_reach(r.needs) + self.cues[r.needs].longest
                               for rows in self.entries.values() for r in rows if r.needs)
