@@ -106,6 +106,7 @@ PyObject *tt_make_token(tt_state *st, PyObject *text, tt_off start, tt_off end, 
  * options (text.c). */
 int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
+extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words_before, timex_tense */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
 int tt_analyze_constants_add(PyObject *module); /* analyze.c: the cue lexicon's flags (CUE_*) */

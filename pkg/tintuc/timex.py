@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
+from ._core import timex_hits, timex_tense, timex_words_before
 from .quantity import _OffsetMap, is_counted_noun, parse_number
 
 __all__ = ["TimeExpr", "find_times", "time_in_span", "times_in_span", "vietnam_date"]
@@ -247,6 +248,9 @@ _KEYWORD_RE = re.compile("|".join(
     for i, (tail, head, after, _) in enumerate(_KEYWORDS)))
 _KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
                    for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
+# The families by the number the C scan (_core.timex_hits) gives: 0 digits, 1 + k key word k.
+_FAMILIES = [_DIGIT_FAMILY] + [fam for _, _, _, fam in _KEYWORDS]
+# The two scans as regular expressions: what _core.timex_hits does in C (the tests compare them).
 _DIGIT_RE = re.compile(
     r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
     rf"{_SP0}(?:giờ|[–—-]|đến|tới|và|tháng)))|(?<=gày[ \xa0][0-9])|(?<=ôm[ \xa0][0-9]))")
@@ -339,9 +343,12 @@ def _words_before(text, s, n=4):
     return _four_words_before(text, s)[:n]
 
 
-@lru_cache(maxsize=256)
-def _four_words_before(text, s, n=4):
-    # Cached: an atom asks about the same position several times.
+# Cached: an atom asks about the same position several times. The words are read in C
+# (_core.timex_words_before); _py_four_words_before says what it does, in Python.
+_four_words_before = lru_cache(maxsize=256)(timex_words_before)
+
+
+def _py_four_words_before(text, s, n=4):
     lo = max(0, s - 40)
     chunk = text[lo:s]
     if not chunk or not chunk[-1].isspace():
@@ -429,12 +436,8 @@ def _number_before(text, s):
 def _scan(text):
     """All atoms of `text`, in order, without overlaps."""
     found = []
-    hits = [(h.start(), _DIGIT_FAMILY) for h in _DIGIT_RE.finditer(text)]
-    for h in _KEYWORD_RE.finditer(text):
-        head, family = _KEYWORD_FAMILY[h.lastgroup]
-        hits.append((h.start() - head, family))
-    for pos, family in hits:
-        m = family.match(text, pos)
+    for pos, fam in timex_hits(text):
+        m = _FAMILIES[fam].match(text, pos)
         if m is not None:
             a = _atom(m, text)
             if a is not None:
@@ -758,17 +761,18 @@ def _direction(text, atom):
     s = atom.start
     if text[max(0, s - 5):s].lower().rstrip().endswith("hồi"):
         return True, -1
-    # the nearest tense marker in the sentence
-    lo = _SENT_START.search(text, max(0, s - 200), s)
-    lo = lo.start() if lo else max(0, s - 200)
-    hi = len(text)
-    stop = _SENT_END.search(text, atom.end, atom.end + 200)
-    hi = stop.start() if stop else min(hi, atom.end + 200)
+    # the nearest tense marker in the sentence (_SENT_START, _SENT_END and _FUTURE_PAST,
+    # read with str.rfind and in C)
+    a = max(0, s - 200)
+    lo = max(text.rfind(".", a, s), text.rfind("!", a, s), text.rfind("?", a, s), text.rfind("\n", a, s), a)
+    e = atom.end
+    stop = _SENT_END.search(text, e, e + 200)
+    hi = stop.start() if stop else min(len(text), e + 200)
     best, dist = 0, 10 ** 9
-    for m in _FUTURE_PAST.finditer(text, lo, hi):
-        dd = s - m.end() if m.end() <= s else m.start() - atom.end
+    for ms, me, future in timex_tense(text, lo, hi):
+        dd = s - me if me <= s else ms - e
         if 0 <= dd < dist:
-            dist, best = dd, (1 if m.group("f") else -1)
+            dist, best = dd, (1 if future else -1)
     return False, best
 
 

@@ -1,0 +1,225 @@
+/* timex_hits, timex_words_before, timex_tense: where tintuc.timex reads time expressions and the words
+ * before them, and the tense markers that decide a direction (core/timex_scan.h). */
+#include "glue.h"
+
+#include <stdlib.h>
+
+#include "../core/timex_scan.h"
+
+/* Python's own character tables, which its regular expressions use: \w is isalnum() or "_",
+ * \s isspace(), \d isdecimal(). Plain table look-ups: safe without the GIL. */
+static unsigned py_ctype(tt_cp c)
+{
+    Py_UCS4 u = (Py_UCS4)c;
+    unsigned f = 0;
+    if (Py_UNICODE_ISALNUM(u))
+        f |= TT_TX_WORD | TT_TX_ALNUM;
+    else if (u == '_')
+        f |= TT_TX_WORD;
+    if (Py_UNICODE_ISSPACE(u))
+        f |= TT_TX_SPACE;
+    if (Py_UNICODE_ISDECIMAL(u))
+        f |= TT_TX_DECIMAL;
+    return f;
+}
+
+static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
+{
+    (void)mod;
+    tt_offbuf hits = {0};
+    tt_cp *wide = NULL;
+    PyObject *res = NULL;
+    tt_status st;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "timex_hits() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    size_t n = (size_t)PyUnicode_GET_LENGTH(text);
+    if (n > TT_MAX_LEN)
+        return tt_raise_status(TT_ETOOLONG, "timex_hits");
+    if ((wide = tt_widen(PyUnicode_KIND(text), PyUnicode_DATA(text), n)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (n > TT_GIL_THRESHOLD) {
+        Py_BEGIN_ALLOW_THREADS
+        st = tt_timex_hits(wide, n, py_ctype, &hits);
+        Py_END_ALLOW_THREADS
+    } else {
+        st = tt_timex_hits(wide, n, py_ctype, &hits);
+    }
+    if (st != TT_OK) {
+        tt_raise_status(st, "timex_hits");
+        goto done;
+    }
+    if ((res = PyList_New((Py_ssize_t)(hits.n / 2))) == NULL)
+        goto done;
+    for (size_t k = 0; k + 1 < hits.n; k += 2) {
+        PyObject *pair = Py_BuildValue("(kk)", (unsigned long)hits.v[k], (unsigned long)hits.v[k + 1]);
+        if (pair == NULL) {
+            Py_CLEAR(res);
+            goto done;
+        }
+        PyList_SET_ITEM(res, (Py_ssize_t)(k / 2), pair);
+    }
+done:
+    free(wide);
+    tt_offbuf_free(&hits);
+    return res;
+}
+
+/* Does str.lower() map each of cp[0 .. n) to one code point, the one Py_UNICODE_TOLOWER
+ * gives? True of ASCII and of the Latin blocks Vietnamese is written in, but for U+0130. */
+static int simple_lower(const tt_cp *cp, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        tt_cp c = cp[i];
+        if (!(c < 0x80 || (c >= 0xC0 && c < 0x250 && c != 0x130) || (c >= 0x1E00 && c < 0x1F00)))
+            return 0;
+    }
+    return 1;
+}
+
+/* str.lower() of cp[0 .. n): in C where that is the simple mapping, else by the method. */
+static PyObject *lower_str(tt_cp *cp, size_t n)
+{
+    if (simple_lower(cp, n)) {
+        for (size_t i = 0; i < n; i++)
+            cp[i] = (tt_cp)Py_UNICODE_TOLOWER((Py_UCS4)cp[i]);
+        return tt_str_from_u32(cp, n);
+    }
+    PyObject *w = tt_str_from_u32(cp, n);
+    if (w == NULL)
+        return NULL;
+    PyObject *low = PyObject_CallMethod(w, "lower", NULL);
+    Py_DECREF(w);
+    return low;
+}
+
+#define WORDS_WINDOW 40
+#define WORDS_MAX 4
+
+static PyObject *py_timex_words_before(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    tt_cp win[WORDS_WINDOW];
+    tt_off spans[2 * WORDS_MAX];
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "timex_words_before() takes 2 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "timex_words_before() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t s = PyLong_AsSsize_t(args[1]);
+    if (s == -1 && PyErr_Occurred())
+        return NULL;
+    if (s < 0) {
+        PyErr_SetString(PyExc_ValueError, "timex_words_before(): negative position");
+        return NULL;
+    }
+    /* the window is text[lo:s], as a slice reads it past the end */
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), lo = s > WORDS_WINDOW ? s - WORDS_WINDOW : 0;
+    Py_ssize_t hi = s < len ? s : len;
+    size_t n = hi > lo ? (size_t)(hi - lo) : 0, got;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (size_t i = 0; i < n; i++)
+        win[i] = (tt_cp)PyUnicode_READ(kind, data, lo + (Py_ssize_t)i);
+    got = tt_timex_words_before(win, n, py_ctype, WORDS_MAX, spans);
+    PyObject *res = PyList_New((Py_ssize_t)got);
+    if (res == NULL)
+        return NULL;
+    for (size_t k = 0; k < got; k++) {
+        PyObject *item = PyTuple_New(2);
+        if (item == NULL) {
+            Py_DECREF(res);
+            return NULL;
+        }
+        PyList_SET_ITEM(res, (Py_ssize_t)k, item);
+        PyObject *w = lower_str(win + spans[2 * k], spans[2 * k + 1] - spans[2 * k]);
+        PyObject *at = PyLong_FromSsize_t(lo + (Py_ssize_t)spans[2 * k]);
+        if (w != NULL)
+            PyTuple_SET_ITEM(item, 0, w);
+        if (at != NULL)
+            PyTuple_SET_ITEM(item, 1, at);
+        if (w == NULL || at == NULL) {
+            Py_DECREF(res);
+            return NULL;
+        }
+    }
+    return res;
+}
+
+static PyObject *py_timex_tense(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    tt_offbuf found = {0};
+    tt_cp *win = NULL;
+    PyObject *res = NULL;
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError, "timex_tense() takes 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "timex_tense() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t lo = PyLong_AsSsize_t(args[1]), hi;
+    if ((lo == -1 && PyErr_Occurred()) || ((hi = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()))
+        return NULL;
+    if (lo < 0 || hi < 0) {
+        PyErr_SetString(PyExc_ValueError, "timex_tense(): negative position");
+        return NULL;
+    }
+    /* text[base:hi], where base is lo or the character before it (which the search sees) */
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    hi = hi < len ? hi : len;
+    lo = lo < hi ? lo : hi;
+    Py_ssize_t base = lo > 0 ? lo - 1 : 0;
+    size_t n = (size_t)(hi - base);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if ((win = malloc((n + 1) * sizeof *win)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        win[i] = (tt_cp)PyUnicode_READ(kind, data, base + (Py_ssize_t)i);
+    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), py_ctype, &found);
+    if (st != TT_OK) {
+        tt_raise_status(st, "timex_tense");
+        goto done;
+    }
+    if ((res = PyList_New((Py_ssize_t)(found.n / 3))) == NULL)
+        goto done;
+    for (size_t k = 0; k + 2 < found.n; k += 3) {
+        PyObject *item = Py_BuildValue("(nnO)", base + (Py_ssize_t)found.v[k], base + (Py_ssize_t)found.v[k + 1],
+                                       found.v[k + 2] ? Py_True : Py_False);
+        if (item == NULL) {
+            Py_CLEAR(res);
+            goto done;
+        }
+        PyList_SET_ITEM(res, (Py_ssize_t)(k / 3), item);
+    }
+done:
+    free(win);
+    tt_offbuf_free(&found);
+    return res;
+}
+
+PyMethodDef tt_timex_methods[] = {
+    {"timex_tense", (PyCFunction)(void (*)(void))py_timex_tense, METH_FASTCALL,
+     "timex_tense(text, lo, hi) -> list of (start, end, future): the tense markers of\n"
+     "text[lo:hi] (tintuc.timex._FUTURE_PAST.finditer(text, lo, hi))."},
+    {"timex_words_before", (PyCFunction)(void (*)(void))py_timex_words_before, METH_FASTCALL,
+     "timex_words_before(text, pos) -> list of (word, start): up to four words right before pos\n"
+     "on its line, nearest first, lowercased (tintuc.timex._four_words_before)."},
+    {"timex_hits", py_timex_hits, METH_O,
+     "timex_hits(text) -> list of (position, family): where tintuc.timex's two scans find the\n"
+     "start of a possible time expression; family 0 for a digit, 1 + k for key word k."},
+    {NULL, NULL, 0, NULL},
+};
