@@ -95,6 +95,7 @@ int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnam
 extern PyMethodDef tt_text_methods[];
 extern PyMethodDef tt_token_methods[];
 extern PyMethodDef tt_analyze_methods[];
+extern PyMethodDef tt_entity_runs_methods[]; /* entity_runs.c: the entity rules' pass */
 
 /* Type and constant set-up hooks run by the module's exec slot. */
 int tt_tokens_exec(PyObject *module, tt_state *st);

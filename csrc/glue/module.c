@@ -136,6 +136,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_analyze_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_entity_runs_methods) < 0)
+        return -1;
     if (tt_analyze_constants_add(module) < 0)
         return -1;
     if (tt_tokens_exec(module, tt_get_state(module)) < 0)

@@ -247,6 +247,7 @@ class Gazetteer:
         self._automaton = None
         self._built_plain = self.plain_forms
         self._tables = None
+        self._rules = None
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ building
@@ -336,6 +337,7 @@ class Gazetteer:
             self._form_flags.append(bits)
         self._automaton = None
         self._tables = None
+        self._rules = None
         return id
 
     def _add_rows(self, rows: Iterable, what: str) -> "Gazetteer":
@@ -518,6 +520,31 @@ class Gazetteer:
         return Entity(text[start:end], start, end, self._labels[e], self._ids[e], self._names[e],
                       "gazetteer", score, kind, self._forms[form], self._flag_names(bits), alts)
 
+    def _rule_tables(self) -> tuple[bytes, bytes, dict]:
+        """What the entity rules read of the forms (tintuc.entities, csrc/glue/entity_runs.c):
+        the entity of each form (int32), its label and short/surname flags (one byte: the index
+        in LABELS, 4 short, 8 surname), and a cache of :meth:`_entity_fields`; made again after
+        a change."""
+        r = self._rules
+        if r is None:
+            short, surname = _FLAG_BIT["short"], _FLAG_BIT["surname"]
+            labels = [LABELS.index(x) for x in self._labels]
+            info = bytes(labels[e] | (4 if b & short else 0) | (8 if b & surname else 0)
+                         for e, b in zip(self._form_ent, self._form_flags))
+            r = self._rules = (array("i", self._form_ent).tobytes(), info, {})
+        return r
+
+    def _entity_fields(self, form: int, kind: int, forms: tuple[int, ...]) -> tuple:
+        """The fields after text, start and end of what :meth:`_entity` makes of a span whose
+        forms are `forms` (form first, then the tied ones), kind being 0 exact, 1 fold, 2 typo."""
+        cache = self._rule_tables()[2]
+        key = (kind, forms)
+        f = cache.get(key)
+        if f is None:
+            e = self._entity("", 0, 0, form, _KIND[kind], self._alternatives([(0, 0, x) for x in forms]))
+            f = cache[key] = (e.label, e.id, e.name, e.source, e.score, e.match, e.form, e.flags, e.alternatives)
+        return f
+
     def _groups(self, raw):
         """Group find() tuples of one span (ties) together."""
         group = []
@@ -676,6 +703,7 @@ class Gazetteer:
         self._by_id = None
         self._seen = None
         self._tables = None
+        self._rules = None
         self._lock = threading.Lock()
         self._automaton = _core.Automaton(state["automaton"])
         self._built_plain = self.plain_forms
