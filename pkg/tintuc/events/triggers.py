@@ -131,13 +131,17 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
     """The hit for trigger ``phrase`` at [s, e), or None when a check rejects it. ``on_words``:
     whether [s, e) begins and ends on word boundaries of the segmenter (so that "ký" in "đăng
     ký" or "thăm" in "thăm dò" is no trigger)."""
-    low = ctx.low
-    if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
-        return None                                    # the match starts inside a word
-    if not on_words or ctx.entity_at(s, e) is not None or ctx.is_excluded(s, e):
+    if not on_words:
         return None
-    if s and low[s - 1] in _QUOTES and e < len(low) and low[e] in _QUOTES:
-        return None                                    # 'lệnh "cấm vận"': a figure of speech
+    low = ctx.low
+    if s:
+        c = low[s - 1]
+        if c.isalnum() or c == "_":
+            return None                                # the match starts inside a word
+        if c in _QUOTES and e < len(low) and low[e] in _QUOTES:
+            return None                                # 'lệnh "cấm vận"': a figure of speech
+    if ctx.entity_at(s, e) is not None or (ctx.excluded and ctx.is_excluded(s, e)):
+        return None
     after = words_after(low, e, lex.needs_span)
     before = words_before(low, s, BEFORE_WORDS)
     entry = next((r for r in lex.entries[phrase] if r.needs is None or _has_needed(lex, before, after, r.needs)),

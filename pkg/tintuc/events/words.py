@@ -2,49 +2,33 @@
 or a line break: the small windows every event rule reads."""
 from __future__ import annotations
 
-import re
+from .._core import words_after as _after, words_before as _before
 
 __all__ = ["words_before", "words_after", "PhraseSet", "ends_with_phrase", "starts_with_phrase", "phrase_in"]
 
 # generous room for one Vietnamese syllable (or one foreign word) per word asked for
 _CHARS_PER_WORD = 16
-# what ends a window: punctuation (not inside a number such as "30.000" or "15/19"), a line break
-_STOP_AFTER = re.compile(r"[^\w\s./-]|\n|(?<!\d)[./]|[./](?!\d)")
-_STOP_BEFORE = re.compile(r"[^\w\s./-]|\n|(?<!\d)[./]|[./](?!\d)")   # run on the reversed text
+
+
+# Both windows are read by the C core (csrc/core/word_window.c). What ends a window: a
+# punctuation mark (not a "." or "/" inside a number such as "30.000" or "15/19", nor "-"),
+# a line break; as the expression [^\w\s./-]|\n|(?<!\d)[./]|[./](?!\d) finds them in it.
 
 
 def words_before(text: str, pos: int, k: int) -> list[str]:
-    """Up to ``k`` words that end right before ``pos``, in text order; a punctuation mark ends
-    the window (the word after it is kept: '"vùng' gives "vùng")."""
-    lo = max(0, pos - _CHARS_PER_WORD * k)
-    seg = text[lo:pos]
-    if not seg or not seg[-1].isspace():
-        return []
-    m = _STOP_BEFORE.search(seg[::-1])
-    if m is not None:
-        parts = seg[len(seg) - m.start():].split()
-    else:
-        parts = seg.split()
-        if lo > 0 and not seg[0].isspace():
-            parts = parts[1:]              # the first piece may be cut short
-    return parts[-k:]
+    """Up to ``k`` words that end right before ``pos``, in text order, from the
+    _CHARS_PER_WORD * k characters before it; a punctuation mark ends the window (the word
+    after it is kept: '"vùng' gives "vùng"), and without one a word cut by the window's start
+    is left out. None unless whitespace stands right before ``pos``."""
+    return _before(text, pos, k, _CHARS_PER_WORD)
 
 
 def words_after(text: str, pos: int, k: int) -> list[str]:
-    """Up to ``k`` words that start right after ``pos``; a punctuation mark ends the window
-    (the word before it is kept: "Nga," gives "Nga")."""
-    hi = pos + _CHARS_PER_WORD * k
-    seg = text[pos:hi]
-    if not seg or not seg[0].isspace():
-        return []
-    m = _STOP_AFTER.search(seg)
-    if m is not None:
-        parts = seg[:m.start()].split()
-    else:
-        parts = seg.split()
-        if hi < len(text) and not seg[-1].isspace():
-            parts = parts[:-1]
-    return parts[:k]
+    """Up to ``k`` words that start right after ``pos``, from the _CHARS_PER_WORD * k
+    characters after it; a punctuation mark ends the window (the word before it is kept:
+    "Nga," gives "Nga"), and without one a word cut by the window's end is left out. None
+    unless whitespace stands right after ``pos``."""
+    return _after(text, pos, k, _CHARS_PER_WORD)
 
 
 class PhraseSet(frozenset):
