@@ -37,6 +37,12 @@ enum { T_BIAS = 1, T_U0, T_U1, T_UM, T_UP, T_B01, T_BM0, T_B12, T_TM01, T_T012, 
 #define DICT_PREFIX 2
 #define MAX_DICT_LEN 8
 
+/* Shape values are below SH_N; the small templates' values are capped (see decode_line). */
+#define SH_N 12
+#define SHAPE_N (SH_N * SH_N * SH_N * SH_N)
+_Static_assert(SH_CAPSWORD < SH_N, "every shape indexes the folded table");
+#define SMALL_N (6 * 5 * 5 * 2 * 4 * 2)
+
 #define HEADER_SIZE 64
 #define MAX_BUCKETS_LOG2 24
 #define SLOTS 16       /* per bucket: 16 uint32 slots, one 64-byte cache line */
@@ -56,6 +62,11 @@ struct tt_segmenter {
     size_t ndict;
     size_t maxd;
     uint64_t tconst[TCONST_N];
+    /* Templates over small values, summed per mode once at load (see fold_small): the
+     * shape templates by (sm, s0, s1, sp), the dictionary ones with the bias and the previous
+     * decision by (cv, le, rs, d2, mm, prev). */
+    int32_t *shape_w; /* N_MODES * SHAPE_N */
+    int32_t *small_w; /* N_MODES * SMALL_N */
 };
 
 /* What the decoder keeps per token of the current line. */
@@ -158,6 +169,8 @@ void tt_segmenter_free(tt_segmenter *m)
         return;
     free(m->feat);
     free(m->dict);
+    free(m->shape_w);
+    free(m->small_w);
     free(m);
 }
 
@@ -196,6 +209,53 @@ static int slots_valid(const bucket *b, size_t nb, int vbits)
             if (b[i].s[j] != 0 && (b[i].s[j] >> vbits) == 0)
                 return 0;
     return 1;
+}
+
+static inline size_t small_index(uint64_t cv, uint64_t le, uint64_t rs, uint64_t d2, uint64_t mm, uint64_t prev)
+{
+    return (size_t)(((((cv * 5 + le) * 5 + rs) * 2 + d2) * 4 + mm) * 2 + prev);
+}
+
+static inline size_t shape_index(uint64_t sm, uint64_t s0, uint64_t s1, uint64_t sp)
+{
+    return (size_t)(((sm * SH_N + s0) * SH_N + s1) * SH_N + sp);
+}
+
+/* Ten of the 22 templates read only shapes, the dictionary figures and the previous decision:
+ * few enough values to sum their weights for every combination now, so that decoding a
+ * boundary reads two table entries instead of hashing ten features. Integer sums, so the
+ * decisions are those of the feature-by-feature reference. */
+static tt_status fold_small(tt_segmenter *m)
+{
+    m->shape_w = malloc((size_t)N_MODES * SHAPE_N * sizeof *m->shape_w);
+    m->small_w = malloc((size_t)N_MODES * SMALL_N * sizeof *m->small_w);
+    if (m->shape_w == NULL || m->small_w == NULL)
+        return TT_ENOMEM;
+    for (int mode = 0; mode < N_MODES; mode++) {
+        const uint64_t *tc = m->tconst + 32 * mode;
+        int32_t *shw = m->shape_w + (size_t)mode * SHAPE_N, *smw = m->small_w + (size_t)mode * SMALL_N;
+        for (uint64_t s0 = 0; s0 < SH_N; s0++)
+            for (uint64_t s1 = 0; s1 < SH_N; s1++) {
+                int32_t w01 = weight(m, fkey(tc, T_S01, s0 | s1 << 4, 0, 0));
+                for (uint64_t sm = 0; sm < SH_N; sm++)
+                    for (uint64_t sp = 0; sp < SH_N; sp++)
+                        shw[shape_index(sm, s0, s1, sp)] =
+                            w01 + weight(m, fkey(tc, T_S4, sm | s0 << 4 | s1 << 8 | sp << 12, 0, 0));
+            }
+        int32_t bias = weight(m, fkey(tc, T_BIAS, 0, 0, 0));
+        for (uint64_t cv = 0; cv < 6; cv++)
+            for (uint64_t le = 0; le < 5; le++)
+                for (uint64_t rs = 0; rs < 5; rs++)
+                    for (uint64_t d2 = 0; d2 < 2; d2++)
+                        for (uint64_t mm = 0; mm < 4; mm++)
+                            for (uint64_t prev = 0; prev < 2; prev++)
+                                smw[small_index(cv, le, rs, d2, mm, prev)] =
+                                    bias + weight(m, fkey(tc, T_D2, d2, 0, 0)) + weight(m, fkey(tc, T_COV, cv, 0, 0))
+                                    + weight(m, fkey(tc, T_LEND, le, 0, 0)) + weight(m, fkey(tc, T_RSTART, rs, 0, 0))
+                                    + weight(m, fkey(tc, T_DCOMBO, cv | le << 4 | rs << 8, 0, 0))
+                                    + weight(m, fkey(tc, T_MM, mm, 0, 0)) + weight(m, fkey(tc, T_PREV, prev, 0, 0));
+    }
+    return TT_OK;
 }
 
 tt_status tt_segmenter_load(const void *data, size_t len, tt_segmenter **out)
@@ -249,6 +309,10 @@ tt_status tt_segmenter_load(const void *data, size_t len, tt_segmenter **out)
     m->maxd = maxd;
     for (int t = 0; t < TCONST_N; t++)
         m->tconst[t] = mix64(TCONST_MUL * (uint64_t)t);
+    if (fold_small(m) != TT_OK) {
+        st = TT_ENOMEM;
+        goto done;
+    }
     *out = m;
     m = NULL;
     st = TT_OK;
@@ -374,16 +438,26 @@ void tt_seg_scratch_free(tt_seg_scratch *s)
     s->cap = 0;
 }
 
+/* Hashed features of one boundary that read syllables: NK_PREVB holds the PREVB key of a
+ * "no join" before it, NK_PREVB + 1 that of a join. */
+enum { NK_U0, NK_U1, NK_UM, NK_UP, NK_B01, NK_BM0, NK_B12, NK_TM01, NK_T012, NK_S0U1, NK_U0S1, NK_PREVB, NK };
+#define NKEYS (NK + 1)
+/* boundaries whose buckets are fetched ahead of the one being decided */
+#define AHEAD 2
+
+/* The scratch holds tokinfo[cap], then uint64_t[cap][NKEYS]. */
+#define SCRATCH_ITEM (sizeof(tokinfo) + NKEYS * sizeof(uint64_t))
+
 static tt_status scratch_reserve(tt_seg_scratch *s, size_t n)
 {
     if (n <= s->cap)
         return TT_OK;
-    if (n > SIZE_MAX / sizeof(tokinfo))
+    if (n > SIZE_MAX / SCRATCH_ITEM)
         return TT_ENOMEM;
     size_t cap = s->cap ? s->cap : 64;
     while (cap < n)
-        cap = cap > SIZE_MAX / 2 / sizeof(tokinfo) ? n : cap * 2;
-    void *p = realloc(s->mem, cap * sizeof(tokinfo));
+        cap = cap > SIZE_MAX / 2 / SCRATCH_ITEM ? n : cap * 2;
+    void *p = realloc(s->mem, cap * SCRATCH_ITEM);
     if (p == NULL)
         return TT_ENOMEM;
     s->mem = p;
@@ -394,7 +468,7 @@ static tt_status scratch_reserve(tt_seg_scratch *s, size_t n)
 /* ----------------------------------------------------------------------------------------
  * decoding one line */
 
-static void decode_line(const tt_segmenter *m, tokinfo *ti, size_t n, uint8_t *joins)
+static void decode_line(const tt_segmenter *m, tokinfo *ti, uint64_t (*keys)[NKEYS], size_t n, uint8_t *joins)
 {
     /* modes */
     size_t nlet = 0, ndia = 0, ncase = 0, nallup = 0;
@@ -412,6 +486,7 @@ static void decode_line(const tt_segmenter *m, tokinfo *ti, size_t n, uint8_t *j
     int caps = nallup >= 2 && 2 * nallup > ncase;
     int mode = (nodia ? 1 : 0) + (caps ? 2 : 0);
     const uint64_t *tc = m->tconst + 32 * mode;
+    const int32_t *shw = m->shape_w + (size_t)mode * SHAPE_N, *smw = m->small_w + (size_t)mode * SMALL_N;
     if (caps)
         for (size_t i = 0; i < n; i++)
             if (ti[i].word)
@@ -463,17 +538,40 @@ static void decode_line(const tt_segmenter *m, tokinfo *ti, size_t n, uint8_t *j
         e -= k;
     }
 
-    /* boundaries, greedily from the left */
+    /* the hashed features of every boundary between two words, then the boundaries greedily
+     * from the left, the buckets of those AHEAD further on fetched meanwhile */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!(ti[i].word && ti[i + 1].word))
+            continue;
+        uint64_t um = i >= 1 ? LEX(i - 1) : H_BOS;
+        uint64_t u0 = LEX(i), u1 = LEX(i + 1);
+        uint64_t up = i + 2 < n ? LEX(i + 2) : H_EOS;
+        uint64_t s0 = ti[i].shape, s1 = ti[i + 1].shape;
+        uint64_t *k = keys[i];
+        k[NK_U0] = fkey(tc, T_U0, u0, 0, 0);
+        k[NK_U1] = fkey(tc, T_U1, u1, 0, 0);
+        k[NK_UM] = fkey(tc, T_UM, um, 0, 0);
+        k[NK_UP] = fkey(tc, T_UP, up, 0, 0);
+        k[NK_B01] = fkey(tc, T_B01, u0, u1, 0);
+        k[NK_BM0] = fkey(tc, T_BM0, um, u0, 0);
+        k[NK_B12] = fkey(tc, T_B12, u1, up, 0);
+        k[NK_TM01] = fkey(tc, T_TM01, um, u0, u1);
+        k[NK_T012] = fkey(tc, T_T012, u0, u1, up);
+        k[NK_S0U1] = fkey(tc, T_S0U1, s0, u1, 0);
+        k[NK_U0S1] = fkey(tc, T_U0S1, u0, s1, 0);
+        k[NK_PREVB] = fkey(tc, T_PREVB, 0, u0, u1);
+        k[NK_PREVB + 1] = fkey(tc, T_PREVB, 1, u0, u1);
+    }
     int prev = 0;
     for (size_t i = 0; i + 1 < n; i++) {
+        if (i + AHEAD + 1 < n && ti[i + AHEAD].word && ti[i + AHEAD + 1].word)
+            for (int f = 0; f < NKEYS; f++)
+                PREFETCH(&m->feat[keys[i + AHEAD][f] & m->fmask]);
         if (!(ti[i].word && ti[i + 1].word)) {
             joins[i] = 0;
             prev = 0;
             continue;
         }
-        uint64_t um = i >= 1 ? LEX(i - 1) : H_BOS;
-        uint64_t u0 = LEX(i), u1 = LEX(i + 1);
-        uint64_t up = i + 2 < n ? LEX(i + 2) : H_EOS;
         uint64_t sm = i >= 1 ? ti[i - 1].shape : SH_BOS;
         uint64_t s0 = ti[i].shape, s1 = ti[i + 1].shape;
         uint64_t sp = i + 2 < n ? ti[i + 2].shape : SH_EOS;
@@ -481,31 +579,11 @@ static void decode_line(const tt_segmenter *m, tokinfo *ti, size_t n, uint8_t *j
         uint64_t le = ti[i].lend > 4 ? 4 : ti[i].lend;
         uint64_t rs = ti[i + 1].lstart > 4 ? 4 : ti[i + 1].lstart;
         uint64_t d2 = (ti[i].bits >> 2) & 1, mm = ti[i].bits & 3;
-        int32_t sc = 0;
-#define F(t, a, b, c) sc += weight(m, fkey(tc, (t), (a), (b), (c)))
-        F(T_BIAS, 0, 0, 0);
-        F(T_U0, u0, 0, 0);
-        F(T_U1, u1, 0, 0);
-        F(T_UM, um, 0, 0);
-        F(T_UP, up, 0, 0);
-        F(T_B01, u0, u1, 0);
-        F(T_BM0, um, u0, 0);
-        F(T_B12, u1, up, 0);
-        F(T_TM01, um, u0, u1);
-        F(T_T012, u0, u1, up);
-        F(T_S01, s0 | s1 << 4, 0, 0);
-        F(T_S4, sm | s0 << 4 | s1 << 8 | sp << 12, 0, 0);
-        F(T_S0U1, s0, u1, 0);
-        F(T_U0S1, u0, s1, 0);
-        F(T_D2, d2, 0, 0);
-        F(T_COV, cv, 0, 0);
-        F(T_LEND, le, 0, 0);
-        F(T_RSTART, rs, 0, 0);
-        F(T_DCOMBO, cv | le << 4 | rs << 8, 0, 0);
-        F(T_MM, mm, 0, 0);
-        F(T_PREV, (uint64_t)prev, 0, 0);
-        F(T_PREVB, (uint64_t)prev, u0, u1);
-#undef F
+        const uint64_t *k = keys[i];
+        int32_t sc = shw[shape_index(sm, s0, s1, sp)] + smw[small_index(cv, le, rs, d2, mm, (uint64_t)prev)];
+        for (int f = 0; f < NK_PREVB; f++)
+            sc += weight(m, k[f]);
+        sc += weight(m, k[NK_PREVB + prev]);
         prev = sc > 0;
         joins[i] = (uint8_t)prev;
     }
@@ -535,11 +613,12 @@ static tt_status segment_source(const tt_segmenter *m, const source *src, size_t
         if (st != TT_OK)
             goto done;
         tokinfo *ti = scr->mem;
+        uint64_t(*keys)[NKEYS] = (uint64_t(*)[NKEYS])(ti + scr->cap);
         for (size_t i = start; i < end; i++) {
             token_at(src, i, &cp, &len, &kind, &flags);
             analyze(cp, len, kind, &ti[i - start]);
         }
-        decode_line(m, ti, end - start, joins + start);
+        decode_line(m, ti, keys, end - start, joins + start);
         if (end < n)
             joins[end - 1] = 0;
         start = end;

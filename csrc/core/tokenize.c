@@ -11,7 +11,8 @@
 
 enum { CC_SPACE, CC_NEWLINE, CC_LETTER, CC_DIGIT, CC_MARK, CC_PUNCT, CC_SYMBOL };
 
-static int cclass(tt_cp c)
+/* Everything but letters of the Vietnamese table (ASCII ones included). */
+static int cclass_other(tt_cp c)
 {
     if (c < 0x80) {
         if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C)
@@ -20,16 +21,12 @@ static int cclass(tt_cp c)
             return CC_SPACE;
         if (c >= '0' && c <= '9')
             return CC_DIGIT;
-        if (tt_vl_info(c))
-            return CC_LETTER;
         if (c < 0x20 || c == 0x7F)
             return CC_SYMBOL; /* NUL and other controls are kept, as symbols */
         if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' || c == '|' || c == '~')
             return CC_SYMBOL; /* Unicode's currency, math and modifier symbols */
         return CC_PUNCT;
     }
-    if (tt_vl_info(c))
-        return CC_LETTER;
     if ((c & 0xFFFFF800u) == 0xD800u || c > 0x10FFFF)
         return CC_SYMBOL; /* lone surrogates pass through as symbols */
     if (c == 0x2028 || c == 0x2029 || c == 0x85)
@@ -51,6 +48,15 @@ static int cclass(tt_cp c)
     if (u_ispunct((UChar32)c))
         return CC_PUNCT;
     return CC_SYMBOL;
+}
+
+/* Letters of the table, most of any text, answered inline (the table marks no ASCII space,
+ * digit or punctuation). */
+static inline int cclass(tt_cp c)
+{
+    if (tt_vl_info(c))
+        return CC_LETTER;
+    return cclass_other(c);
 }
 
 static inline int is_digit(tt_cp c) { return c >= '0' && c <= '9'; }
