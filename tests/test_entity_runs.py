@@ -135,3 +135,26 @@ def test_lexicon_refuses_what_lower_case_cannot_reach():
     with pytest.raises(TypeError):
         _core.entity_lexicon([[]] * 3, bits)
     assert _core.entity_lexicon([["ông"]] + [[] for _ in range(11)], bits) is not None
+
+
+def test_entity_objects_checks_what_it_makes_entities_with():
+    doc = tintuc.analyze("Ông Nguyễn Văn An tới Bộ Quốc phòng Nga.")
+    core = doc._core
+    lex = entities._lexicon()
+    arrays = tuple(doc_arrays(doc))
+    names = _core.entity_names(lex, arrays)
+    fields = tintuc.default_gazetteer()._rule_tables()[2]
+    make = (entities.Entity, entities._SLOTS, fields, tintuc.default_gazetteer()._entity_fields, entities._rule_id,
+            entities._LABELS, entities._RULE_FIELDS)
+    args = [lex, arrays, names, struct.pack("<i", -1), [], doc.text, core.ostart, core.oend, make]
+    with pytest.raises(ValueError):  # the name entity_names found is missing
+        _core.entity_objects(*args)
+    with pytest.raises(TypeError):
+        _core.entity_objects(*(args[:8] + [make[:-1]]))
+    with pytest.raises(TypeError):  # not the slot descriptors
+        _core.entity_objects(*(args[:8] + [(make[0], tuple(range(12))) + make[2:]]))
+    with pytest.raises(ValueError):
+        _core.entity_objects(*(args[:6] + [b"", core.oend, make]))
+    ents, spans, pairs, marks = _core.entity_objects(*(args[:4] + [["x"]] + args[5:]))
+    assert ents[0] == "x" and len(spans) == 16 * len(ents)
+    assert [e.label for e in ents[1:]] == ["ORG"]

@@ -21,7 +21,8 @@
 
 #define CAPSULE_NAME "tintuc._core.entity_lexicon"
 #define DOC_FIELDS 13
-#define NBUF 7
+#define NBUF 9
+#define NFIELDS 12 /* of an Entity */
 
 /* str.lower() of one code point where it is one code point whatever the context: İ lowers to
  * two and Σ by what surrounds it, and no phrase may hold what they give (see below). */
@@ -102,6 +103,7 @@ typedef struct {
     Py_buffer buf[NBUF];
     int nbuf;
     tt_er_match *matches;
+    const void *raw_matches; /* as analyze.c lays them out */
 } doc_view;
 
 static void view_release(doc_view *v)
@@ -198,6 +200,7 @@ static int view_of(doc_view *v, PyObject *doc)
     }
     d->matches = v->matches;
     d->nmatches = nmatch;
+    v->raw_matches = m;
     return 0;
 }
 
@@ -250,51 +253,290 @@ done:
     return res;
 }
 
+/* Run tt_er_spans for args (lexicon, doc, names, name_ent): 0, or -1 with an exception set. */
+static int run_spans(PyObject *const *args, doc_view *v, tt_er_work *w)
+{
+    if (!PyBytes_Check(args[2]) || !PyBytes_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "entity rules: names and name_ent must be bytes");
+        return -1;
+    }
+    size_t nnames = (size_t)PyBytes_GET_SIZE(args[2]) / 8;
+    if ((size_t)PyBytes_GET_SIZE(args[2]) != 8 * nnames || (size_t)PyBytes_GET_SIZE(args[3]) != 4 * nnames) {
+        PyErr_SetString(PyExc_ValueError, "entity rules: names and name_ent differ in length");
+        return -1;
+    }
+    const uint32_t *names = (const uint32_t *)PyBytes_AS_STRING(args[2]);
+    const int32_t *name_ent = (const int32_t *)PyBytes_AS_STRING(args[3]);
+    const tt_er_lexicon *lex = lexicon_of(args[0]);
+    if (lex == NULL || view_of(v, args[1]) < 0)
+        return -1;
+    tt_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = tt_er_spans(lex, &v->d, names, name_ent, nnames, w);
+    Py_END_ALLOW_THREADS
+    if (st != TT_OK) {
+        tt_raise_status(st, "entity rules");
+        return -1;
+    }
+    return 0;
+}
+
+/* The spans as "<IIII" records: start, end, ref, label + 4 * source. */
+static PyObject *spans_bytes(const tt_er_work *w)
+{
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(4 * w->nspans * sizeof(uint32_t)));
+    if (b == NULL)
+        return NULL;
+    uint32_t *out = (uint32_t *)PyBytes_AS_STRING(b);
+    for (size_t k = 0; k < w->nspans; k++) {
+        const tt_er_span *s = &w->spans[k];
+        uint32_t rec[4] = {s->start, s->end, s->ref, s->label + 4u * s->source};
+        memcpy(out + 4 * k, rec, sizeof rec);
+    }
+    return b;
+}
+
 static PyObject *py_entity_spans(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)mod;
     doc_view v;
     tt_er_work w;
     PyObject *res = NULL;
-    uint32_t *out = NULL;
     tt_er_work_init(&w);
     memset(&v, 0, sizeof v);
-    if (nargs != 4 || !PyBytes_Check(args[2]) || !PyBytes_Check(args[3])) {
-        PyErr_SetString(PyExc_TypeError, "entity_spans() takes a lexicon, a document, and names and their entities as bytes");
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "entity_spans() takes a lexicon, a document, names and name_ent");
         return NULL;
     }
-    size_t nnames = (size_t)PyBytes_GET_SIZE(args[2]) / 8;
-    if ((size_t)PyBytes_GET_SIZE(args[2]) != 8 * nnames || (size_t)PyBytes_GET_SIZE(args[3]) != 4 * nnames) {
-        PyErr_SetString(PyExc_ValueError, "entity_spans(): names and name_ent differ in length");
+    if (run_spans(args, &v, &w) == 0)
+        res = spans_bytes(&w);
+    view_release(&v);
+    tt_er_work_free(&w);
+    return res;
+}
+
+/* What entity_objects makes Entity objects with (its make argument, the same for every
+ * document of a gazetteer). */
+typedef struct {
+    PyTypeObject *cls;
+    PyObject *const *descr; /* the member descriptors of its NFIELDS slots, in field order */
+    PyObject *fields;       /* dict: form * 4 + kind -> the fields after text, start, end */
+    PyObject *fields_of;    /* (form, kind, forms) -> those fields */
+    PyObject *rule_id;      /* (label, name) -> the id of a rule-made entity */
+    PyObject *const *labels; /* 4 str */
+    PyObject *const *tail;  /* source, score, match, form, flags, alternatives of a rule-made one */
+} maker;
+
+/* An instance of m->cls with these field values, made as object.__new__ and
+ * object.__setattr__ would (a frozen dataclass's __init__ does no more). */
+static PyObject *new_entity(const maker *m, PyObject *const *vals)
+{
+    PyObject *o = m->cls->tp_alloc(m->cls, 0);
+    if (o == NULL)
         return NULL;
+    for (int f = 0; f < NFIELDS; f++)
+        if (Py_TYPE(m->descr[f])->tp_descr_set(m->descr[f], o, vals[f]) < 0) {
+            Py_DECREF(o);
+            return NULL;
+        }
+    return o;
+}
+
+static int maker_of(PyObject *obj, maker *m)
+{
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 7 || !PyType_Check(PyTuple_GET_ITEM(obj, 0))
+        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 1)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 1)) != NFIELDS
+        || !PyDict_Check(PyTuple_GET_ITEM(obj, 2)) || !PyTuple_Check(PyTuple_GET_ITEM(obj, 5))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 5)) != 4 || !PyTuple_Check(PyTuple_GET_ITEM(obj, 6))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 6)) != 6) {
+        PyErr_SetString(PyExc_TypeError, "entity_objects(): make must be (cls, 12 slot descriptors, dict, "
+                                         "fields_of, rule_id, 4 labels, 6 rule fields)");
+        return -1;
     }
-    const uint32_t *names = (const uint32_t *)PyBytes_AS_STRING(args[2]);
-    const int32_t *name_ent = (const int32_t *)PyBytes_AS_STRING(args[3]);
-    const tt_er_lexicon *lex = lexicon_of(args[0]);
-    if (lex == NULL || view_of(&v, args[1]) < 0)
+    m->cls = (PyTypeObject *)PyTuple_GET_ITEM(obj, 0);
+    m->descr = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 1), 0);
+    for (int f = 0; f < NFIELDS; f++)
+        if (!Py_IS_TYPE(m->descr[f], &PyMemberDescr_Type)) {
+            PyErr_SetString(PyExc_TypeError, "entity_objects(): the descriptors must be those of __slots__");
+            return -1;
+        }
+    m->fields = PyTuple_GET_ITEM(obj, 2);
+    m->fields_of = PyTuple_GET_ITEM(obj, 3);
+    m->rule_id = PyTuple_GET_ITEM(obj, 4);
+    m->labels = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 5), 0);
+    m->tail = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 6), 0);
+    return 0;
+}
+
+/* The fields (after text, start and end) of the listed span whose group starts at match g. */
+static PyObject *listed_fields(const maker *m, const doc_view *v, uint32_t g)
+{
+    const match_rec *raw = v->raw_matches;
+    size_t nm = v->d.nmatches, j = g + 1;
+    match_rec r;
+    memcpy(&r, &raw[g], sizeof r);
+    while (j < nm && v->d.matches[j].tied)
+        j++;
+    if (j == g + 1) { /* one form: cached by form and kind */
+        PyObject *key = PyLong_FromLongLong(r.value * 4 + r.kind), *f = NULL;
+        if (key == NULL)
+            return NULL;
+        f = PyDict_GetItemWithError(m->fields, key);
+        if (f != NULL) {
+            Py_DECREF(key);
+            return Py_NewRef(f);
+        }
+        if (!PyErr_Occurred() && (f = PyObject_CallFunction(m->fields_of, "Li(L)", (long long)r.value, (int)r.kind,
+                                                             (long long)r.value)) != NULL
+            && (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) != NFIELDS - 3 || PyDict_SetItem(m->fields, key, f) < 0)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "entity_objects(): fields_of must give a tuple of 9");
+            Py_CLEAR(f);
+        }
+        Py_DECREF(key);
+        return f;
+    }
+    PyObject *forms = PyTuple_New((Py_ssize_t)(j - g)), *f = NULL;
+    if (forms == NULL)
+        return NULL;
+    for (size_t k = g; k < j; k++) {
+        PyObject *x = PyLong_FromUnsignedLong(v->d.matches[k].form);
+        if (x == NULL) {
+            Py_DECREF(forms);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(forms, (Py_ssize_t)(k - g), x);
+    }
+    f = PyObject_CallFunction(m->fields_of, "LiO", (long long)r.value, (int)r.kind, forms);
+    Py_DECREF(forms);
+    if (f != NULL && (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) != NFIELDS - 3)) {
+        PyErr_SetString(PyExc_TypeError, "entity_objects(): fields_of must give a tuple of 9");
+        Py_CLEAR(f);
+    }
+    return f;
+}
+
+/* The Entity of span s (ostart/oend: original offsets of the tokens). */
+static PyObject *entity_of(const maker *m, const doc_view *v, const tt_er_span *s, PyObject *text, PyObject *norm,
+                           const uint32_t *ostart, const uint32_t *oend, PyObject *name_list)
+{
+    PyObject *vals[NFIELDS] = {NULL}, *res = NULL, *fields = NULL;
+    uint32_t a, b;
+    if (s->source == TT_ER_NAME) {
+        if (!PyList_Check(name_list) || s->ref >= (size_t)PyList_GET_SIZE(name_list)) {
+            PyErr_SetString(PyExc_ValueError, "entity_objects(): fewer names than entity_names gave");
+            return NULL;
+        }
+        return Py_NewRef(PyList_GET_ITEM(name_list, s->ref));
+    }
+    if (s->source == TT_ER_LISTED) {
+        match_rec r;
+        memcpy(&r, &((const match_rec *)v->raw_matches)[s->ref], sizeof r);
+        a = r.start;
+        b = r.end;
+        if ((fields = listed_fields(m, v, s->ref)) == NULL)
+            return NULL;
+        for (int f = 3; f < NFIELDS; f++)
+            vals[f] = Py_NewRef(PyTuple_GET_ITEM(fields, f - 3));
+    } else {
+        if (s->start >= s->end) {
+            PyErr_SetString(PyExc_ValueError, "entity_objects(): an empty span");
+            return NULL;
+        }
+        a = ostart[s->start];
+        b = oend[s->end - 1];
+        vals[3] = Py_NewRef(m->labels[s->label]);
+        vals[5] = PyUnicode_Substring(norm, v->d.nstart[s->start], v->d.nend[s->end - 1]);
+        if (vals[5] == NULL)
+            goto done;
+        PyObject *call[2] = {vals[3], vals[5]};
+        if ((vals[4] = PyObject_Vectorcall(m->rule_id, call, 2, NULL)) == NULL)
+            goto done;
+        for (int f = 6; f < NFIELDS; f++)
+            vals[f] = Py_NewRef(m->tail[f - 6]);
+    }
+    if ((vals[0] = PyUnicode_Substring(text, a, b)) == NULL || (vals[1] = PyLong_FromUnsignedLong(a)) == NULL
+        || (vals[2] = PyLong_FromUnsignedLong(b)) == NULL)
         goto done;
-    tt_status st;
-    Py_BEGIN_ALLOW_THREADS
-    st = tt_er_spans(lex, &v.d, names, name_ent, nnames, &w);
-    Py_END_ALLOW_THREADS
-    if (st != TT_OK) {
-        tt_raise_status(st, "entity_spans");
-        goto done;
-    }
-    if ((out = malloc((4 * w.nspans + 1) * sizeof *out)) == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (size_t k = 0; k < w.nspans; k++) {
-        const tt_er_span *s = &w.spans[k];
-        out[4 * k] = s->start;
-        out[4 * k + 1] = s->end;
-        out[4 * k + 2] = s->ref;
-        out[4 * k + 3] = s->label + 4u * s->source;
-    }
-    res = PyBytes_FromStringAndSize((const char *)out, (Py_ssize_t)(4 * w.nspans * sizeof *out));
+    res = new_entity(m, vals);
 done:
-    free(out);
+    Py_XDECREF(fields);
+    for (int f = 0; f < NFIELDS; f++)
+        Py_XDECREF(vals[f]);
+    return res;
+}
+
+/* Indexes of spans for the linking in Python: i where span i + 1 is a one-token acronym in
+ * brackets right after span i ("(" at its end); and 2i + 1 for a one-token rule-made span in
+ * capitals after "(", 2i for a person's name. */
+static PyObject *links_of(const tt_er_work *w, const tt_er_doc *d, int acronyms)
+{
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(w->nspans * sizeof(uint32_t)));
+    if (b == NULL)
+        return NULL;
+    uint32_t *out = (uint32_t *)PyBytes_AS_STRING(b);
+    size_t m = 0;
+    for (size_t i = 0; i < w->nspans; i++) {
+        const tt_er_span *s = &w->spans[i];
+        if (acronyms) {
+            const tt_er_span *t = i + 1 < w->nspans ? &w->spans[i + 1] : NULL;
+            if (t != NULL && t->start == s->end + 1 && t->end == t->start + 1 && d->shape[s->end] == '('
+                && t->end < d->n && d->shape[t->end] == ')')
+                out[m++] = (uint32_t)i;
+            continue;
+        }
+        int bracketed = s->source != TT_ER_LISTED && s->end == s->start + 1 && d->shape[s->start] == 'A'
+                        && s->start >= 1 && d->shape[s->start - 1] == '(';
+        if (s->label == TT_ER_PER || bracketed)
+            out[m++] = 2 * (uint32_t)i + (uint32_t)bracketed;
+    }
+    if (_PyBytes_Resize(&b, (Py_ssize_t)(m * sizeof(uint32_t))) < 0)
+        return NULL;
+    return b;
+}
+
+static PyObject *py_entity_objects(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    doc_view v;
+    tt_er_work w;
+    maker m;
+    PyObject *res = NULL, *list = NULL, *spans = NULL, *pairs = NULL, *marks = NULL;
+    tt_er_work_init(&w);
+    memset(&v, 0, sizeof v);
+    if (nargs != 9) {
+        PyErr_SetString(PyExc_TypeError, "entity_objects() takes a lexicon, a document, names, name_ent, the "
+                                         "names' entities, text, ostart, oend and make");
+        return NULL;
+    }
+    if (maker_of(args[8], &m) < 0 || !PyUnicode_Check(args[5]) || run_spans(args, &v, &w) < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "entity_objects(): text must be str");
+        goto done;
+    }
+    const uint32_t *ostart, *oend;
+    Py_ssize_t n = (Py_ssize_t)v.d.n;
+    if ((ostart = buffer_of(&v, args[6], 4, n, NULL, "ostart")) == NULL
+        || (oend = buffer_of(&v, args[7], 4, n, NULL, "oend")) == NULL)
+        goto done;
+    PyObject *norm = PyTuple_GET_ITEM(args[1], 3);
+    if ((list = PyList_New((Py_ssize_t)w.nspans)) == NULL)
+        goto done;
+    for (size_t k = 0; k < w.nspans; k++) {
+        PyObject *e = entity_of(&m, &v, &w.spans[k], args[5], norm, ostart, oend, args[4]);
+        if (e == NULL)
+            goto done;
+        PyList_SET_ITEM(list, (Py_ssize_t)k, e);
+    }
+    if ((spans = spans_bytes(&w)) == NULL || (pairs = links_of(&w, &v.d, 1)) == NULL
+        || (marks = links_of(&w, &v.d, 0)) == NULL)
+        goto done;
+    res = PyTuple_Pack(4, list, spans, pairs, marks);
+done:
+    Py_XDECREF(list);
+    Py_XDECREF(spans);
+    Py_XDECREF(pairs);
+    Py_XDECREF(marks);
     view_release(&v);
     tt_er_work_free(&w);
     return res;
@@ -310,5 +552,8 @@ PyMethodDef tt_entity_runs_methods[] = {
     {"entity_spans", (PyCFunction)(void (*)(void))py_entity_spans, METH_FASTCALL,
      "entity_spans($module, lexicon, doc, names, name_ent, /)\n--\n\n"
      "Every entity span of a document: '<IIII' records (start, end, ref, label + 4 * source)."},
+    {"entity_objects", (PyCFunction)(void (*)(void))py_entity_objects, METH_FASTCALL,
+     "entity_objects($module, lexicon, doc, names, name_ent, name_entities, text, ostart, oend, make, /)\n--\n\n"
+     "The Entity objects of entity_spans, with the spans and where linking looks (see entity_runs.c)."},
     {NULL, NULL, 0, NULL},
 };

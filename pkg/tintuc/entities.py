@@ -36,7 +36,7 @@ from importlib import resources
 
 from . import _core
 from ._core import strip_diacritics
-from ._coredoc import MATCH, VIET
+from ._coredoc import VIET
 from .cuelex import END, START
 from .gazetteer import _FLAG_BIT, Entity, default_gazetteer
 
@@ -47,9 +47,6 @@ RULE_SCORE = 0.75
 
 _PHRASE_PART = re.compile(r"\w+\.?|[^\w\s]")
 _LABELS = ("PER", "LOC", "ORG", "MISC")
-# how the C pass found a span (csrc/core/entity_runs.h: tt_er_span.source)
-_RULE, _LISTED, _NAME = 0, 1, 2
-_SPAN = struct.Struct("<IIII")   # start, end, ref, label + 4 * source
 _PAIR = struct.Struct("<II")
 _SURNAME = _FLAG_BIT["surname"]  # a listed form that is a person's surname alone
 # the roles of the lexicon of the C pass, in its order (csrc/core/entity_runs.h)
@@ -95,68 +92,56 @@ def extract(doc) -> list[Entity]:
     if core is None:
         return []
     gaz = doc._gazetteer or default_gazetteer()
-    form_ent, form_info, _ = gaz._rule_tables()
+    form_ent, form_info, fields = gaz._rule_tables()
     lex = _lexicon()
     arrays = (core.shape, core.cue_roles, core.flags, core.norm, core.nstart, core.nend, core.word_first,
               core.sent_first, core._matches, form_ent, form_info, _SURNAME, VIET)
-    text, norm = doc.text, core.norm
-    ostart, oend, ns, ne = core.ostart, core.oend, core.nstart, core.nend
-
-    def rule(label: str, s: int, t: int) -> Entity:
-        os, oe = ostart[s], oend[t - 1]
-        name = norm[ns[s]:ne[t - 1]]
-        return Entity(text[os:oe], os, oe, label, _rule_id(label, name), name, "rule", RULE_SCORE, "rule")
-
+    text = doc.text
     # Vietnamese personal names first: a name whose id is a listed entity's makes the listed
     # short forms and surnames of that entity count as named in full
     raw = _core.entity_names(lex, arrays)
     names, name_ent = [], b""
     if raw:
+        norm, ostart, oend, ns, ne = core.norm, core.ostart, core.oend, core.nstart, core.nend
+        for a, b in _PAIR.iter_unpack(raw):
+            os, oe = ostart[a], oend[b - 1]
+            name = norm[ns[a]:ne[b - 1]]
+            names.append(Entity(text[os:oe], os, oe, "PER", _rule_id("PER", name), name, "rule", RULE_SCORE, "rule"))
         index = gaz._index()
-        names = [rule("PER", a, b) for a, b in _PAIR.iter_unpack(raw)]
         name_ent = array("i", [index.get(e.id, -1) for e in names]).tobytes()
-    matches = core._matches
-    nmatch = len(matches) // MATCH.size
-    found = []
-    for a, b, ref, code in _SPAN.iter_unpack(_core.entity_spans(lex, arrays, raw, name_ent)):
-        source = code >> 2
-        if source == _NAME:
-            e = names[ref]
-        elif source == _LISTED:
-            form, _, _, s, t, _, kind, _, _ = MATCH.unpack_from(matches, ref * MATCH.size)
-            forms = [form]
-            j = ref + 1
-            while j < nmatch and MATCH.unpack_from(matches, j * MATCH.size)[7]:
-                forms.append(MATCH.unpack_from(matches, j * MATCH.size)[0])
-                j += 1
-            e = Entity(text[s:t], s, t, *gaz._entity_fields(form, kind, tuple(forms)))
-        else:
-            e = rule(_LABELS[code & 3], a, b)
-        found.append((a, b, e))
-    return _link(found, core.shape)
+    make = (Entity, _SLOTS, fields, gaz._entity_fields, _rule_id, _LABELS, _RULE_FIELDS)
+    ents, spans, pairs, marks = _core.entity_objects(lex, arrays, raw, name_ent, names, text, core.ostart, core.oend,
+                                                     make)
+    if pairs or marks:
+        _link(ents, memoryview(spans).cast("I"), memoryview(pairs).cast("I"), memoryview(marks).cast("I"))
+    return ents
+
+
+# the slots of an Entity in field order, and the fields after name of a rule-made one
+_SLOTS = tuple(Entity.__dict__[f] for f in Entity.__slots__)
+_RULE_FIELDS = ("rule", RULE_SCORE, "rule", None, (), ())
 
 
 # ---------------------------------------------------------------- linking within the document
 
-def _link(found: list, shape: str) -> list[Entity]:
-    """One id per real-world thing within the document: found is (start token, end token,
-    Entity) in order of start, longer first."""
+def _link(ents: list, spans, pairs, marks) -> None:
+    """One id per real-world thing within the document. ents are in order of start, longer
+    first; spans has (start token, end token, ref, code) of each; pairs are the i where ents[i +
+    1] is a one-token acronym in brackets right after ents[i]; marks 2i for a person's name and
+    2i + 1 for a one-token rule-made name in capitals right after "(" (the C pass finds them)."""
     # a name and the acronym in brackets after it are one thing: "Tổ chức ... (CSTO)"; the
     # listed one of the two lends its identity to the other
-    n = len(shape)
-    for i in range(len(found) - 1):
-        a, b, e = found[i]
-        a2, b2, e2 = found[i + 1]
-        if a2 == b + 1 and b2 == a2 + 1 and shape[b] == "(" and b2 < n and shape[b2] == ")" \
-                and e.label == e2.label and e.id != e2.id and (e.source == "rule") != (e2.source == "rule"):
+    for i in pairs:
+        e, e2 = ents[i], ents[i + 1]
+        if e.label == e2.label and e.id != e2.id and (e.source == "rule") != (e2.source == "rule"):
             if e.source == "rule":
-                found[i] = (a, b, _as(e, e2))
+                ents[i] = _as(e, e2)
             else:
-                found[i + 1] = (a2, b2, _as(e2, e))
-    out = []
+                ents[i + 1] = _as(e2, e)
     persons = []  # (last word lowercase, entity) of the full names seen so far
-    by_end = {}
-    for a, b, e in found:
+    for m in marks:
+        i = m >> 1
+        e = ents[i]
         if e.label == "PER":
             written = e.text.split()
             if len(written) >= 2:
@@ -167,13 +152,13 @@ def _link(found: list, shape: str) -> list[Entity]:
                 full = next((p for s, p in reversed(persons) if s == written[0].lower()), None) if written else None
                 if full is not None:
                     e = _as(e, full)
-        if e.source == "rule" and b - a == 1 and shape[a] == "A" and a >= 1 and shape[a - 1] == "(":
-            prev = by_end.get(a - 1)
+        if m & 1 and e.source == "rule":
+            # "(ABC)" after a name: the last entity before it that ends right before the bracket
+            a = spans[4 * i]
+            prev = next((ents[j] for j in range(i - 1, -1, -1) if spans[4 * j + 1] == a - 1), None)
             if prev is not None and prev.label == e.label:
                 e = _as(e, prev)
-        by_end[b] = e
-        out.append(e)
-    return out
+        ents[i] = e
 
 
 def _as(e: Entity, like: Entity) -> Entity:
