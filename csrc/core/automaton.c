@@ -2079,6 +2079,105 @@ tt_status tt_ac_match_tokens(const tt_automaton *a, const tt_cp *text, size_t n,
     return match_units(m, out);
 }
 
+/* A keyed unit: the unit as emit_token and key_unit make it, but for its key id, and where its
+ * key lies in tt_ac_keyed.keys (klen TT_AC_MAX_SYL + 1: too long to be a key). */
+typedef struct {
+    unit u;
+    uint32_t koff, klen;
+    uint64_t h;
+} keyed_unit;
+
+void tt_ac_keyed_free(tt_ac_keyed *k)
+{
+    free(k->units);
+    free(k->keys);
+    memset(k, 0, sizeof *k);
+}
+
+tt_status tt_ac_key_tokens(const tt_cp *text, size_t n, const tt_token *toks, size_t nt, tt_ac_keyed *k)
+{
+    tt_status st;
+    if (k == NULL || (text == NULL && n > 0) || (toks == NULL && nt > 0))
+        return TT_EINVAL;
+    k->nu = k->keys_n = 0;
+    size_t nkeys = 0;
+    for (size_t t = 0; t < nt; t++) {
+        if (toks[t].start > toks[t].end || toks[t].end > n)
+            return TT_EINVAL;
+        nkeys += toks[t].end - toks[t].start;
+    }
+    if ((st = tt_grow(&k->units, &k->units_cap, 0, nt ? nt : 1, sizeof(keyed_unit))) != TT_OK
+        || (st = tt_grow((void **)&k->keys, &k->keys_cap, 0, nkeys ? nkeys : 1, sizeof *k->keys)) != TT_OK)
+        return st;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    if (U_FAILURE(err))
+        return TT_EICU;
+    keyed_unit *ku = k->units;
+    int pending_break = 0;
+    for (size_t t = 0; t < nt; t++) {
+        const tt_token *tk = &toks[t];
+        if (tk->flags & TT_TF_NEWLINE_BEFORE)
+            pending_break = 1;
+        if (is_hyphen(text, tk))
+            continue;
+        keyed_unit *x = &ku[k->nu++];
+        size_t len = tk->end - tk->start;
+        x->u.start = tk->start;
+        x->u.end = tk->end;
+        x->u.tok = (uint32_t)t;
+        x->u.syl = TT_AC_NONE;
+        x->u.bits = (uint8_t)((pending_break ? U_BREAK : 0) | (tk->kind == TT_TOK_WORD ? U_WORD : 0));
+        pending_break = 0;
+        if (len > TT_AC_MAX_SYL) {
+            x->koff = 0;
+            x->klen = TT_AC_MAX_SYL + 1;
+            x->h = 0;
+            continue;
+        }
+        const tt_cp *c = text + tk->start;
+        tt_cp *key = k->keys + k->keys_n;
+        int diac = 0;
+        for (size_t i = 0; i < len; i++)
+            key[i] = key_cp(nfd, c[i], &diac);
+        x->koff = (uint32_t)k->keys_n;
+        x->klen = (uint32_t)len;
+        x->h = hash_cps(key, len);
+        k->keys_n += len;
+        if (diac)
+            x->u.bits |= U_DIAC;
+        if (len > 0 && case_of(c[0]) == 1)
+            x->u.bits |= U_CAP;
+    }
+    return TT_OK;
+}
+
+tt_status tt_ac_match_keyed(const tt_automaton *a, const tt_cp *text, size_t n, const tt_ac_keyed *k, int lines,
+                            const tt_ac_opts *o, tt_ac_scratch *scr, tt_ac_matchbuf *out)
+{
+    tt_status st;
+    matcher *m;
+    scanner *sc;
+    if (a == NULL || k == NULL || o == NULL || scr == NULL || out == NULL || (text == NULL && n > 0))
+        return TT_EINVAL;
+    if ((st = work_init(scr, a, text, o, &m, &sc)) != TT_OK)
+        return st;
+    if (k->nu > scr->units_cap && (st = units_reserve(scr, 0, k->nu)) != TT_OK)
+        return st;
+    const keyed_unit *ku = k->units;
+    unit *u = scr->units;
+    uint8_t keep = (uint8_t)(lines ? 0xFF : ~U_BREAK);
+    for (size_t i = 0; i < k->nu; i++) {
+        u[i] = ku[i].u;
+        u[i].bits &= keep;
+        if (ku[i].klen <= TT_AC_MAX_SYL && a->nsyl > 0)
+            u[i].syl = syl_find(a->pool, a->syl_off, a->stab, a->stab_cap, k->keys + ku[i].koff, ku[i].klen, ku[i].h);
+    }
+    m->u = scr->units;
+    m->nu = k->nu;
+    return match_units(m, out);
+}
+
 tt_status tt_ac_find(const tt_automaton *a, const tt_cp *text, size_t n, const tt_ac_opts *o,
                      tt_ac_scratch *scr, tt_ac_matchbuf *out)
 {

@@ -194,6 +194,28 @@ void tt_ac_scratch_free(tt_ac_scratch *s);
 tt_status tt_ac_match_tokens(const tt_automaton *a, const tt_cp *text, size_t n, const tt_token *toks,
                              size_t nt, const tt_ac_opts *o, tt_ac_scratch *scr, tt_ac_matchbuf *out);
 
+/* The keys of a text's tokens, made once for matching against several automata (the pipeline
+ * matches one token sequence against the gazetteer and against the cue lexicon). Start from a
+ * zeroed struct; reused across calls; free with tt_ac_keyed_free. */
+typedef struct {
+    void *units; /* one record per token but hyphens */
+    size_t nu, units_cap;
+    tt_cp *keys; /* the units' keys, back to back */
+    size_t keys_n, keys_cap;
+} tt_ac_keyed;
+
+void tt_ac_keyed_free(tt_ac_keyed *k);
+
+/* Key toks[0, nt), spans of text[0, n) (the same text and tokens tt_ac_match_tokens takes).
+ * TT_EINVAL when a token lies outside the text. */
+tt_status tt_ac_key_tokens(const tt_cp *text, size_t n, const tt_token *toks, size_t nt, tt_ac_keyed *k);
+
+/* tt_ac_match_tokens over keyed tokens: the same matches as tt_ac_match_tokens over the text
+ * and tokens that were keyed, except that with lines == 0 the tokens' line breaks are ignored
+ * (as if no token had TT_TF_NEWLINE_BEFORE). text must be the text that was keyed. */
+tt_status tt_ac_match_keyed(const tt_automaton *a, const tt_cp *text, size_t n, const tt_ac_keyed *k, int lines,
+                            const tt_ac_opts *o, tt_ac_scratch *scr, tt_ac_matchbuf *out);
+
 /* Normalize (tone "hòa", punctuation folded), tokenize and match any text. Offsets of the matches
  * are code points of the ORIGINAL text; token indexes are those of tt_tokenize over the
  * normalized text (tintuc.tokenize(text)). Matches are appended to out. */

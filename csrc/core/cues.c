@@ -13,7 +13,7 @@ void tt_cue_work_free(tt_cue_work *w)
     free(w->roles);
     free(w->hits);
     free(w->tmp);
-    tt_tokbuf_free(&w->toks);
+    tt_ac_keyed_free(&w->keyed);
     tt_ac_matchbuf_free(&w->m);
     tt_ac_scratch_free(&w->scr);
     tt_cue_work_init(w);
@@ -38,29 +38,30 @@ static int on_words(const tt_doc *d, uint32_t a, uint32_t b)
 
 tt_status tt_cue_run(const tt_automaton *lexicon, const tt_doc *d, tt_cue_work *w)
 {
-    tt_status st = TT_OK;
     if (lexicon == NULL || d == NULL || w == NULL)
+        return TT_EINVAL;
+    tt_status st = tt_ac_key_tokens(d->norm.v, d->norm.n, d->tokens.v, d->tokens.n, &w->keyed);
+    return st != TT_OK ? st : tt_cue_run_keyed(lexicon, d, &w->keyed, w);
+}
+
+tt_status tt_cue_run_keyed(const tt_automaton *lexicon, const tt_doc *d, const tt_ac_keyed *keyed, tt_cue_work *w)
+{
+    tt_status st = TT_OK;
+    if (lexicon == NULL || d == NULL || keyed == NULL || w == NULL)
         return TT_EINVAL;
     size_t nt = d->tokens.n, count[TT_CUE_MAX_GROUPS] = {0}, n = 0;
     w->nhits = 0;
     memset(w->group, 0, sizeof w->group);
     w->m.n = 0;
-    w->toks.n = 0;
     if ((st = tt_grow((void **)&w->roles, &w->roles_cap, 0, nt ? nt : 1, sizeof *w->roles)) != TT_OK)
         goto done;
     memset(w->roles, 0, (nt ? nt : 1) * sizeof *w->roles);
     if (nt == 0)
         goto done;
-    /* the matcher never runs a phrase across a line break; hiding them lets roles do so, and
+    /* the matcher never runs a phrase across a line break; ignoring them lets roles do so, and
      * TT_CUE_ONE_LINE entries are held to their line below */
-    if ((st = tt_grow((void **)&w->toks.v, &w->toks.cap, 0, nt, sizeof *w->toks.v)) != TT_OK)
-        goto done;
-    memcpy(w->toks.v, d->tokens.v, nt * sizeof *w->toks.v);
-    w->toks.n = nt;
-    for (size_t k = 0; k < nt; k++)
-        w->toks.v[k].flags &= (uint8_t)~TT_TF_NEWLINE_BEFORE;
     const tt_ac_opts opts = {.overlapping = 1, .fold = 0, .typos = 0, .capitals = 0, .exclude = 0};
-    if ((st = tt_ac_match_tokens(lexicon, d->norm.v, d->norm.n, w->toks.v, nt, &opts, &w->scr, &w->m)) != TT_OK)
+    if ((st = tt_ac_match_keyed(lexicon, d->norm.v, d->norm.n, keyed, 0, &opts, &w->scr, &w->m)) != TT_OK)
         goto done;
     for (size_t k = 0; k < w->m.n; k++) {
         const tt_ac_match *r = &w->m.v[k];

@@ -64,7 +64,7 @@ typedef struct {
     size_t group[TT_CUE_MAX_GROUPS + 1];
     tt_cue_hit *tmp; /* hits in the matcher's order, before they are grouped */
     size_t tmp_cap;
-    tt_tokbuf toks; /* the document's tokens with their line breaks hidden */
+    tt_ac_keyed keyed; /* the document's tokens keyed (tt_cue_run) */
     tt_ac_matchbuf m;
     tt_ac_scratch scr;
 } tt_cue_work;
@@ -74,5 +74,8 @@ void tt_cue_work_free(tt_cue_work *w);
 
 /* Match lexicon over the tokens of d (see above). TT_EINVAL for NULL arguments. */
 tt_status tt_cue_run(const tt_automaton *lexicon, const tt_doc *d, tt_cue_work *w);
+
+/* The same over d's tokens as tt_ac_key_tokens keyed them (when other automata read them too). */
+tt_status tt_cue_run_keyed(const tt_automaton *lexicon, const tt_doc *d, const tt_ac_keyed *keyed, tt_cue_work *w);
 
 #endif

@@ -14,6 +14,8 @@
  *     that tries every entry at every token with the rules of automaton.h, written without the
  *     trie, the hash tables or the typo index;
  *   - tt_ac_find gives the same matches, offsets mapped back to the raw text;
+ *   - tt_ac_match_keyed over the tokens keyed once gives tt_ac_match_tokens' matches, and with
+ *     lines == 0 those over the tokens with their line breaks hidden (reused keys and scratch);
  *   - an automaton saved and loaded again gives the same matches.
  * Build and run: make fuzz-build && build/fuzz/fuzz_automaton -max_total_time=60 */
 #include <stdio.h>
@@ -655,6 +657,28 @@ static void run_engine(const tt_automaton *a, const options *op, tt_ac_matchbuf 
     m->n = f->n = 0;
     CHECK(tt_ac_match_tokens(a, text.norm.v, text.norm.n, text.toks.v, text.toks.n, &o, &scr, m) == TT_OK);
     CHECK(tt_ac_find(a, text_buf, text_len, &o, &scr, f) == TT_OK);
+    static tt_ac_keyed keyed;
+    static tt_tokbuf flat;
+    tt_ac_matchbuf k = {0}, want = {0};
+    CHECK(tt_ac_key_tokens(text.norm.v, text.norm.n, text.toks.v, text.toks.n, &keyed) == TT_OK);
+    for (int lines = 1; lines >= 0; lines--) {
+        flat.n = 0;
+        for (size_t t = 0; t < text.toks.n; t++) {
+            CHECK(tt_grow((void **)&flat.v, &flat.cap, flat.n, 1, sizeof *flat.v) == TT_OK);
+            flat.v[flat.n] = text.toks.v[t];
+            if (!lines)
+                flat.v[flat.n].flags &= (uint8_t)~TT_TF_NEWLINE_BEFORE;
+            flat.n++;
+        }
+        k.n = want.n = 0;
+        CHECK(tt_ac_match_tokens(a, text.norm.v, text.norm.n, flat.v, flat.n, &o, &scr, &want) == TT_OK);
+        CHECK(tt_ac_match_keyed(a, text.norm.v, text.norm.n, &keyed, lines, &o, &scr, &k) == TT_OK);
+        CHECK(k.n == want.n);
+        for (size_t x = 0; x < k.n; x++)
+            CHECK(memcmp(&k.v[x], &want.v[x], sizeof *k.v) == 0);
+    }
+    tt_ac_matchbuf_free(&k);
+    tt_ac_matchbuf_free(&want);
     tt_ac_scratch_free(&scr);
 }
 

@@ -27,6 +27,7 @@
 typedef struct {
     tt_batch_text text;
     tt_doc doc;
+    tt_ac_keyed keyed;      /* doc's tokens keyed once for the gazetteer and the cue lexicon */
     tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
     tt_ac_scratch ac_scratch;
     tt_cue_work cues; /* the cue lexicon's roles and hits over doc's tokens */
@@ -46,6 +47,7 @@ static void item_free(void *op)
 {
     item *it = op;
     tt_doc_free(&it->doc);
+    tt_ac_keyed_free(&it->keyed);
     tt_ac_matchbuf_free(&it->matches);
     tt_ac_scratch_free(&it->ac_scratch);
     tt_cue_work_free(&it->cues);
@@ -64,11 +66,13 @@ static void run_item(void *op, const void *ctx)
     }
     t->st = tt_doc_run(&it->doc, wide, t->n, &sg->norm, sg->seg);
     free(wide);
+    if (t->st == TT_OK && (sg->ac != NULL || sg->cues != NULL))
+        t->st = tt_ac_key_tokens(it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n, &it->keyed);
     if (t->st == TT_OK && sg->ac != NULL)
-        t->st = tt_ac_match_tokens(sg->ac, it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n,
-                                   &sg->ac_opts, &it->ac_scratch, &it->matches);
+        t->st = tt_ac_match_keyed(sg->ac, it->doc.norm.v, it->doc.norm.n, &it->keyed, 1, &sg->ac_opts,
+                                  &it->ac_scratch, &it->matches);
     if (t->st == TT_OK && sg->cues != NULL)
-        t->st = tt_cue_run(sg->cues, &it->doc, &it->cues);
+        t->st = tt_cue_run_keyed(sg->cues, &it->doc, &it->keyed, &it->cues);
 }
 
 static PyObject *bytes_of(const void *p, size_t n)
