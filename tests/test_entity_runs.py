@@ -140,21 +140,24 @@ def test_lexicon_refuses_what_lower_case_cannot_reach():
 def test_entity_objects_checks_what_it_makes_entities_with():
     doc = tintuc.analyze("Ông Nguyễn Văn An tới Bộ Quốc phòng Nga.")
     core = doc._core
+    gaz = tintuc.default_gazetteer()
     lex = entities._lexicon()
     arrays = tuple(doc_arrays(doc))
-    names = _core.entity_names(lex, arrays)
-    fields = tintuc.default_gazetteer()._rule_tables()[2]
-    make = (entities.Entity, entities._SLOTS, fields, tintuc.default_gazetteer()._entity_fields, entities._rule_id,
+    make = (entities.Entity, entities._SLOTS, gaz._rule_tables()[2], gaz._entity_fields, entities._rule_id,
             entities._LABELS, entities._RULE_FIELDS)
-    args = [lex, arrays, names, struct.pack("<i", -1), [], doc.text, core.ostart, core.oend, make]
-    with pytest.raises(ValueError):  # the name entity_names found is missing
-        _core.entity_objects(*args)
+    args = [lex, arrays, doc.text, core.ostart, core.oend, gaz._index(), make]
+    ents, spans, pairs, marks = _core.entity_objects(*args)
+    assert ents == doc.entities and len(spans) == 16 * len(ents)
+    assert [e.label for e in ents] == ["PER", "ORG"] and marks == struct.pack("<I", 0) and pairs == b""
     with pytest.raises(TypeError):
-        _core.entity_objects(*(args[:8] + [make[:-1]]))
+        _core.entity_objects(*(args[:6] + [make[:-1]]))
     with pytest.raises(TypeError):  # not the slot descriptors
-        _core.entity_objects(*(args[:8] + [(make[0], tuple(range(12))) + make[2:]]))
+        _core.entity_objects(*(args[:6] + [(make[0], tuple(range(12))) + make[2:]]))
+    with pytest.raises(TypeError):
+        _core.entity_objects(*(args[:5] + [[], make]))
     with pytest.raises(ValueError):
-        _core.entity_objects(*(args[:6] + [b"", core.oend, make]))
-    ents, spans, pairs, marks = _core.entity_objects(*(args[:4] + [["x"]] + args[5:]))
-    assert ents[0] == "x" and len(spans) == 16 * len(ents)
-    assert [e.label for e in ents[1:]] == ["ORG"]
+        _core.entity_objects(*(args[:3] + [b"", core.oend] + args[5:]))
+    with pytest.raises(TypeError):  # fields_of gives no tuple
+        _core.entity_objects(*(args[:6] + [make[:2] + ({}, lambda *a: None) + make[4:]]))
+    with pytest.raises(ValueError):  # an id the index numbers out of range
+        _core.entity_objects(*(args[:5] + [{"per:nguyen-van-an": 1 << 40}, make]))

@@ -11,6 +11,13 @@
  *       csrc/glue/analyze.c lays them out), the gazetteer's int32 entity of each form and one
  *       byte of label and flags per form; names the bytes entity_names gave, name_ent an int32
  *       per name: the listed entity whose id is the name's, or -1.
+ *   entity_objects(lexicon, doc, text, ostart, oend, index, make) -> (entities, spans, pairs, marks)
+ *       both passes and the Entity objects of the spans, in one call: text is the original,
+ *       ostart/oend the tokens' offsets in it, index the gazetteer's id -> entity number, make
+ *       (Entity, its slot descriptors, a dict caching a listed form's fields, fields_of(form,
+ *       kind, forms), rule_id(label, name), the four labels, the last six fields of a
+ *       rule-made entity); spans as entity_spans gives them, pairs and marks the uint32 indexes
+ *       linking looks at (links_of).
  * Lower case is Python's: a phrase matches tokens whose str.lower() joined by spaces is it. */
 #include "glue.h"
 
@@ -339,6 +346,10 @@ static PyObject *new_entity(const maker *m, PyObject *const *vals)
             Py_DECREF(o);
             return NULL;
         }
+    /* it holds str, int, float, None and tuples of str: no cycle can run through it, and left
+     * out of the collector it never makes the whole heap be walked */
+    if (PyType_IS_GC(m->cls))
+        PyObject_GC_UnTrack(o);
     return o;
 }
 
@@ -416,15 +427,18 @@ static PyObject *listed_fields(const maker *m, const doc_view *v, uint32_t g)
     return f;
 }
 
-/* The Entity of span s (ostart/oend: original offsets of the tokens). */
+/* The Entity of span s (ostart/oend: original offsets of the tokens; name_list: the entities of
+ * the names). For a rule-made one, *listed (when not NULL) is set to the listed entity of
+ * index (a dict: id -> number) whose id it has, or -1. */
 static PyObject *entity_of(const maker *m, const doc_view *v, const tt_er_span *s, PyObject *text, PyObject *norm,
-                           const uint32_t *ostart, const uint32_t *oend, PyObject *name_list)
+                           const uint32_t *ostart, const uint32_t *oend, PyObject *name_list, PyObject *index,
+                           int32_t *listed)
 {
     PyObject *vals[NFIELDS] = {NULL}, *res = NULL, *fields = NULL;
     uint32_t a, b;
     if (s->source == TT_ER_NAME) {
         if (!PyList_Check(name_list) || s->ref >= (size_t)PyList_GET_SIZE(name_list)) {
-            PyErr_SetString(PyExc_ValueError, "entity_objects(): fewer names than entity_names gave");
+            PyErr_SetString(PyExc_ValueError, "entity_objects(): a name left out");
             return NULL;
         }
         return Py_NewRef(PyList_GET_ITEM(name_list, s->ref));
@@ -452,6 +466,17 @@ static PyObject *entity_of(const maker *m, const doc_view *v, const tt_er_span *
         PyObject *call[2] = {vals[3], vals[5]};
         if ((vals[4] = PyObject_Vectorcall(m->rule_id, call, 2, NULL)) == NULL)
             goto done;
+        if (listed != NULL) {
+            PyObject *k = PyDict_GetItemWithError(index, vals[4]);
+            long x = k == NULL ? -1 : PyLong_AsLong(k);
+            if (PyErr_Occurred())
+                goto done;
+            if (x < -1 || x > INT32_MAX) {
+                PyErr_SetString(PyExc_ValueError, "entity_objects(): an entity number out of range");
+                goto done;
+            }
+            *listed = (int32_t)x;
+        }
         for (int f = 6; f < NFIELDS; f++)
             vals[f] = Py_NewRef(m->tail[f - 6]);
     }
@@ -501,29 +526,68 @@ static PyObject *py_entity_objects(PyObject *mod, PyObject *const *args, Py_ssiz
     doc_view v;
     tt_er_work w;
     maker m;
-    PyObject *res = NULL, *list = NULL, *spans = NULL, *pairs = NULL, *marks = NULL;
+    tt_status st;
+    PyObject *res = NULL, *names = NULL, *list = NULL, *spans = NULL, *pairs = NULL, *marks = NULL;
+    uint32_t *name_tok = NULL;
+    int32_t *name_ent = NULL;
+    const uint32_t *ostart, *oend;
     tt_er_work_init(&w);
     memset(&v, 0, sizeof v);
-    if (nargs != 9) {
-        PyErr_SetString(PyExc_TypeError, "entity_objects() takes a lexicon, a document, names, name_ent, the "
-                                         "names' entities, text, ostart, oend and make");
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "entity_objects() takes a lexicon, a document, text, ostart, oend, "
+                                         "index and make");
         return NULL;
     }
-    if (maker_of(args[8], &m) < 0 || !PyUnicode_Check(args[5]) || run_spans(args, &v, &w) < 0) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_TypeError, "entity_objects(): text must be str");
+    const tt_er_lexicon *lex = lexicon_of(args[0]);
+    if (lex == NULL || maker_of(args[6], &m) < 0)
+        goto done;
+    if (!PyUnicode_Check(args[2]) || !PyDict_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError, "entity_objects(): text must be a str and index a dict");
         goto done;
     }
-    const uint32_t *ostart, *oend;
-    Py_ssize_t n = (Py_ssize_t)v.d.n;
-    if ((ostart = buffer_of(&v, args[6], 4, n, NULL, "ostart")) == NULL
-        || (oend = buffer_of(&v, args[7], 4, n, NULL, "oend")) == NULL)
+    if (view_of(&v, args[1]) < 0 || (ostart = buffer_of(&v, args[3], 4, (Py_ssize_t)v.d.n, NULL, "ostart")) == NULL
+        || (oend = buffer_of(&v, args[4], 4, (Py_ssize_t)v.d.n, NULL, "oend")) == NULL)
         goto done;
     PyObject *norm = PyTuple_GET_ITEM(args[1], 3);
+    Py_BEGIN_ALLOW_THREADS
+    st = tt_er_names(lex, &v.d, &w);
+    Py_END_ALLOW_THREADS
+    if (st != TT_OK) {
+        tt_raise_status(st, "entity_objects");
+        goto done;
+    }
+    /* a name whose id is a listed entity's makes the listed short forms and surnames of that
+     * entity count as named in full */
+    size_t nnames = w.nspans;
+    name_tok = malloc((2 * nnames + 1) * sizeof *name_tok);
+    name_ent = malloc((nnames + 1) * sizeof *name_ent);
+    if (name_tok == NULL || name_ent == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if ((names = PyList_New((Py_ssize_t)nnames)) == NULL)
+        goto done;
+    for (size_t k = 0; k < nnames; k++) {
+        tt_er_span s = w.spans[k];
+        name_tok[2 * k] = s.start;
+        name_tok[2 * k + 1] = s.end;
+        s.source = TT_ER_RULE;
+        PyObject *e = entity_of(&m, &v, &s, args[2], norm, ostart, oend, NULL, args[5], &name_ent[k]);
+        if (e == NULL)
+            goto done;
+        PyList_SET_ITEM(names, (Py_ssize_t)k, e);
+    }
+    Py_BEGIN_ALLOW_THREADS
+    st = tt_er_spans(lex, &v.d, name_tok, name_ent, nnames, &w);
+    Py_END_ALLOW_THREADS
+    if (st != TT_OK) {
+        tt_raise_status(st, "entity_objects");
+        goto done;
+    }
     if ((list = PyList_New((Py_ssize_t)w.nspans)) == NULL)
         goto done;
     for (size_t k = 0; k < w.nspans; k++) {
-        PyObject *e = entity_of(&m, &v, &w.spans[k], args[5], norm, ostart, oend, args[4]);
+        PyObject *e = entity_of(&m, &v, &w.spans[k], args[2], norm, ostart, oend, names, NULL, NULL);
         if (e == NULL)
             goto done;
         PyList_SET_ITEM(list, (Py_ssize_t)k, e);
@@ -533,6 +597,9 @@ static PyObject *py_entity_objects(PyObject *mod, PyObject *const *args, Py_ssiz
         goto done;
     res = PyTuple_Pack(4, list, spans, pairs, marks);
 done:
+    free(name_tok);
+    free(name_ent);
+    Py_XDECREF(names);
     Py_XDECREF(list);
     Py_XDECREF(spans);
     Py_XDECREF(pairs);
@@ -553,7 +620,7 @@ PyMethodDef tt_entity_runs_methods[] = {
      "entity_spans($module, lexicon, doc, names, name_ent, /)\n--\n\n"
      "Every entity span of a document: '<IIII' records (start, end, ref, label + 4 * source)."},
     {"entity_objects", (PyCFunction)(void (*)(void))py_entity_objects, METH_FASTCALL,
-     "entity_objects($module, lexicon, doc, names, name_ent, name_entities, text, ostart, oend, make, /)\n--\n\n"
-     "The Entity objects of entity_spans, with the spans and where linking looks (see entity_runs.c)."},
+     "entity_objects($module, lexicon, doc, text, ostart, oend, index, make, /)\n--\n\n"
+     "The Entity objects of a document, with their spans and where linking looks (see entity_runs.c)."},
     {NULL, NULL, 0, NULL},
 };

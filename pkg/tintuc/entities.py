@@ -28,10 +28,9 @@ entities and how each was found, and this module makes the Entity objects and li
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import re
-import struct
-from array import array
 from importlib import resources
 
 from . import _core
@@ -47,7 +46,6 @@ RULE_SCORE = 0.75
 
 _PHRASE_PART = re.compile(r"\w+\.?|[^\w\s]")
 _LABELS = ("PER", "LOC", "ORG", "MISC")
-_PAIR = struct.Struct("<II")
 _SURNAME = _FLAG_BIT["surname"]  # a listed form that is a person's surname alone
 # the roles of the lexicon of the C pass, in its order (csrc/core/entity_runs.h)
 _CUE_ROLES = ("title", "honorific", "portfolio", "place", "place_noun", "org_head", "vessel", "surname")
@@ -96,29 +94,15 @@ def extract(doc) -> list[Entity]:
     lex = _lexicon()
     arrays = (core.shape, core.cue_roles, core.flags, core.norm, core.nstart, core.nend, core.word_first,
               core.sent_first, core._matches, form_ent, form_info, _SURNAME, VIET)
-    text = doc.text
-    # Vietnamese personal names first: a name whose id is a listed entity's makes the listed
-    # short forms and surnames of that entity count as named in full
-    raw = _core.entity_names(lex, arrays)
-    names, name_ent = [], b""
-    if raw:
-        norm, ostart, oend, ns, ne = core.norm, core.ostart, core.oend, core.nstart, core.nend
-        for a, b in _PAIR.iter_unpack(raw):
-            os, oe = ostart[a], oend[b - 1]
-            name = norm[ns[a]:ne[b - 1]]
-            names.append(Entity(text[os:oe], os, oe, "PER", _rule_id("PER", name), name, "rule", RULE_SCORE, "rule"))
-        index = gaz._index()
-        name_ent = array("i", [index.get(e.id, -1) for e in names]).tobytes()
     make = (Entity, _SLOTS, fields, gaz._entity_fields, _rule_id, _LABELS, _RULE_FIELDS)
-    ents, spans, pairs, marks = _core.entity_objects(lex, arrays, raw, name_ent, names, text, core.ostart, core.oend,
-                                                     make)
+    ents, spans, pairs, marks = _core.entity_objects(lex, arrays, doc.text, core.ostart, core.oend, gaz._index(), make)
     if pairs or marks:
         _link(ents, memoryview(spans).cast("I"), memoryview(pairs).cast("I"), memoryview(marks).cast("I"))
     return ents
 
 
 # the slots of an Entity in field order, and the fields after name of a rule-made one
-_SLOTS = tuple(Entity.__dict__[f] for f in Entity.__slots__)
+_SLOTS = tuple(Entity.__dict__[f.name] for f in dataclasses.fields(Entity))
 _RULE_FIELDS = ("rule", RULE_SCORE, "rule", None, (), ())
 
 
