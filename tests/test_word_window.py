@@ -109,3 +109,14 @@ _CHARS = st.sampled_from(list(" \n\t\u00a0.,/-_\"“()0123456789aăâđêôơưx
 def test_matches_the_expression(text, pos, k, width):
     assert _core.words_before(text, pos, k, width) == reference_before(text, pos, k, width)
     assert _core.words_after(text, pos, k, width) == reference_after(text, pos, k, width)
+
+
+@pytest.mark.parametrize("block", range(0, 0x3100, 0x100))
+def test_every_character_class(block):
+    # each character between letters, digits and spaces, where its classes decide the window
+    for c in range(block, block + 0x100):
+        ch = chr(c)
+        text = f" a{ch}b 1{ch}2 {ch} x{ch} "
+        for pos in range(len(text) + 1):
+            assert words_before(text, pos, 3) == reference_before(text, pos, 3), (hex(c), pos)
+            assert words_after(text, pos, 3) == reference_after(text, pos, 3), (hex(c), pos)

@@ -108,6 +108,7 @@ PyObject *tt_make_token(tt_state *st, PyObject *text, tt_off start, tt_off end, 
 int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 extern PyMethodDef tt_word_window_methods[]; /* word_window.c: words_before, words_after */
+extern PyMethodDef tt_cue_find_methods[]; /* cue_find.c: cue_records, cue_find, cue_longest */
 extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words_before, timex_tense */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */

@@ -146,6 +146,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_word_window_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_cue_find_methods) < 0)
+        return -1;
     if (PyModule_AddFunctions(module, tt_timex_methods) < 0)
         return -1;
     if (tt_segmenter_type_add(module) < 0)

@@ -10,6 +10,21 @@
 /* Windows are a few dozen code points: these fit on the stack, longer ones are allocated. */
 #define WIN_STACK 512
 
+/* The classes of c as str.isspace, re's \w (str.isalnum or "_") and re's \d see them; ASCII
+ * (most of a Vietnamese text's spaces, digits and plain letters) without the Unicode tables. */
+static uint8_t class_of(Py_UCS4 c)
+{
+    if (c < 128) {
+        if (Py_UNICODE_ISSPACE(c))
+            return TT_WIN_SPACE;
+        if (c >= '0' && c <= '9')
+            return TT_WIN_WORD | TT_WIN_DIGIT;
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ? TT_WIN_WORD : 0;
+    }
+    return (uint8_t)((Py_UNICODE_ISSPACE(c) ? TT_WIN_SPACE : 0) | (Py_UNICODE_ISALNUM(c) ? TT_WIN_WORD : 0)
+                     | (Py_UNICODE_ISDECIMAL(c) ? TT_WIN_DIGIT : 0));
+}
+
 /* Parse (text, pos, k, chars_per_word); 0, or -1 with an exception set. */
 static int parse(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject **text, Py_ssize_t *pos,
                  Py_ssize_t *k, Py_ssize_t *width)
@@ -63,9 +78,7 @@ static PyObject *window(PyObject *text, Py_ssize_t lo, Py_ssize_t hi, int before
     for (size_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, lo + (Py_ssize_t)i);
         cp[i] = c;
-        cls[i] = (uint8_t)((Py_UNICODE_ISSPACE(c) ? TT_WIN_SPACE : 0)
-                           | (Py_UNICODE_ISALNUM(c) || c == '_' ? TT_WIN_WORD : 0)
-                           | (Py_UNICODE_ISDECIMAL(c) ? TT_WIN_DIGIT : 0));
+        cls[i] = class_of(c);
     }
     size_t got = before ? tt_window_before(cp, cls, n, cut, cap, words) : tt_window_after(cp, cls, n, cut, cap, words);
     list = PyList_New((Py_ssize_t)got);
@@ -119,11 +132,11 @@ static PyObject *py_words_after(PyObject *self, PyObject *const *args, Py_ssize_
 
 PyMethodDef tt_word_window_methods[] = {
     {"words_before", (PyCFunction)(void (*)(void))py_words_before, METH_FASTCALL,
-     "words_before(text, pos, k, chars_per_word) -> list[str]\n--\n\n"
+     "words_before($module, text, pos, k, chars_per_word, /)\n--\n\n"
      "Up to k words ending right before pos, within chars_per_word * k code points, cut at "
      "punctuation (tintuc.events.words)."},
     {"words_after", (PyCFunction)(void (*)(void))py_words_after, METH_FASTCALL,
-     "words_after(text, pos, k, chars_per_word) -> list[str]\n--\n\n"
+     "words_after($module, text, pos, k, chars_per_word, /)\n--\n\n"
      "Up to k words starting right after pos, within chars_per_word * k code points, cut at "
      "punctuation (tintuc.events.words)."},
     {NULL, NULL, 0, NULL},

@@ -19,8 +19,6 @@ stand on one line with spaces between their words (as a regular expression would
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
-
 from . import _core
 
 __all__ = ["CueLexicon", "Found", "cue_lexicon", "phrases_at", "ENTITY_ROLES", "START", "END"]
@@ -94,86 +92,38 @@ def cue_lexicon() -> CueLexicon:
                        "casualty": events.cues["dead"] | events.cues["injured"] | events.cues["abducted"]})
 
 
-def phrases_at(core, name: str):
+def _records(core, name: str) -> bytes:
+    """The hits of reported set ``name`` in ``core`` as the records of ``_core.cue_find``:
+    offsets, and whether a word character stands right before and right after each."""
+    hits = core._cue_hits[cue_lexicon().group[name]] if core._cue_hits else b""
+    return _core.cue_records(hits, core.nstart, core.nend, core.norm)
+
+
+def phrases_at(core, name: str) -> list:
     """The phrases of the reported set ``name`` in ``core`` (a CoreDoc), as a regular expression
     of them followed by ``(?!\\w)`` finds them in the lower-cased text: at each token where some
     start, the longest that no letter, digit or "_" goes on after ("ký kết" in "ký kết,", "ký"
     in "ký kết2"). Tuples (phrase, start, end, on_words) in text order, with normalized
     offsets; ``on_words`` when [start, end) begins and ends on word boundaries of the
-    segmenter."""
-    lex = cue_lexicon()
-    phrases = lex.phrases[name]
-    text = core.norm
-    n = len(text)
-    nstart, nend = core.nstart, core.nend
-    best = None
-    for value, a, b, flags in core.cue_hits(lex.group[name]):
-        e = nend[b - 1]
-        if e < n and (text[e].isalnum() or text[e] == "_"):
-            continue
-        if best is not None and best[1] != a:
-            yield best[0], nstart[best[1]], best[2], best[3]
-        # hits come by start, then end: the last one kept at a start is the longest
-        best = (phrases[value], a, e, bool(flags & _core.CUE_WORDS))
-    if best is not None:
-        yield best[0], nstart[best[1]], best[2], best[3]
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"                  # what \w matches
+    segmenter. (Read in C: csrc/core/cue_find.c.)"""
+    return _core.cue_longest(_records(core, name), cue_lexicon().phrases[name])
 
 
 class Found:
     """The phrases of one reported set that the cue pass found in one document (a CoreDoc),
-    grouped by where they start, to be read as a regular expression of the set over the
-    lower-cased text reads them (see :meth:`finditer`)."""
+    to be read as a regular expression of the set over the lower-cased text reads them (see
+    :meth:`finditer`)."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("n", "records", "phrases")
 
     def __init__(self, core, name: str):
-        lex = cue_lexicon()
-        phrases = lex.phrases[name]
-        nstart, nend = core.nstart, core.nend
-        self.text = core.norm
-        self.starts: list[int] = []                    # normalized offsets, ascending
-        self.ends: list[list[tuple[int, str]]] = []    # at each start: (end, phrase), ascending
-        for value, a, b, _ in core.cue_hits(lex.group[name]):
-            s = nstart[a]
-            if self.starts and self.starts[-1] == s:
-                self.ends[-1].append((nend[b - 1], phrases[value]))
-            else:
-                self.starts.append(s)
-                self.ends.append([(nend[b - 1], phrases[value])])
+        self.n = len(core.norm)
+        self.records = _records(core, name)
+        self.phrases = cue_lexicon().phrases[name]
 
     def finditer(self, start: int = 0, end: int | None = None, *, word_start: bool = False) -> list:
         """(phrase, start, end) of what ``rx.finditer(low, start, end)`` finds, where rx is the
         set's phrases as one expression followed by ``(?!\\w)`` (preceded by ``(?<!\\w)`` with
         ``word_start``): at each place the longest phrase that no word goes on after (the end
         of the range passes, as for the expression), the next one looked for after it."""
-        text = self.text
-        starts = self.starts
-        n = len(starts)
-        if end is None:
-            end = len(text)
-        i = bisect_left(starts, start)
-        if i == n or starts[i] >= end:
-            return []                                  # (most ranges asked about hold none)
-        out = []
-        pos = start
-        while i < n:
-            s = starts[i]
-            if s >= end:
-                break
-            i += 1
-            if s < pos or (word_start and s and _word_char(text[s - 1])):
-                continue
-            best = None
-            for e, phrase in self.ends[i - 1]:
-                if e > end:
-                    break
-                if e == end or not _word_char(text[e]):
-                    best = (phrase, s, e)
-            if best is not None:
-                out.append(best)
-                pos = best[2]
-        return out
+        return _core.cue_find(self.records, self.phrases, start, self.n if end is None else end, word_start)

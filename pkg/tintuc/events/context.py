@@ -30,6 +30,10 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.item!r})"
 
 
+def _by_start_then_longest(m: Mention):
+    return m.start, -m.end
+
+
 class Context:
     __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "sent_spans", "_given", "_entities",
                  "_entity_starts", "_times", "excluded", "_found", "memo")
@@ -99,6 +103,8 @@ class Context:
         found = self._found.get(name)
         if found is None:
             found = self._found[name] = Found(self.core, name)
+        if not found.records:
+            return []                     # (no phrase of the class in the document)
         return found.finditer(start, end, word_start=word_start)
 
     # What ends a clause: a punctuation mark of _CLAUSE_PUNCT or a "boundary" cue word (which
@@ -126,8 +132,12 @@ class Context:
     def entities(self) -> list[Mention]:
         if self._entities is None:
             given = self.doc.entities if self._given is None else self._given
-            ents = [Mention(self.to_normalized(e.start), self.to_normalized(e.end), e) for e in given]
-            ents.sort(key=lambda m: (m.start, -m.end))
+            align = self.align
+            if align is None:
+                ents = [Mention(e.start, e.end, e) for e in given]
+            else:
+                ents = [Mention(bisect_left(align, e.start), bisect_left(align, e.end), e) for e in given]
+            ents.sort(key=_by_start_then_longest)
             self._entities = ents
             self._entity_starts = [m.start for m in ents]
         return self._entities

@@ -155,9 +155,16 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
     if entry.type in vetoed or "*" in vetoed or s > hypothetical_from:
         return None
     content = [w for w in before if w not in _DETERMINERS]
-    setting = bool(ends_with_phrase(content, _SETTING))
+    setting = bool(content) and content[-1] in _SETTING.last and bool(ends_with_phrase(content, _SETTING))
     # a topic may have its verb before the trigger: "về việc khôi phục thỏa thuận"
-    topic = any(ends_with_phrase(content[:len(content) - k], _TOPIC) for k in range(min(2, len(content)) + 1))
+    topic = False
+    last = _TOPIC.last
+    for j in range(len(content) - 1, len(content) - 4, -1):
+        if j < 0:
+            break
+        if content[j] in last and ends_with_phrase(content[:j + 1], _TOPIC):
+            topic = True
+            break
     return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic, before)
 
 

@@ -1,0 +1,210 @@
+/* cue_records / cue_find / cue_longest: the phrase scans of core/cue_find.h over the hits of
+ * one cue group of a document (tintuc.cuelex): the records are made once per document and
+ * group, and each scan returns its phrases as (phrase, start, end[, on_words]) tuples. */
+#include "glue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/cue_find.h"
+#include "../core/cues.h"
+
+static int is_word(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c) || c == '_'; /* what re's \w matches */
+}
+
+/* A buffer of uint32 items; 0, or -1 with an exception set (then view is released). */
+static int u32_view(PyObject *obj, const char *what, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    if (view->itemsize != 4 || (view->format != NULL && strcmp(view->format, "I") != 0 && strcmp(view->format, "=I") != 0
+                                && strcmp(view->format, "<I") != 0)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a buffer of uint32", what);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    PyObject *out = NULL;
+    Py_buffer hits = {0}, ns = {0}, ne = {0};
+    int have_hits = 0, have_ns = 0, have_ne = 0;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "cue_records() takes 4 arguments (hits, nstart, nend, text)");
+        return NULL;
+    }
+    PyObject *text = args[3];
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "cue_records() text must be str");
+        return NULL;
+    }
+    if (PyObject_GetBuffer(args[0], &hits, PyBUF_C_CONTIGUOUS) < 0)
+        goto done;
+    have_hits = 1;
+    if (u32_view(args[1], "nstart", &ns) < 0)
+        goto done;
+    have_ns = 1;
+    if (u32_view(args[2], "nend", &ne) < 0)
+        goto done;
+    have_ne = 1;
+    if (hits.len % (Py_ssize_t)sizeof(tt_cue_hit) != 0 || ns.len != ne.len) {
+        PyErr_SetString(PyExc_ValueError, "cue_records(): hits of 16 bytes, nstart and nend of one length");
+        goto done;
+    }
+    size_t n = (size_t)hits.len / sizeof(tt_cue_hit);
+    size_t ntok = (size_t)ns.len / 4;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(tt_cue_rec)));
+    if (out == NULL)
+        goto done;
+    tt_cue_rec *rec = (tt_cue_rec *)PyBytes_AS_STRING(out);
+    const uint32_t *starts = ns.buf, *ends = ne.buf;
+    for (size_t i = 0; i < n; i++) {
+        tt_cue_hit h;
+        memcpy(&h, (const char *)hits.buf + i * sizeof h, sizeof h);
+        if (h.tok_start >= h.tok_end || h.tok_end > ntok || starts[h.tok_start] > ends[h.tok_end - 1]
+            || ends[h.tok_end - 1] > (size_t)len || (i > 0 && starts[h.tok_start] < rec[i - 1].start)) {
+            PyErr_SetString(PyExc_ValueError, "cue_records(): a hit outside the tokens or out of order");
+            Py_CLEAR(out);
+            goto done;
+        }
+        uint32_t s = starts[h.tok_start], e = ends[h.tok_end - 1];
+        rec[i].start = s;
+        rec[i].end = e;
+        rec[i].value = h.value;
+        rec[i].token = h.tok_start;
+        rec[i].flags = (s > 0 && is_word(PyUnicode_READ(kind, data, s - 1)) ? TT_CUE_REC_WORD_BEFORE : 0)
+                       | ((Py_ssize_t)e < len && is_word(PyUnicode_READ(kind, data, e)) ? TT_CUE_REC_WORD_AFTER : 0)
+                       | (h.flags & TT_CUE_WORDS ? TT_CUE_REC_ON_WORDS : 0);
+    }
+done:
+    if (have_hits)
+        PyBuffer_Release(&hits);
+    if (have_ns)
+        PyBuffer_Release(&ns);
+    if (have_ne)
+        PyBuffer_Release(&ne);
+    return out;
+}
+
+/* The records of a bytes object made by cue_records; NULL with an exception set. */
+static const tt_cue_rec *records_of(PyObject *obj, size_t *n)
+{
+    if (!PyBytes_Check(obj) || PyBytes_GET_SIZE(obj) % (Py_ssize_t)sizeof(tt_cue_rec) != 0) {
+        PyErr_SetString(PyExc_TypeError, "records must be bytes made by cue_records()");
+        return NULL;
+    }
+    *n = (size_t)PyBytes_GET_SIZE(obj) / sizeof(tt_cue_rec);
+    return (const tt_cue_rec *)PyBytes_AS_STRING(obj);
+}
+
+/* A list of (phrase, start, end) tuples, with on_words as a fourth item when asked. */
+static PyObject *found_list(const tt_cue_rec *rec, const size_t *idx, size_t got, PyObject *phrases, int on_words)
+{
+    PyObject *list = PyList_New((Py_ssize_t)got);
+    if (list == NULL)
+        return NULL;
+    Py_ssize_t np = PyList_GET_SIZE(phrases);
+    for (size_t k = 0; k < got; k++) {
+        const tt_cue_rec *r = &rec[idx[k]];
+        if ((Py_ssize_t)r->value >= np) {
+            PyErr_SetString(PyExc_ValueError, "a hit's value names no phrase");
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyObject *t = on_words ? Py_BuildValue("(OIIO)", PyList_GET_ITEM(phrases, r->value), r->start, r->end,
+                                               (r->flags & TT_CUE_REC_ON_WORDS) ? Py_True : Py_False)
+                               : Py_BuildValue("(OII)", PyList_GET_ITEM(phrases, r->value), r->start, r->end);
+        if (t == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)k, t);
+    }
+    return list;
+}
+
+static PyObject *py_cue_find(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "cue_find() takes 5 arguments (records, phrases, start, end, word_start)");
+        return NULL;
+    }
+    size_t n;
+    const tt_cue_rec *rec = records_of(args[0], &n);
+    if (rec == NULL)
+        return NULL;
+    if (!PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "cue_find() phrases must be a list");
+        return NULL;
+    }
+    Py_ssize_t start = PyLong_AsSsize_t(args[2]);
+    if (start == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t end = PyLong_AsSsize_t(args[3]);
+    if (end == -1 && PyErr_Occurred())
+        return NULL;
+    int word_start = PyObject_IsTrue(args[4]);
+    if (word_start < 0)
+        return NULL;
+    if (start < 0 || end < 0) {
+        PyErr_SetString(PyExc_ValueError, "cue_find() takes no negative offsets");
+        return NULL;
+    }
+    size_t stack[64];
+    size_t *idx = stack;
+    if (n > 64 && (idx = malloc(n * sizeof *idx)) == NULL)
+        return PyErr_NoMemory();
+    size_t got = tt_cue_find(rec, n, (size_t)start, (size_t)end, word_start, idx);
+    PyObject *list = found_list(rec, idx, got, args[1], 0);
+    if (idx != stack)
+        free(idx);
+    return list;
+}
+
+static PyObject *py_cue_longest(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "cue_longest() takes 2 arguments (records, phrases)");
+        return NULL;
+    }
+    size_t n;
+    const tt_cue_rec *rec = records_of(args[0], &n);
+    if (rec == NULL)
+        return NULL;
+    if (!PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "cue_longest() phrases must be a list");
+        return NULL;
+    }
+    size_t stack[64];
+    size_t *idx = stack;
+    if (n > 64 && (idx = malloc(n * sizeof *idx)) == NULL)
+        return PyErr_NoMemory();
+    size_t got = tt_cue_longest(rec, n, idx);
+    PyObject *list = found_list(rec, idx, got, args[1], 1);
+    if (idx != stack)
+        free(idx);
+    return list;
+}
+
+PyMethodDef tt_cue_find_methods[] = {
+    {"cue_records", (PyCFunction)(void (*)(void))py_cue_records, METH_FASTCALL,
+     "cue_records($module, hits, nstart, nend, text, /)\n--\n\n"
+     "The hits of one cue group (packed tt_cue_hit) as records for cue_find and cue_longest."},
+    {"cue_find", (PyCFunction)(void (*)(void))py_cue_find, METH_FASTCALL,
+     "cue_find($module, records, phrases, start, end, word_start, /)\n--\n\n"
+     "The phrases a regular expression of them followed by (?!\\w) finds in text[start:end]."},
+    {"cue_longest", (PyCFunction)(void (*)(void))py_cue_longest, METH_FASTCALL,
+     "cue_longest($module, records, phrases, /)\n--\n\n"
+     "At each first token, the longest phrase no word character follows, with its on_words flag."},
+    {NULL, NULL, 0, NULL},
+};
