@@ -8,7 +8,7 @@
 
 /* Python's own character tables, which its regular expressions use: \w is isalnum() or "_",
  * \s isspace(), \d isdecimal(). Plain table look-ups: safe without the GIL. */
-static unsigned py_ctype(tt_cp c)
+unsigned tt_py_ctype(tt_cp c)
 {
     Py_UCS4 u = (Py_UCS4)c;
     unsigned f = 0;
@@ -43,10 +43,10 @@ static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
     }
     if (n > TT_GIL_THRESHOLD) {
         Py_BEGIN_ALLOW_THREADS
-        st = tt_timex_hits(wide, n, py_ctype, &hits);
+        st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
         Py_END_ALLOW_THREADS
     } else {
-        st = tt_timex_hits(wide, n, py_ctype, &hits);
+        st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
     }
     if (st != TT_OK) {
         tt_raise_status(st, "timex_hits");
@@ -128,7 +128,7 @@ static PyObject *py_timex_words_before(PyObject *mod, PyObject *const *args, Py_
     const void *data = PyUnicode_DATA(text);
     for (size_t i = 0; i < n; i++)
         win[i] = (tt_cp)PyUnicode_READ(kind, data, lo + (Py_ssize_t)i);
-    got = tt_timex_words_before(win, n, py_ctype, WORDS_MAX, spans);
+    got = tt_timex_words_before(win, n, tt_py_ctype, WORDS_MAX, spans);
     PyObject *res = PyList_New((Py_ssize_t)got);
     if (res == NULL)
         return NULL;
@@ -189,7 +189,7 @@ static PyObject *py_timex_tense(PyObject *mod, PyObject *const *args, Py_ssize_t
     }
     for (size_t i = 0; i < n; i++)
         win[i] = (tt_cp)PyUnicode_READ(kind, data, base + (Py_ssize_t)i);
-    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), py_ctype, &found);
+    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), tt_py_ctype, &found);
     if (st != TT_OK) {
         tt_raise_status(st, "timex_tense");
         goto done;

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from ._core import qty_follow, qty_word_hits
 from ._text import normalize_with_offsets
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "quantities_in_span", "is_counted_noun"]
@@ -204,6 +205,8 @@ def _parse_words(toks):
 
 
 def _num(d):
+    if type(d) is int:
+        return d
     d = Decimal(d)
     return int(d) if d == d.to_integral_value() else float(d)
 
@@ -211,13 +214,22 @@ def _num(d):
 _DIGITS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?")
 
 
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+
 def _digits_value(s):
     """"30.000" -> 30000, "2,5" -> 2.5, "2.5" -> 2.5, "1,000,000" -> 1000000."""
+    if s.isdecimal():             # most numbers: int() reads them as Decimal would
+        return int(s)
     if s.count(",") > 1:
         return _num(s.replace(",", ""))
-    if "." in s and re.fullmatch(r"\d+\.\d{1,2}", s):
-        return _num(s)
-    return _num(s.replace(".", "").replace(",", "."))
+    if "." in s:
+        if _DOT_DECIMAL.fullmatch(s):
+            return _num(s)
+        s = s.replace(".", "")
+        if s.isdecimal():
+            return int(s)
+    return _num(s.replace(",", "."))
 
 
 def parse_number(s: str) -> int | float | None:
@@ -268,8 +280,8 @@ _DIGITS_QTY_RE = re.compile(
 _WORDS_QTY_RE = re.compile(rf"(?i:{_WORD_START})(?:{_SP}+(?:{_WORD_NEXT}))*(?!\w)")
 # Number words are found by their tails (from the first marked vowel, rarer than the first
 # letter), and only where a number word or a noun of the lexicon follows.
-_LEX_NEXT = "|".join(sorted({re.escape(p.split()[0]) for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS)
-                             if p[0].isalpha()}, key=len, reverse=True))
+_LEX_FOLLOW = {p.split()[0] for p in (*_UNITS, *_NOUNS, *_CLASSIFIERS) if p[0].isalpha()}
+_LEX_NEXT = "|".join(sorted(map(re.escape, _LEX_FOLLOW), key=len, reverse=True))
 _FOLLOW = rf"(?={_SP}+(?:{_WORD_NEXT}|{_LEX_NEXT})(?!\w))"
 
 
@@ -288,6 +300,21 @@ _WORD_SCANS = [
     (re.compile(rf"ba(?<!\wba)(?!\w){_FOLLOW}"), 0),
     (re.compile(rf"Ba(?<!\wBa)(?!\w){_FOLLOW}"), 0),
 ]
+# The scans in C (_core.qty_word_hits) with the words _FOLLOW accepts.
+_FOLLOW_WORDS = qty_follow(sorted({*_WORD_NEXT.split("|"), *_LEX_FOLLOW}))
+
+
+def _py_word_hits(text):
+    """Where the scans above find a number word, in their order: what _core.qty_word_hits
+    does in C (the tests compare them)."""
+    out = []
+    for scan, head in _WORD_SCANS:
+        for h in scan.finditer(text):
+            # the head is the part of the word before the tail ("m" of "một", "ch" of "chín")
+            out.append(h.start() - (head if head is not None else int(h.lastgroup[1])))
+    return out
+
+
 _AFTER_RE = re.compile(r"[^\S\n]+([^\W\d_][\w\-]*(?:/\w+)?)(?:[^\S\n]+([^\W\d_][\w\-]*))?"
                        r"(?:[^\S\n]+([^\W\d_][\w\-]*))?(?:[^\S\n]+([^\W\d_][\w\-]*))?")
 _TOKEN_RE = re.compile(r"\S+")
@@ -299,6 +326,7 @@ _APPROX = {"khoảng": "about", "chừng": "about", "tầm": "about", "xấp x�
            "tối đa": "at_most", "không quá": "at_most", "dưới": "at_most", "chưa đến": "at_most",
            "chưa tới": "at_most", "chưa đầy": "at_most", "tới": "at_most", "lên tới": "at_most",
            "lên đến": "at_most", "nhiều nhất": "at_most", "gần": "nearly", "gần như": "nearly"}
+_APPROX_SECOND = {k.split()[1] for k in _APPROX if " " in k}
 # Words before a number that make it a date, a time, an ordinal or a label, not a quantity.
 _SKIP_LEADS = {"ngày", "hôm", "tháng", "quý", "thứ", "lúc", "số", "khoản", "điều", "chương", "mục", "tập",
                "khóa", "khoá", "phiên", "lớp", "phòng", "tầng", "quận", "phường", "tổ", "ấp", "thôn", "xóm",
@@ -316,10 +344,12 @@ def _prev_words(text, s):
     """The two words before `s` on its line, lowercased (the nearest first), and whether the
     nearest is a capitalised word inside a sentence ("Pixel 5", "Quốc lộ 18": a name)."""
     chunk = text[max(0, s - 24):s]
+    if not chunk.endswith((" ", "\xa0", "\t")):
+        return "", "", False
     if "\n" in chunk:
         chunk = chunk[chunk.rindex("\n") + 1:]
     ws = chunk.split()
-    if not ws or not chunk.endswith((" ", "\xa0", "\t")):
+    if not ws:
         return "", "", False
     w1 = ws[-1]
     named = w1[0].isupper() and len(ws) > 1 and ws[-2][-1] not in ".!?:;\"“”'(-–" \
@@ -332,11 +362,13 @@ def _unit_after(text, e):
     m = _AFTER_RE.match(text, e)
     if not m:
         return None
+    # the words are groups 1, 2, ... in order (a group after a missing one misses too), so
+    # word k ends at m.end(k + 1)
     words = [w for w in m.groups() if w]
-    ends = [m.end(i + 1) for i in range(len(words))]
+    ends = m.end
     if "/" in words[0] and words[0] not in _UNITS:
         per = _UNITS.get(words[0].split("/", 1)[0])     # "đồng/lượng": đồng per tael
-        return (words[0], per[0], per[1], None, ends[0]) if per else None
+        return (words[0], per[0], per[1], None, ends(1)) if per else None
     hit = _lexicon_at(words, 0)
     if hit:
         n, role = hit
@@ -345,19 +377,19 @@ def _unit_after(text, e):
             inner = _noun_at(words, 1, humans_only=(w0 == "người"))
             if inner:
                 k = inner
-                return " ".join(words[1:1 + k]), "count", None, w0, ends[k]
+                return " ".join(words[1:1 + k]), "count", None, w0, ends(k + 1)
         if role == "noun":
-            return " ".join(words[:n]), "count", None, None, ends[n - 1]
+            return " ".join(words[:n]), "count", None, None, ends(n)
         kind, code = _UNITS[" ".join(words[:n])]
-        return " ".join(words[:n]), kind, code, None, ends[n - 1]
+        return " ".join(words[:n]), kind, code, None, ends(n)
     if words[0] in _CLASSIFIERS and len(words) > 1:
         k = _noun_at(words, 1)
         if k:
-            return " ".join(words[1:1 + k]), "count", None, words[0], ends[k]
-        return words[0], "count", None, None, ends[0]
+            return " ".join(words[1:1 + k]), "count", None, words[0], ends(k + 1)
+        return words[0], "count", None, None, ends(1)
     k = _fallback_noun(words, 0)
     if k:
-        return " ".join(words[:k]), "count", None, None, ends[k - 1]
+        return " ".join(words[:k]), "count", None, None, ends(k)
     return None
 
 
@@ -438,14 +470,11 @@ def _find(text: str) -> list[Quantity]:
         q = _from_digits(m, text)
         if q is not None:
             found.append(q)
-    for scan, head in _WORD_SCANS:
-        for h in scan.finditer(text):
-            # the head is the part of the word before the tail ("m" of "một", "ch" of "chín")
-            s = h.start() - (head if head is not None else int(h.lastgroup[1]))
-            m = _WORDS_QTY_RE.match(text, s)
-            q = _from_words(m, text) if m else None
-            if q is not None:
-                found.append(q)
+    for s in qty_word_hits(text, _FOLLOW_WORDS):
+        m = _WORDS_QTY_RE.match(text, s)
+        q = _from_words(m, text) if m else None
+        if q is not None:
+            found.append(q)
     found.sort(key=lambda q: q.start)
     out, last = [], 0
     for q in found:
@@ -459,8 +488,7 @@ def _approx(text, s, w1, w2):
     """(approx, new start) from the two words `w2 w1` before `s`."""
     if not w1:
         return None, s
-    two = f"{w2} {w1}"
-    if w2 and two in _APPROX:
+    if w2 and w1 in _APPROX_SECOND and (two := f"{w2} {w1}") in _APPROX:
         return _APPROX[two], _find_back(text, s, two)
     if w1 in _APPROX:
         return _APPROX[w1], _find_back(text, s, w1)

@@ -278,6 +278,8 @@ _WEEKDAY = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5":
             "bảy": 5, "bẩy": 5, "7": 5, "chủ nhật": 6}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
           "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21}
+# The second words of the two-word prefixes _take looks for.
+_SECOND_WORDS = {p.split()[1] for p in _POD2 | _MOD2}
 _MODS = {"đầu": "START", "thượng tuần": "START", "giữa": "MID", "trung tuần": "MID",
          "cuối": "END", "hạ tuần": "END"}
 # Words before "thứ hai" that make it a weekday rather than "second".
@@ -384,7 +386,7 @@ def _after_number(text, s):
 
 def _prev_word(text, pos):
     """The word (or number) just before `pos`, lowercased; "" if there is none on the line."""
-    ws = _words_before(text, pos, 1)
+    ws = _four_words_before(text, pos)
     return ws[0][0] if ws else ""
 
 
@@ -396,7 +398,7 @@ def _next_word(text, pos):
 
 def _take(ws, i, ones, twos):
     """Match a one- or two-word prefix (from `ones`/`twos`) at ws[i]; (word, next i) or (None, i)."""
-    if i + 1 < len(ws) and f"{ws[i + 1][0]} {ws[i][0]}" in twos:
+    if i + 1 < len(ws) and ws[i][0] in _SECOND_WORDS and f"{ws[i + 1][0]} {ws[i][0]}" in twos:
         return f"{ws[i + 1][0]} {ws[i][0]}", i + 2
     if i < len(ws) and ws[i][0] in ones:
         return ws[i][0], i + 1
@@ -405,7 +407,7 @@ def _take(ws, i, ones, twos):
 
 def _lead_and_pod(text, s, lead=None):
     """The "ngày"/"hôm" and "sáng"/"chiều"... before a date at `s`: (lead, pod, new start)."""
-    ws = _words_before(text, s, 3)
+    ws = _four_words_before(text, s)    # at most three are read
     i = 0
     if lead is None and ws and ws[0][0] in ("ngày", "hôm"):
         lead, i = ws[0][0], 1
@@ -415,7 +417,7 @@ def _lead_and_pod(text, s, lead=None):
 
 def _mod_before(text, s):
     """A "đầu/giữa/cuối/thượng tuần..." before `s`: (mod, new start)."""
-    ws = _words_before(text, s, 2)
+    ws = _four_words_before(text, s)    # at most two are read
     mod, i = _take(ws, 0, _MOD1, _MOD2)
     return mod, (ws[i - 1][1] if i else s)
 
@@ -671,16 +673,17 @@ def _merge(atoms, text):
     while i < n:
         a = atoms[i]
         nxt = atoms[i + 1] if i + 1 < n else None
-        gap = text[a.end:nxt.start] if nxt else None
+        ak = a.kind      # the gap between them is cut only for pairs that may join
         # a clock time with its date: "20h ngày 23/10", "9h sáng cùng ngày"
-        if a.kind == "clock" and nxt and nxt.kind in _DATEISH and _ATTACH_GAP.match(gap):
+        if ak == "clock" and nxt and nxt.kind in _DATEISH and _ATTACH_GAP.match(gap := text[a.end:nxt.start]):
             out.append(_Atom("datetime", a.start, nxt.end, {"clock": a, "date": nxt}))
             i += 2
             continue
         # a weekday or "sáng nay" with its date: "thứ Hai (12/10)", "Chủ nhật, ngày 18/4",
         # "Sáng nay (1/10)"; the written date wins
-        if (a.kind == "wday" or a.kind == "rday" and "(" in (gap or "")) and nxt and nxt.kind == "date" \
-                and _ATTACH_GAP.match(gap):
+        if (ak == "wday" or ak == "rday") and nxt and nxt.kind == "date" \
+                and (ak == "wday" or "(" in (gap := text[a.end:nxt.start])) \
+                and _ATTACH_GAP.match(gap := text[a.end:nxt.start]):
             end = nxt.end
             if "(" in gap:
                 p = _CLOSE_PAREN.match(text, end)
@@ -730,6 +733,7 @@ def _days_in(y, m):
     return 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m]
 
 
+@lru_cache(maxsize=4096)
 def _month_bounds(y, m):
     return date(y, m, 1), date(y, m, _days_in(y, m))
 
@@ -797,6 +801,21 @@ def _pick(cands, pub, strong, direction):
     return min(cands, key=cost)
 
 
+# The year a year-less month or day takes: the same few questions come back in every article.
+@lru_cache(maxsize=4096)
+def _month_year(pub, mo, strong, direction):
+    return _pick([(*_month_bounds(yy, mo), yy) for yy in (pub.year - 1, pub.year, pub.year + 1)],
+                 pub, strong, direction)[2]
+
+
+@lru_cache(maxsize=4096)
+def _day_year(pub, mo, d, strong, direction):
+    cands = [(dt, dt, yy) for yy in (pub.year - 1, pub.year, pub.year + 1) if _valid(yy, mo, d)
+             for dt in (date(yy, mo, d),)]
+    c = _pick(cands, pub, strong, direction)
+    return c[2] if c else None
+
+
 class _Ctx:
     """What resolution needs: the text, the publication date, and the last resolved day."""
     __slots__ = ("text", "pub", "last_day")
@@ -819,9 +838,7 @@ def _resolve(a, ctx):
                 y = _rel_year(pub, f["ry"])
             elif pub:
                 strong, d = _direction(ctx.text, a)
-                c = _pick([(*_month_bounds(yy, mo), yy) for yy in (pub.year - 1, pub.year, pub.year + 1)],
-                          pub, strong, d)
-                y = c[2]
+                y = _month_year(pub, mo, strong, d)
         if y is None:
             return f"XXXX-{mo:02d}", None, None, "month", _MODS.get(f.get("mod"))
         b, e = _month_bounds(y, mo)
@@ -934,6 +951,7 @@ def _rel_year(pub, r):
     return pub.year + _rel_step(r)
 
 
+@lru_cache(maxsize=1024)
 def _year(y, mod):
     mod = _MODS.get(mod)
     b, e = date(y, 1, 1), date(y, 12, 31)
@@ -973,10 +991,7 @@ def _resolve_date(a, ctx):
         y = _rel_year(pub, f["ry"])
     if y is None and pub:
         strong, dr = _direction(ctx.text, a)
-        cands = [(date(yy, mo, d), date(yy, mo, d), yy) for yy in (pub.year - 1, pub.year, pub.year + 1)
-                 if _valid(yy, mo, d)]
-        c = _pick(cands, pub, strong, dr)
-        y = c[2] if c else None
+        y = _day_year(pub, mo, d, strong, dr)
     if y is None or not _valid(y, mo, d):
         v = f"XXXX-{mo:02d}-{d:02d}" + ("T" + _POD_CODE[pod] if pod else "")
         return v, None, None, "part_of_day" if pod else "day", None
