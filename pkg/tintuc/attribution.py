@@ -187,6 +187,22 @@ def _datelines(norm: str):
         i = norm.find("(", i + 1)
 
 
+def _last_lines(text: str, k: int) -> int | None:
+    """Where the last ``k`` lines of ``text`` (trailing whitespace aside) begin: after the
+    k-th line break from its end, or after the first one when it has fewer; None without
+    any (what ``text.rstrip().rsplit("\\n", k)`` splits off, without copying the text)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    pos, breaks = end, 0
+    while breaks < k:
+        i = text.rfind("\n", 0, pos)
+        if i < 0:
+            break
+        pos, breaks = i, breaks + 1
+    return pos + 1 if breaks else None
+
+
 def find_attributions(doc, entities=None) -> list:
     """The attribution phrases of ``doc``, in text order (``entities`` replace doc.entities)."""
     if doc._core is None or not doc.text:
@@ -245,16 +261,14 @@ def find_attributions(doc, entities=None) -> list:
                 end = m.start("said") if m.group("said") else m.end()
                 add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
     outlets = _outlet_ids()
-    for x in d.entities():
-        if x.id in outlets:
-            s, e = d.norm_pos(x.start), d.norm_pos(x.end)
-            m = _OUTLET_VERB.match(norm, e)
-            if m:
-                end = m.start("said") if m.group("said") else m.end()
-                add("report", s, end, x, None, _said(d, m))
-    lines = norm.rstrip().rsplit("\n", 3)
-    if len(lines) > 1:
-        tail_start = len(norm.rstrip()) - len("\n".join(lines[1:]))
+    for x in [x for x in d.entities() if x.id in outlets]:
+        s, e = d.norm_pos(x.start), d.norm_pos(x.end)
+        m = _OUTLET_VERB.match(norm, e)
+        if m:
+            end = m.start("said") if m.group("said") else m.end()
+            add("report", s, end, x, None, _said(d, m))
+    tail_start = _last_lines(norm, 3)
+    if tail_start is not None:
         for m in _CREDIT.finditer(norm, tail_start):
             add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
     found.sort(key=lambda f: f[0])

@@ -112,6 +112,14 @@ def _cue_before(ctx, cls_words: set, start: int, pos: int) -> int:
     return best
 
 
+def _participants(mentions, places) -> list:
+    """The mentions that may take part (what _eligible keeps)."""
+    if not places:
+        return [m for m in mentions if m.item.label in PARTICIPANT_LABELS]
+    taken = {id(p) for p in places}
+    return [m for m in mentions if m.item.label in PARTICIPANT_LABELS and id(m) not in taken]
+
+
 def _eligible(m, places) -> bool:
     return m.item.label in PARTICIPANT_LABELS and not (places and any(m is p for p in places))
 
@@ -140,10 +148,11 @@ def _group_before(ctx, lex, pos: int, sent_start: int, places) -> list:
 def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
     left, right = clause
     low = ctx.low
-    sent_start, _ = ctx.sentence_span(hit.sentence)
+    sent_start = ctx.sent_starts[hit.sentence]
+    statement = hit.type == "STATEMENT"
     # the words between joined triggers belong to the first ("kêu gọi Nga ngừng bắn"); what
     # follows a speech verb is what was said, and its places are not where it was said
-    places_right = [] if hit.type == "STATEMENT" else locations_in(ctx, lex, hit.end, right)
+    places_right = [] if statement else locations_in(ctx, lex, hit.end, right)
     places_left = locations_in(ctx, lex, left, hit.start)
     places = places_right + places_left
     location = places_right[0].item if places_right else (places_left[-1].item if places_left else None)
@@ -158,10 +167,9 @@ def attach(ctx, lex, hit, clause: tuple[int, int]) -> Arguments:
 
     # a noun after "tại/trong" is where something else happens ("trong xung đột X-Y"):
     # what stands before it is not its subject
-    before = [] if hit.setting else [m for m in ctx.entities_in(left, hit.start) if _eligible(m, places)]
-    after = [m for m in ctx.entities_in(hit.end, right) if _eligible(m, places)]
-    if hit.type == "STATEMENT":
-        after = []                          # what follows a speech verb is what was said
+    before = [] if hit.setting else _participants(ctx.entities_in(left, hit.start), places)
+    # what follows a speech verb is what was said
+    after = [] if statement else _participants(ctx.entities_in(hit.end, right), places)
 
     actors, recipients = before, []
     voice = _cue_before(ctx, lex.voice, left, hit.start)

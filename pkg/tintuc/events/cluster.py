@@ -219,16 +219,20 @@ def assign(mentions: list, published: list) -> list:
     index: dict = {}
     for n, f in enumerate(feats):
         keys = f.bucket_keys()
+        family = f.family
+        near, own = f.days(1), f.days(0)
         cands = set()
         for key in keys:
-            for day in f.days(1):
-                cands.update(index.get((f.family, key, day), ()))
+            for day in near:
+                found = index.get((family, key, day))
+                if found:
+                    cands.update(found)
         for m in sorted(cands):
             if _same(feats[m], f):
                 union(m, n)
         for key in keys:
-            for day in f.days(0):
-                index.setdefault((f.family, key, day), []).append(n)
+            for day in own:
+                index.setdefault((family, key, day), []).append(n)
     out = [list(evs) for evs in mentions]
     for n, (i, j) in enumerate(where):
         out[i][j] = _with_cluster(out[i][j], root(n))

@@ -16,6 +16,8 @@ __all__ = ["Context", "Mention"]
 
 # punctuation that ends a clause (with the "boundary" cue words, see Context.boundaries)
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]“”\"!?…]")
+# the last of them in a range (what the last match of _CLAUSE_PUNCT.finditer would be)
+_LAST_CLAUSE_PUNCT = re.compile(r"(?s:.*)" + _CLAUSE_PUNCT.pattern)
 
 
 class Mention:
@@ -46,7 +48,7 @@ class Context:
         self.low = core.low     # (the same length as norm)
         self.align = core.align
         nstart = core.nstart
-        self.sent_starts = [nstart[k] for k in core.sent_first.tolist()] if len(core) else [0]
+        self.sent_starts = list(map(nstart.__getitem__, core.sent_first.tolist())) if len(core) else [0]
         # [start, end) of each sentence, the last one running to the end of the text
         self.sent_spans = list(zip(self.sent_starts, self.sent_starts[1:] + [len(self.norm)]))
         self._given = entities            # entities from the caller instead of doc.entities
@@ -112,9 +114,8 @@ class Context:
 
     def boundary_before(self, start: int, end: int) -> int:
         """The end of the last clause boundary in [start, end), or -1."""
-        last = -1
-        for m in _CLAUSE_PUNCT.finditer(self.low, start, end):
-            last = m.end()
+        m = _LAST_CLAUSE_PUNCT.match(self.low, start, end) if start < end else None
+        last = m.end() if m else -1
         words = self.cues("boundary", start, end, word_start=True)
         return max(last, words[-1][2]) if words else last
 

@@ -102,7 +102,7 @@ def extract_mentions(doc, entities=None) -> list[Event]:
 def _event(ctx, lex, hits, i, c, published) -> Event | None:
     """The event of hit ``i``, or None when it has nothing to hold on to."""
     h = hits[i]
-    s, e = ctx.sentence_span(h.sentence)
+    s, e = ctx.sent_spans[h.sentence]
     prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
     next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
     clause = clause_of(ctx, lex, h, prev_end, next_start)

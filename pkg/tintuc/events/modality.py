@@ -34,8 +34,11 @@ def negated(ctx, lex, hit, clause_start: int) -> bool:
     words = _window(ctx, hit, clause_start, NEGATION_REACH + 1)
     tail = words + ctx.low[hit.start:hit.end].split()
     compounds = lex.cues["not_negation"]
+    negation = lex.cues["negation"]
     for i in range(max(0, len(words) - NEGATION_REACH), len(words)):
-        if (starts_with_phrase(tail[i:], lex.cues["negation"])
+        if tail[i] not in negation.first:
+            continue                        # (what starts_with_phrase would say, without the slice)
+        if (starts_with_phrase(tail[i:], negation)
                 and not starts_with_phrase(tail[i:], compounds)
                 and not (i and starts_with_phrase(tail[i - 1:], compounds))):   # "hàng không"
             return True
