@@ -1,11 +1,12 @@
-"""The C scan for number words of tintuc.quantity (_core.qty_word_hits) against the regular
+"""The C scans of tintuc.quantity: for number words (_core.qty_word_hits) against the regular
 expressions it stands for (quantity._WORD_SCANS, read by quantity._py_word_hits): the same
-starts in the same order, on sentences written for it and on generated text."""
+starts in the same order, on sentences written for it and on generated text; and for numbers
+in digits (_core.qty_digit_starts) against the start of quantity._DIGITS_QTY_RE."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from tintuc import quantity
-from tintuc._core import qty_follow, qty_word_hits
+from tintuc._core import qty_digit_starts, qty_follow, qty_word_hits
 
 
 def hits(text):
@@ -65,3 +66,42 @@ def test_arguments():
         qty_word_hits("ba người", object())
     with pytest.raises(TypeError):
         qty_follow(["a", 1])
+
+
+# Where numbers in digits begin: _core.qty_digit_starts against quantity._DIGIT_START_RE, and
+# the matches read from there against _DIGITS_QTY_RE.finditer.
+
+DIGIT_TEXTS = [
+    "khiến khoảng 30.000 người thiệt mạng, 2,5 triệu USD, 15/19 thủy thủ, 10-20 người, 3,5%.",
+    "ngày 5, Ngày\xa06, hôm 7, tháng 8, năm 2020, lúc 9h, quý 3, thứ 2, số 4, sáng 5, chiều 6, tối 7.",
+    "xngày 5, ngày  5, a-5, 5-5, 1.5.5, 2,3,4, /5, :6, _7, x8, ²9, ١2, 3.000.000,5 đồng, 20:00.",
+    "Nghị định 15/2020/NĐ-CP, 1,000,000 USD, 24h qua, 5tr, 50k, 5G, 100 km²",
+]
+
+
+def digit_spans(text):
+    return [m.span() for m in quantity._DIGITS_QTY_RE.finditer(text)]
+
+
+def test_digit_starts_sentences():
+    for s in DIGIT_TEXTS + SENTENCES:
+        assert qty_digit_starts(s) == quantity._py_digit_starts(s), s
+        assert [m.span() for m in quantity._digit_matches(s)] == digit_spans(s), s
+
+
+DIGIT_PIECES = ["ngày", "Ngày", "hôm", "tháng", "năm", "lúc", "quý", "thứ", "số", "Số", "sáng", "chiều", "tối",
+                "người", "triệu", "%", "0", "1", "2", "30", "000", ".", ",", "/", ":", "-", "–", "đến", " ", " ",
+                "\xa0", "\n", "x", "_", "²", "١", "h", "k"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=40))
+def test_digit_starts_generated(pieces):
+    text = "".join(pieces)
+    assert qty_digit_starts(text) == quantity._py_digit_starts(text)
+    assert [m.span() for m in quantity._digit_matches(text)] == digit_spans(text)
+
+
+def test_digit_starts_arguments():
+    with pytest.raises(TypeError):
+        qty_digit_starts("5 người".encode())

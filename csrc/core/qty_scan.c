@@ -258,3 +258,57 @@ tt_status tt_qty_word_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, const
 done:
     return st;
 }
+
+/* quantity._NOT_AFTER: after these words (and a space), a number is a date, a time, an
+ * ordinal or a label. */
+static const char32_t *const NOT_AFTER[] = {U"ngày", U"Ngày", U"hôm", U"Hôm", U"tháng", U"Tháng", U"năm", U"Năm",
+                                            U"lúc", U"Lúc", U"quý", U"thứ", U"số", U"Số", U"sáng", U"chiều",
+                                            U"tối", NULL};
+
+/* Does text[.. end) end with w? */
+static int ends_with(const tt_cp *text, size_t end, const char32_t *w)
+{
+    size_t len = 0;
+    while (w[len])
+        len++;
+    if (end < len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[end - len + i] != (tt_cp)w[i])
+            return 0;
+    return 1;
+}
+
+static int digit_start(const scan *s, size_t p)
+{
+    const tt_cp *t = s->t;
+    if (p == 0)
+        return 1;
+    tt_cp b = t[p - 1];
+    if (is_word(s, p - 1) || b == '/' || b == ':')
+        return 0;
+    if (p >= 2 && (b == '.' || b == ',') && t[p - 2] >= '0' && t[p - 2] <= '9')
+        return 0;
+    if (p >= 2 && b == '-' && is_word(s, p - 2))
+        return 0;
+    if (b == ' ' || b == 0xA0)
+        for (size_t k = 0; NOT_AFTER[k]; k++)
+            if (ends_with(t, p - 1, NOT_AFTER[k]))
+                return 0;
+    return 1;
+}
+
+tt_status tt_qty_digit_starts(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbuf *hits)
+{
+    tt_status st = TT_OK;
+    if ((text == NULL && n > 0) || ctype == NULL || hits == NULL)
+        return TT_EINVAL;
+    if (n > TT_MAX_LEN)
+        return TT_ETOOLONG;
+    hits->n = 0;
+    const scan s = {text, n, ctype, NULL};
+    for (size_t p = 0; p < n; p++)
+        if (text[p] - '0' < 10u && digit_start(&s, p) && (st = tt_offbuf_push(hits, (tt_off)p)) != TT_OK)
+            break;
+    return st;
+}

@@ -28,4 +28,12 @@ void tt_qty_follow_free(tt_qty_follow *f);
 tt_status tt_qty_word_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_qty_follow *follow,
                            tt_offbuf *hits);
 
+/* Append to hits (emptied first) every position of text[0 .. n) where a number in digits
+ * may begin (the start of quantity._DIGITS_QTY_RE, up to its first digit): an ASCII digit
+ * with no word character, "/" or ":" before it, not a digit after "3." or "3,", not after a
+ * word and "-", and not after "ngày ", "tháng ", "lúc "... (quantity._NOT_AFTER: the word,
+ * then a space or U+00A0, right before the digit). In order. TT_EINVAL, TT_ETOOLONG,
+ * TT_ENOMEM. */
+tt_status tt_qty_digit_starts(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbuf *hits);
+
 #endif

@@ -4,7 +4,8 @@
  * plain reference that tries every number word at every position and every word of the set
  * after it, in the same four groups and order. The set itself is built from the words below
  * plus a few the input picks (so that words of every length, and words with "-", "/" or "$",
- * come and go).
+ * come and go). The starts of numbers in digits must be those of a reference that asks
+ * every condition at every digit.
  * Build and run: make fuzz-build && build/fuzz/fuzz_qty_scan -max_total_time=60 */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@ static const char *const pieces[] = {
     "một", "Một", "mười", "mấy", "hàng", "Hàng", "bốn", "bảy", "bẩy", "năm", "Năm", "dăm", "nửa", "sáu", "tám",
     "chín", "Chín", "chục", "vài", "hai", "Hai", "ba", "Ba", "ai", "ột", "ăm", "m", "ch", "người", "tấn", "US$",
     "km/h", "héc-ta", "trăm", "x", "_", "1", "-", "/", ",", " ", " ", " ", "\n", "\u00a0", "\u2009", "é", "²",
+    "ngày", "Ngày", "hôm", "tháng", "lúc", "quý", "thứ", "số", "Số", "sáng", "chiều", "tối", "2", "30", ".", ":",
+    "\u0661",
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
@@ -147,6 +150,39 @@ static void reference(const tt_cp *t, size_t n, const word *set, size_t nset, tt
         }
 }
 
+static const char *const not_after[] = {"ngày", "Ngày", "hôm", "Hôm", "tháng", "Tháng", "năm", "Năm", "lúc",
+                                        "Lúc", "quý", "thứ", "số", "Số", "sáng", "chiều", "tối"};
+
+static void check_digit_starts(const tt_cp *t, size_t n)
+{
+    tt_offbuf got = {0};
+    size_t k = 0;
+    CHECK(tt_qty_digit_starts(t, n, ctype, &got) == TT_OK);
+    for (size_t p = 0; p < n; p++) {
+        if (t[p] < '0' || t[p] > '9')
+            continue;
+        int ok = 1;
+        if (p > 0 && ((cls(t, n, p - 1) & TT_TX_WORD) || t[p - 1] == '/' || t[p - 1] == ':'))
+            ok = 0;
+        if (p > 1 && (t[p - 1] == '.' || t[p - 1] == ',') && t[p - 2] >= '0' && t[p - 2] <= '9')
+            ok = 0;
+        if (p > 1 && t[p - 1] == '-' && (cls(t, n, p - 2) & TT_TX_WORD))
+            ok = 0;
+        for (size_t w = 0; ok && p > 0 && (t[p - 1] == ' ' || t[p - 1] == 0xA0) && w < 17; w++) {
+            word x;
+            x.len = utf8_decode(not_after[w], x.w, MAX_WORD);
+            if (p - 1 >= x.len && word_at(t, n, p - 1 - x.len, &x))
+                ok = 0;
+        }
+        if (ok) {
+            CHECK(k < got.n && got.v[k] == p);
+            k++;
+        }
+    }
+    CHECK(k == got.n);
+    tt_offbuf_free(&got);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
@@ -182,6 +218,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(tt_qty_word_hits(text, n, ctype, f, &got) == TT_OK);
     reference(text, n, set, nset, &want);
     CHECK(got.n == want.n && (got.n == 0 || memcmp(got.v, want.v, got.n * sizeof *got.v) == 0));
+    check_digit_starts(text, n);
     tt_qty_follow_free(f);
     tt_offbuf_free(&got);
     tt_offbuf_free(&want);

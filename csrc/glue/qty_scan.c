@@ -1,4 +1,5 @@
-/* qty_follow, qty_word_hits: where tintuc.quantity reads number words (core/qty_scan.h). */
+/* qty_follow, qty_word_hits, qty_digit_starts: where tintuc.quantity reads numbers in words
+ * and in digits (core/qty_scan.h). */
 #include "glue.h"
 
 #include <stdlib.h>
@@ -61,43 +62,33 @@ done:
     return res;
 }
 
-static PyObject *py_qty_word_hits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+/* A scan of text (one of the two below) as a list of positions. */
+static PyObject *run_scan(PyObject *text, const char *name, const tt_qty_follow *f)
 {
-    (void)mod;
     tt_offbuf hits = {0};
     tt_cp *wide = NULL;
     PyObject *res = NULL;
     tt_status st;
-    if (nargs != 2) {
-        PyErr_Format(PyExc_TypeError, "qty_word_hits() takes 2 arguments (%zd given)", nargs);
-        return NULL;
-    }
-    PyObject *text = args[0];
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "qty_word_hits() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() takes a str, not %.100s", name, Py_TYPE(text)->tp_name);
         return NULL;
     }
-    if (!PyCapsule_IsValid(args[1], FOLLOW_CAPSULE)) {
-        PyErr_SetString(PyExc_TypeError, "qty_word_hits() takes the words made by qty_follow()");
-        return NULL;
-    }
-    const tt_qty_follow *f = PyCapsule_GetPointer(args[1], FOLLOW_CAPSULE);
     size_t n = (size_t)PyUnicode_GET_LENGTH(text);
     if (n > TT_MAX_LEN)
-        return tt_raise_status(TT_ETOOLONG, "qty_word_hits");
+        return tt_raise_status(TT_ETOOLONG, name);
     if ((wide = tt_widen(PyUnicode_KIND(text), PyUnicode_DATA(text), n)) == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     if (n > TT_GIL_THRESHOLD) {
         Py_BEGIN_ALLOW_THREADS
-        st = tt_qty_word_hits(wide, n, tt_py_ctype, f, &hits);
+        st = f ? tt_qty_word_hits(wide, n, tt_py_ctype, f, &hits) : tt_qty_digit_starts(wide, n, tt_py_ctype, &hits);
         Py_END_ALLOW_THREADS
     } else {
-        st = tt_qty_word_hits(wide, n, tt_py_ctype, f, &hits);
+        st = f ? tt_qty_word_hits(wide, n, tt_py_ctype, f, &hits) : tt_qty_digit_starts(wide, n, tt_py_ctype, &hits);
     }
     if (st != TT_OK) {
-        tt_raise_status(st, "qty_word_hits");
+        tt_raise_status(st, name);
         goto done;
     }
     if ((res = PyList_New((Py_ssize_t)hits.n)) == NULL)
@@ -116,11 +107,34 @@ done:
     return res;
 }
 
+static PyObject *py_qty_word_hits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "qty_word_hits() takes 2 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    if (!PyCapsule_IsValid(args[1], FOLLOW_CAPSULE)) {
+        PyErr_SetString(PyExc_TypeError, "qty_word_hits() takes the words made by qty_follow()");
+        return NULL;
+    }
+    return run_scan(args[0], "qty_word_hits", PyCapsule_GetPointer(args[1], FOLLOW_CAPSULE));
+}
+
+static PyObject *py_qty_digit_starts(PyObject *mod, PyObject *text)
+{
+    (void)mod;
+    return run_scan(text, "qty_digit_starts", NULL);
+}
+
 PyMethodDef tt_qty_methods[] = {
     {"qty_follow", py_qty_follow, METH_O,
      "qty_follow(words) -> capsule: the words that may follow a number word, for qty_word_hits."},
     {"qty_word_hits", (PyCFunction)(void (*)(void))py_qty_word_hits, METH_FASTCALL,
      "qty_word_hits(text, follow) -> list of int: where tintuc.quantity's scans for number words\n"
      "find one (quantity._WORD_SCANS, in their order), follow made by qty_follow."},
+    {"qty_digit_starts", py_qty_digit_starts, METH_O,
+     "qty_digit_starts(text) -> list of int: where a number in digits may begin, as the start of\n"
+     "tintuc.quantity._DIGITS_QTY_RE (up to its first digit) reads it."},
     {NULL, NULL, 0, NULL},
 };

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from ._core import qty_follow, qty_word_hits
+from ._core import qty_digit_starts, qty_follow, qty_word_hits
 from ._text import normalize_with_offsets
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "quantities_in_span", "is_counted_noun"]
@@ -268,10 +268,12 @@ _WORD_NEXT = ("một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chí
 # Numbers after these words are dates, times, ordinals or labels: rejected in C already.
 _NOT_AFTER = "".join(rf"(?<!{w}[ \xa0][0-9])" for w in ("ngày", "Ngày", "hôm", "Hôm", "tháng", "Tháng", "năm", "Năm",
                                                          "lúc", "Lúc", "quý", "thứ", "số", "Số", "sáng", "chiều", "tối"))
-# The pattern starts with a plain digit class (the lookbehinds come after the first digit),
-# which lets the regex engine skip in C to the next digit.
+# Where a number may begin: a digit, with what may not come before it. _core.qty_digit_starts
+# finds these in C; _py_digit_starts says what it does (the tests compare them).
+_DIGIT_START = rf"[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NOT_AFTER}"
+_DIGIT_START_RE = re.compile(_DIGIT_START)
 _DIGITS_QTY_RE = re.compile(
-    rf"(?P<a>[0-9](?<![\w/:][0-9])(?<![0-9][.,][0-9])(?<!\w-[0-9]){_NOT_AFTER}{_NUMBER_REST})"
+    rf"(?P<a>{_DIGIT_START}{_NUMBER_REST})"
     rf"(?:/(?P<b>[0-9]+)(?![0-9/])|{_SP}*(?P<rs>[-–]|(?:đến|tới)(?!\w)){_SP}*(?P<c>[0-9]{_NUMBER_REST}))?"
     r"(?![0-9]|[.,/:][0-9])"     # not part of "15/2020/NĐ-CP" or "20:00"
     rf"(?P<sc>(?:{_SP}+(?:{_SCALE_WORDS})(?!\w))*)(?:{_SP}+(?P<half>rưỡi)(?!\w))?"
@@ -302,6 +304,22 @@ _WORD_SCANS = [
 ]
 # The scans in C (_core.qty_word_hits) with the words _FOLLOW accepts.
 _FOLLOW_WORDS = qty_follow(sorted({*_WORD_NEXT.split("|"), *_LEX_FOLLOW}))
+
+
+def _py_digit_starts(text):
+    return [m.start() for m in _DIGIT_START_RE.finditer(text)]
+
+
+def _digit_matches(text):
+    """_DIGITS_QTY_RE.finditer(text), read only where a number may begin."""
+    last = 0
+    match = _DIGITS_QTY_RE.match
+    for p in qty_digit_starts(text):
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def _py_word_hits(text):
@@ -466,7 +484,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _find(text: str) -> list[Quantity]:
     found = []
-    for m in _DIGITS_QTY_RE.finditer(text):
+    for m in _digit_matches(text):
         q = _from_digits(m, text)
         if q is not None:
             found.append(q)
