@@ -130,12 +130,14 @@ def _link(ents: list, spans, pairs, marks) -> None:
             written = e.text.split()
             if len(written) >= 2:
                 persons.append((written[-1].lower(), e))
-            elif e.source == "rule" or "surname" in e.flags:
+            elif persons and written and (e.source == "rule" or "surname" in e.flags):
                 # a surname alone: the name seen in full earlier in the document wins over a
                 # listed person of that surname
-                full = next((p for s, p in reversed(persons) if s == written[0].lower()), None) if written else None
-                if full is not None:
-                    e = _as(e, full)
+                last = written[0].lower()
+                for s, p in reversed(persons):
+                    if s == last:
+                        e = _as(e, p)
+                        break
         if m & 1 and e.source == "rule":
             # "(ABC)" after a name: the last entity before it that ends right before the bracket
             a = spans[4 * i]
