@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "syllable.h"
+#include "viet_letters_table.h"
 
 #define FNV_PRIME 0x100000001B3ULL
 #define SEED_FULL 0x6A09E667F3BCC908ULL
@@ -353,7 +354,9 @@ static void analyze(const tt_cp *s, size_t n, uint8_t kind, tokinfo *t)
         for (size_t k = 0; k < n; k++) {
             tt_letter l;
             uint64_t vf, vs;
-            if (tt_letter_from_cp(s[k], &l)) {
+            uint8_t e = tt_vl_info(s[k]);
+            if (e) {
+                tt_letter_from_info(e, s[k], &l);
                 if (l.base != TT_B_NONE) {
                     vf = 0x100u + l.base;
                     vs = (uint64_t)base_plain[l.base];

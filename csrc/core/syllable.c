@@ -201,8 +201,10 @@ int tt_syllable_valid(const tt_cp *s, size_t n)
         return 0;
     int tone = TT_T_NONE, tones = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!tt_letter_from_cp(s[i], &l[i]))
+        uint8_t e = tt_vl_info(s[i]);
+        if (e == 0)
             return 0;
+        tt_letter_from_info(e, s[i], &l[i]);
         if (l[i].tone != TT_T_NONE) {
             tone = l[i].tone;
             tones++;

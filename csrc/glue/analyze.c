@@ -26,6 +26,7 @@
 
 typedef struct {
     tt_batch_text text;
+    tt_cpbuf wide; /* the text as code points, reused from one document to the next */
     tt_doc doc;
     tt_ac_keyed keyed;      /* doc's tokens keyed once for the gazetteer and the cue lexicon */
     tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
@@ -46,6 +47,7 @@ typedef struct {
 static void item_free(void *op)
 {
     item *it = op;
+    tt_cpbuf_free(&it->wide);
     tt_doc_free(&it->doc);
     tt_ac_keyed_free(&it->keyed);
     tt_ac_matchbuf_free(&it->matches);
@@ -59,13 +61,22 @@ static void run_item(void *op, const void *ctx)
     const stages *sg = ctx;
     tt_batch_text *t = &it->text;
     it->matches.n = 0;
-    tt_cp *wide = tt_widen(t->kind, t->data, t->n);
-    if (wide == NULL) {
-        t->st = TT_ENOMEM;
+    it->wide.n = 0;
+    if ((t->st = tt_cpbuf_reserve(&it->wide, t->n + 1)) != TT_OK)
         return;
+    tt_cp *wide = it->wide.v;
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        const uint8_t *s = t->data;
+        for (size_t i = 0; i < t->n; i++)
+            wide[i] = s[i];
+    } else if (t->kind == PyUnicode_2BYTE_KIND) {
+        const uint16_t *s = t->data;
+        for (size_t i = 0; i < t->n; i++)
+            wide[i] = s[i];
+    } else {
+        memcpy(wide, t->data, t->n * sizeof *wide);
     }
     t->st = tt_doc_run(&it->doc, wide, t->n, &sg->norm, sg->seg);
-    free(wide);
     if (t->st == TT_OK && (sg->ac != NULL || sg->cues != NULL))
         t->st = tt_ac_key_tokens(it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n, &it->keyed);
     if (t->st == TT_OK && sg->ac != NULL)
@@ -144,17 +155,22 @@ static PyObject *shape_of(const tt_doc *d)
 
 _Static_assert(sizeof(tt_cue_hit) == 16, "tt_cue_hit must be 16 bytes, as the Python layer reads it");
 
+/* A bytes object of n bytes to be filled in; *p is its buffer. */
+static PyObject *bytes_new(size_t n, void **p)
+{
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n);
+    if (b != NULL)
+        *p = PyBytes_AS_STRING(b);
+    return b;
+}
+
 static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m, const tt_cue_work *cues)
 {
     size_t nt = d->tokens.n;
     PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL, *roles = NULL, *hits = NULL;
     PyObject *arr[8] = {NULL};
-    uint32_t *tmp = malloc((nt ? nt : 1) * 4 * sizeof *tmp);
-    uint8_t *kf = malloc((nt ? nt : 1) * 2);
-    if (tmp == NULL || kf == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
+    uint32_t *ns, *ne, *os, *oe;
+    uint8_t *kinds, *flags;
     if (d->changed) {
         norm = tt_str_from_u32(d->norm.v, d->norm.n);
         align = bytes_of(d->map.v, d->map.n * sizeof *d->map.v);
@@ -164,20 +180,21 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
     }
     if (norm == NULL || align == NULL)
         goto done;
+    /* the token arrays written straight into their bytes */
+    if ((arr[0] = bytes_new(nt * 4, (void **)&ns)) == NULL || (arr[1] = bytes_new(nt * 4, (void **)&ne)) == NULL
+        || (arr[2] = bytes_new(nt * 4, (void **)&os)) == NULL || (arr[3] = bytes_new(nt * 4, (void **)&oe)) == NULL
+        || (arr[4] = bytes_new(nt, (void **)&kinds)) == NULL || (arr[5] = bytes_new(nt, (void **)&flags)) == NULL)
+        goto done;
     for (size_t k = 0; k < nt; k++) {
         const tt_token *t = &d->tokens.v[k];
-        tmp[k] = t->start;
-        tmp[nt + k] = t->end;
-        tmp[2 * nt + k] = d->map.v[t->start];
-        tmp[3 * nt + k] = d->map.v[t->end];
-        kf[k] = t->kind;
-        kf[nt + k] = t->flags;
+        uint32_t a = t->start, b = t->end, oa = d->map.v[a], ob = d->map.v[b];
+        memcpy(ns + k, &a, 4);
+        memcpy(ne + k, &b, 4);
+        memcpy(os + k, &oa, 4);
+        memcpy(oe + k, &ob, 4);
+        kinds[k] = t->kind;
+        flags[k] = t->flags;
     }
-    for (int a = 0; a < 4; a++)
-        if ((arr[a] = bytes_of(tmp + a * nt, nt * sizeof *tmp)) == NULL)
-            goto done;
-    if ((arr[4] = bytes_of(kf, nt)) == NULL || (arr[5] = bytes_of(kf + nt, nt)) == NULL)
-        goto done;
     if ((arr[6] = bytes_of(d->sent.v, d->sent.n * sizeof *d->sent.v)) == NULL)
         goto done;
     if ((arr[7] = bytes_of(d->words.v, d->words.n * sizeof *d->words.v)) == NULL)
@@ -202,8 +219,6 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
     res = PyTuple_Pack(14, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
                        roles, hits);
 done:
-    free(tmp);
-    free(kf);
     Py_XDECREF(norm);
     Py_XDECREF(align);
     Py_XDECREF(mb);
