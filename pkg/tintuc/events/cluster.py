@@ -90,13 +90,13 @@ def _is_country(entity_id: str) -> bool:
     return (default_gazetteer().get(entity_id) or {}).get("type") == "country"
 
 
-def _sides(entities) -> frozenset:
+def _sides(entities, keys=None) -> frozenset:
     """Each entity as the country it belongs to (a minister, a ministry, a city: their
-    country), else as itself."""
+    country), else as itself. ``keys``: their _key values, when already known."""
     out = set()
-    for e in entities:
-        k = _key(e)
-        c = country_of(k)
+    countries = _countries()
+    for e, k in zip(entities, keys if keys is not None else map(_key, entities)):
+        c = countries.get(k) if k else None
         if c:
             out.add(c)
         else:
@@ -111,10 +111,12 @@ class _Features:
     def __init__(self, ev, published):
         ceasefire = ev.mode == "ceasefire" and ev.type in ("AGREE", "RETREAT", "CONCEDE")
         self.family = ("ceasefire" if ceasefire else ev.type, ev.negated)
-        self.ids = frozenset(_key(e) for e in (*ev.actors, *ev.recipients))
-        self.actor_ids = frozenset(_key(e) for e in ev.actors)
-        self.actors = _sides(ev.actors)
-        self.recipients = _sides(ev.recipients)
+        actor_keys = [_key(e) for e in ev.actors]
+        recipient_keys = [_key(e) for e in ev.recipients]
+        self.ids = frozenset(actor_keys + recipient_keys)
+        self.actor_ids = frozenset(actor_keys)
+        self.actors = _sides(ev.actors, actor_keys)
+        self.recipients = _sides(ev.recipients, recipient_keys)
         self.sides = self.actors | self.recipients
         self.place = _key(ev.location) if ev.location is not None else None
         self.place_country = country_of(self.place)

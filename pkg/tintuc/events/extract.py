@@ -86,7 +86,8 @@ def extract_mentions(doc, entities=None) -> list[Event]:
     # statements last: one in a sentence that reports another event is dropped (see the
     # module notes), so its arguments need not be read
     busy = set()
-    order = sorted(range(len(hits)), key=lambda i: hits[i].type == "STATEMENT")
+    order = [i for i, h in enumerate(hits) if h.type != "STATEMENT"]
+    order += [i for i, h in enumerate(hits) if h.type == "STATEMENT"]
     for i in order:
         h = hits[i]
         if h.type == "STATEMENT" and h.sentence in busy:
