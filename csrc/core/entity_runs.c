@@ -197,6 +197,8 @@ void tt_er_work_free(tt_er_work *w)
     free(w->present);
     free(w->waiting);
     free(w->sent);
+    free(w->tmp);
+    free(w->maxend);
     tt_er_work_init(w);
 }
 
@@ -381,10 +383,21 @@ static tt_status check(const tt_er_lexicon *lex, const tt_er_doc *d, tt_er_work 
     for (size_t k = 0; k < d->nwords; k++)
         if (d->word_first[k] > n)
             return TT_EINVAL;
+    if (d->nmatches > w->maxend_cap) {
+        uint32_t *maxend = realloc(w->maxend, d->nmatches * sizeof *maxend);
+        if (maxend == NULL)
+            return TT_ENOMEM;
+        w->maxend = maxend;
+        w->maxend_cap = d->nmatches;
+    }
+    w->sorted = 1;
     for (size_t k = 0; k < d->nmatches; k++) {
         const tt_er_match *m = &d->matches[k];
         if (m->tok_start > m->tok_end || m->tok_end > n || m->form >= d->nforms)
             return TT_EINVAL;
+        w->maxend[k] = k > 0 && w->maxend[k - 1] > m->tok_end ? w->maxend[k - 1] : m->tok_end;
+        if (k > 0 && m->tok_start < d->matches[k - 1].tok_start)
+            w->sorted = 0;
     }
     size_t need = n ? n : 1;
     if (need > w->tok_cap) {
@@ -439,9 +452,23 @@ static int is_name(const er *e, size_t a0, size_t b)
             return 0;
     if (!cued && !((d->roles[a] & e->lex->start_bit[TT_ER_SURNAME]) && word_is(e, a, TT_ER_SURNAME)))
         return 0;
-    /* a listed name that spans the run or runs past it, or a listed person inside it */
-    for (size_t i = 0; i < d->nmatches; i++) {
+    /* a listed name that spans the run or runs past it, or a listed person inside it; matches
+     * in order of start are read from the first whose end, or an earlier one's, passes a */
+    size_t i = 0;
+    if (e->w->sorted) {
+        size_t hi = d->nmatches;
+        while (i < hi) {
+            size_t mid = (i + hi) / 2;
+            if (e->w->maxend[mid] > a)
+                hi = mid;
+            else
+                i = mid + 1;
+        }
+    }
+    for (; i < d->nmatches; i++) {
         const tt_er_match *m = &d->matches[i];
+        if (e->w->sorted && m->tok_start >= b)
+            break;
         if (!(m->tok_start < b && m->tok_end > a))
             continue;
         if (m->tok_start < a || m->tok_end > b || (m->tok_start <= a && m->tok_end >= b))
@@ -816,24 +843,46 @@ static tt_status bracket_acronyms(const er *e)
     return TT_OK;
 }
 
-/* Order by start, then longer first; spans that compare equal keep their order. */
-static void sort_spans(tt_er_work *w)
+static int before(const tt_er_span *x, const tt_er_span *y)
+{
+    return x->start < y->start || (x->start == y->start && x->end > y->end);
+}
+
+/* Order by start, then longer first; spans that compare equal keep their order (a merge sort:
+ * the rules add spans in runs of text order, one run per rule). */
+static tt_status sort_spans(tt_er_work *w)
 {
     size_t m = 0;
     for (size_t i = 0; i < w->nspans; i++)
         if (!w->spans[i].removed)
             w->spans[m++] = w->spans[i];
     w->nspans = m;
-    for (size_t i = 1; i < m; i++) { /* insertion sort: stable, and the spans come nearly sorted */
-        tt_er_span x = w->spans[i];
-        size_t j = i;
-        while (j > 0 && (w->spans[j - 1].start > x.start
-                         || (w->spans[j - 1].start == x.start && w->spans[j - 1].end < x.end))) {
-            w->spans[j] = w->spans[j - 1];
-            j--;
-        }
-        w->spans[j] = x;
+    if (m > w->tmp_cap) {
+        tt_er_span *tmp = realloc(w->tmp, m * sizeof *tmp);
+        if (tmp == NULL)
+            return TT_ENOMEM;
+        w->tmp = tmp;
+        w->tmp_cap = m;
     }
+    tt_er_span *from = w->spans, *to = w->tmp;
+    for (size_t width = 1; width < m; width *= 2) {
+        for (size_t lo = 0; lo < m; lo += 2 * width) {
+            size_t mid = lo + width < m ? lo + width : m, hi = lo + 2 * width < m ? lo + 2 * width : m;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = before(&from[j], &from[i]) ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        tt_er_span *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != w->spans)
+        memcpy(w->spans, from, m * sizeof *from);
+    return TT_OK;
 }
 
 tt_status tt_er_spans(const tt_er_lexicon *lex, const tt_er_doc *d, const uint32_t *names, const int32_t *name_ent,
@@ -855,6 +904,5 @@ tt_status tt_er_spans(const tt_er_lexicon *lex, const tt_er_doc *d, const uint32
     if ((st = listed(&e, name_ent)) != TT_OK || (st = capitalized_runs(&e)) != TT_OK
         || (st = organizations(&e)) != TT_OK || (st = vessels(&e)) != TT_OK || (st = bracket_acronyms(&e)) != TT_OK)
         return st;
-    sort_spans(w);
-    return TT_OK;
+    return sort_spans(w);
 }

@@ -101,6 +101,11 @@ typedef struct {
     uint32_t *waiting; /* (start, end, group) of listed forms that need context */
     size_t nwaiting, waiting_cap;
     uint8_t *sent; /* per token: a sentence starts there */
+    tt_er_span *tmp; /* for sorting the spans */
+    size_t tmp_cap;
+    uint32_t *maxend; /* per match: the furthest end of it and the matches before it */
+    size_t maxend_cap;
+    int sorted;       /* the matches come in order of start */
 } tt_er_work;
 
 tt_status tt_er_lexicon_new(tt_er_lexicon **out);

@@ -5,7 +5,8 @@
  * pipeline; the arrays the pass reads are made from its tokens as the glue makes them: shapes,
  * role bits of a fixed lexicon (found by comparing its phrases with the lower-cased tokens, or,
  * for some inputs, bits taken from the fuzz bytes, which the pass must bear too), a few
- * gazetteer matches over token ranges the bytes pick. Checked:
+ * gazetteer matches over token ranges the bytes pick (in text order, or for some inputs not).
+ * Checked:
  *   - names: spans of capitalized tokens, disjoint, in order;
  *   - spans: within the document, in order of start then longer first, each listed one
  *     pointing at the first match of a group whose tokens it covers;
@@ -209,6 +210,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                             (data[i] & 16) ? 1u << 9 : 0, (uint32_t)tied};
         at = a + len;
     }
+    if (data[0] & 2) /* out of order: the pass must read them all */
+        for (size_t i = 0; i < nmatches / 2; i++) {
+            tt_er_match t = matches[i];
+            matches[i] = matches[nmatches - 1 - i];
+            matches[nmatches - 1 - i] = t;
+        }
     static const uint32_t form_ent[NFORMS] = {0, 1, 2, 2, 3, 4};
     static const uint8_t form_info[NFORMS] = {TT_ER_LOC, TT_ER_PER | TT_ER_FORM_SURNAME, TT_ER_ORG, TT_ER_ORG,
                                               TT_ER_LOC | TT_ER_FORM_SHORT, TT_ER_MISC};
