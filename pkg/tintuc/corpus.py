@@ -6,6 +6,7 @@ import concurrent.futures
 import os
 
 from . import _forked, schema
+from ._bulk import no_collection
 from .document import Document, parse_published, run_core
 from .events.cluster import Group as events_group
 
@@ -151,26 +152,29 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
         cores[a:b] = run_core(clean[a:b], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
         return b - a
 
-    try:
-        if jobs == 1:
-            for span in chunks:
-                done = work(span)
-                if bar is not None:
-                    bar.update(done)
-        else:
-            with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-                for done in pool.map(work, chunks):
+    # the core's results and the documents stay: no collection walks them while they are made
+    with no_collection():
+        try:
+            if jobs == 1:
+                for span in chunks:
+                    done = work(span)
                     if bar is not None:
                         bar.update(done)
-    finally:
-        if bar is not None:
-            bar.close()
-    docs = []
-    for i in range(n):
-        meta = metas[i]
-        doc = Document(clean[i], cores[i], published=pubs[i], gazetteer=gazetteer,
-                       id=index[i] if index is not None else i, meta={"article": meta} if meta is not None else None)
-        docs.append(doc)
+            else:
+                with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+                    for done in pool.map(work, chunks):
+                        if bar is not None:
+                            bar.update(done)
+        finally:
+            if bar is not None:
+                bar.close()
+        docs = []
+        for i in range(n):
+            meta = metas[i]
+            doc = Document(clean[i], cores[i], published=pubs[i], gazetteer=gazetteer,
+                           id=index[i] if index is not None else i,
+                           meta={"article": meta} if meta is not None else None)
+            docs.append(doc)
     group = events_group(docs)        # their events are clustered together
     for doc in docs:
         doc._group = group
