@@ -118,8 +118,8 @@ def find_hits(ctx, lex: Lexicon) -> list[Hit]:
     for phrase, s, e, on_words in phrases_at(ctx.core, "trigger"):
         # a rejected phrase may hide a trigger that starts inside it ("cuộc chiến|tranh" is
         # no word, "chiến tranh" is); an accepted one does not
-        if s < pos:
-            continue
+        if s < pos or not on_words:
+            continue                    # (_check turns down what is no word for the segmenter)
         hit = _check(ctx, lex, facts, phrase, s, e, on_words)
         if hit is not None:
             hits.append(hit)
