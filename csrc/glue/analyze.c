@@ -21,7 +21,9 @@
 #include "../core/cues.h"
 #include "../core/pipeline.h"
 
-#define CHUNK_DOCS 64
+/* Documents run between two builds of their Python results: few, so that what a document's
+ * results are built from is still in the core's cache (from 64 to 8: 5% less time). */
+#define CHUNK_DOCS 8
 #define CHUNK_CPS (4u << 20)
 
 typedef struct {
