@@ -5,10 +5,10 @@
 #include <uchar.h>
 
 struct tt_qty_follow {
-    tt_cp *cps;     /* the words, sorted by length, then by code points */
-    tt_off *starts; /* word k is cps[starts[k] .. starts[k] + its length) */
-    size_t *first;  /* words of length L are k in [first[L], first[L + 1]) */
-    size_t maxlen;
+    tt_cp *cps;     /* the words one after the other, sorted by code points (a prefix first) */
+    tt_off *starts; /* word k is cps[starts[k] .. starts[k] + lens[k]) */
+    tt_off *lens;
+    size_t n;
 };
 
 typedef struct {
@@ -19,12 +19,10 @@ typedef struct {
 static int cmp_ref(const void *a, const void *b)
 {
     const word_ref *x = a, *y = b;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    for (size_t i = 0; i < x->len; i++)
+    for (size_t i = 0; i < x->len && i < y->len; i++)
         if (x->cp[i] != y->cp[i])
             return x->cp[i] < y->cp[i] ? -1 : 1;
-    return 0;
+    return x->len < y->len ? -1 : x->len > y->len;
 }
 
 tt_status tt_qty_follow_new(const tt_cp *cps, const tt_off *ends, size_t n, tt_qty_follow **out)
@@ -44,7 +42,8 @@ tt_status tt_qty_follow_new(const tt_cp *cps, const tt_off *ends, size_t n, tt_q
     total = n ? ends[n - 1] : 0;
     if ((f = calloc(1, sizeof *f)) == NULL || (refs = malloc((n + 1) * sizeof *refs)) == NULL
         || (f->cps = malloc((total + 1) * sizeof *f->cps)) == NULL
-        || (f->starts = malloc((n + 1) * sizeof *f->starts)) == NULL)
+        || (f->starts = malloc((n + 1) * sizeof *f->starts)) == NULL
+        || (f->lens = malloc((n + 1) * sizeof *f->lens)) == NULL)
         goto done;
     for (size_t k = 0; k < n; k++) {
         size_t a = k ? ends[k - 1] : 0;
@@ -52,21 +51,14 @@ tt_status tt_qty_follow_new(const tt_cp *cps, const tt_off *ends, size_t n, tt_q
             refs[m++] = (word_ref){cps + a, ends[k] - a};
     }
     qsort(refs, m, sizeof *refs, cmp_ref);
-    f->maxlen = m ? refs[m - 1].len : 0;
-    if ((f->first = calloc(f->maxlen + 2, sizeof *f->first)) == NULL)
-        goto done;
     size_t at = 0;
     for (size_t k = 0; k < m; k++) {
         f->starts[k] = (tt_off)at;
+        f->lens[k] = (tt_off)refs[k].len;
         memcpy(f->cps + at, refs[k].cp, refs[k].len * sizeof *f->cps);
         at += refs[k].len;
     }
-    /* first[L]: the first word of length L or more */
-    for (size_t len = 0, k = 0; len <= f->maxlen + 1; len++) {
-        while (k < m && refs[k].len < len)
-            k++;
-        f->first[len] = k;
-    }
+    f->n = m;
     *out = f;
     f = NULL;
     st = TT_OK;
@@ -82,31 +74,23 @@ void tt_qty_follow_free(tt_qty_follow *f)
         return;
     free(f->cps);
     free(f->starts);
-    free(f->first);
+    free(f->lens);
     free(f);
 }
 
-/* Is w[0 .. len) one of the words? A binary search among those of its length. */
-static int follow_has(const tt_qty_follow *f, const tt_cp *w, size_t len)
+/* Among words [lo, hi) that share their first k code points and are longer than k, the
+ * first whose code point k is at least c (or, with after, above c). */
+static size_t bound(const tt_qty_follow *f, size_t lo, size_t hi, size_t k, tt_cp c, int after)
 {
-    if (len == 0 || len > f->maxlen)
-        return 0;
-    size_t lo = f->first[len], hi = f->first[len + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const tt_cp *x = f->cps + f->starts[mid];
-        int c = 0;
-        for (size_t i = 0; i < len && !c; i++)
-            if (x[i] != w[i])
-                c = x[i] < w[i] ? -1 : 1;
-        if (c == 0)
-            return 1;
-        if (c < 0)
+        tt_cp x = f->cps[f->starts[mid] + k];
+        if (x < c || (after && x == c))
             lo = mid + 1;
         else
             hi = mid;
     }
-    return 0;
+    return lo;
 }
 
 typedef struct {
@@ -154,16 +138,25 @@ static size_t spaces1(const scan *s, size_t i)
     return j > i ? j : 0;
 }
 
-/* quantity._FOLLOW at q: spaces on the line, then a word of the set that ends a word. */
+/* quantity._FOLLOW at q: spaces on the line, then a word of the set that ends a word. The
+ * sorted words are narrowed one code point of the text at a time, as down a trie. */
 static int follows(const scan *s, size_t q)
 {
-    size_t r = spaces1(s, q);
+    const tt_qty_follow *f = s->follow;
+    size_t r = spaces1(s, q), lo = 0, hi = f->n;
     if (!r)
         return 0;
-    size_t most = s->follow->maxlen < s->n - r ? s->follow->maxlen : s->n - r;
-    for (size_t len = 1; len <= most; len++)
-        if (!is_word(s, r + len) && follow_has(s->follow, s->t + r, len))
+    for (size_t k = 0; r + k < s->n; k++) {
+        while (lo < hi && f->lens[lo] == k) /* the words of length k sort first */
+            lo++;
+        tt_cp c = s->t[r + k];
+        lo = bound(f, lo, hi, k, c, 0);
+        hi = bound(f, lo, hi, k, c, 1);
+        if (lo == hi)
+            return 0;
+        if (f->lens[lo] == k + 1 && !is_word(s, r + k + 1))
             return 1;
+    }
     return 0;
 }
 
@@ -220,42 +213,67 @@ static int word_at(const scan *s, size_t p, const char32_t *w)
     return l && !(p > 0 && is_word(s, p - 1)) && !is_word(s, p + l);
 }
 
+/* Append the offsets of from to to. */
+static tt_status append(tt_offbuf *to, const tt_offbuf *from)
+{
+    tt_status st = TT_OK;
+    for (size_t k = 0; k < from->n && st == TT_OK; k++)
+        st = tt_offbuf_push(to, from->v[k]);
+    return st;
+}
+
 tt_status tt_qty_word_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_qty_follow *follow,
                            tt_offbuf *hits)
 {
     tt_status st = TT_OK;
+    tt_offbuf more[3] = {{0}}; /* "hai", "ba", "Ba": they come after the tails */
     if ((text == NULL && n > 0) || ctype == NULL || follow == NULL || hits == NULL)
         return TT_EINVAL;
     if (n > TT_MAX_LEN)
         return TT_ETOOLONG;
     hits->n = 0;
     const scan s = {text, n, ctype, follow};
-    /* the tails all begin with a marked vowel (above U+00BF): the rest is skipped at once */
-    for (size_t p = 0; p < n;) {
-        size_t at = SIZE_MAX, len = 1;
-        if (text[p] >= 0xC0)
-            for (size_t k = 0; k < NTAILS && at == SIZE_MAX; k++)
-                if ((tt_cp)TAILS[k].tail[0] == text[p])
-                    at = tail_at(&s, p, k, &len);
-        if (at != SIZE_MAX && (st = tt_offbuf_push(hits, (tt_off)at)) != TT_OK)
-            goto done;
-        p += at != SIZE_MAX ? len : 1;
-    }
-    /* "hai": any letter may follow it, past spaces on its line */
-    for (size_t p = 1; p + 1 < n; p++)
-        if (text[p] == 'a' && text[p + 1] == 'i' && (text[p - 1] == 'h' || text[p - 1] == 'H')
-            && word_at(&s, p - 1, text[p - 1] == 'h' ? U"hai" : U"Hai")) {
-            size_t r = spaces1(&s, p + 2);
-            if (r && is_letter(&s, r) && (st = tt_offbuf_push(hits, (tt_off)(p - 1))) != TT_OK)
+    /* the tails all begin with a marked vowel (above U+00BF): the rest is skipped at once, and
+     * so is most of the rest by the low six bits of the code point */
+    uint64_t low6 = 0;
+    for (size_t k = 0; k < NTAILS; k++)
+        low6 |= (uint64_t)1 << (TAILS[k].tail[0] & 63);
+    /* one pass for the four scans; a tail is looked for only past the last one found, as the
+     * regular expression goes on after its match */
+    size_t next_tail = 0;
+    for (size_t p = 0; p < n; p++) {
+        tt_cp c = text[p];
+        if (c == 'a' && p > 0) {
+            tt_cp h = text[p - 1];
+            if ((h == 'h' || h == 'H') && p + 1 < n && text[p + 1] == 'i'
+                && word_at(&s, p - 1, h == 'h' ? U"hai" : U"Hai")) {
+                /* "hai": any letter may follow it, past spaces on its line */
+                size_t r = spaces1(&s, p + 2);
+                if (r && is_letter(&s, r) && (st = tt_offbuf_push(&more[0], (tt_off)(p - 1))) != TT_OK)
+                    goto done;
+            } else if ((h == 'b' || h == 'B') && word_at(&s, p - 1, h == 'b' ? U"ba" : U"Ba")
+                       && follows(&s, p + 1)
+                       && (st = tt_offbuf_push(&more[h == 'b' ? 1 : 2], (tt_off)(p - 1))) != TT_OK)
                 goto done;
+            continue;
         }
-    /* "ba", then "Ba" */
-    for (int cap = 0; cap < 2; cap++)
-        for (size_t p = 0; p + 1 < n; p++)
-            if (word_at(&s, p, cap ? U"Ba" : U"ba") && follows(&s, p + 2)
-                && (st = tt_offbuf_push(hits, (tt_off)p)) != TT_OK)
+        if (c < 0xC0 || !(low6 >> (c & 63) & 1) || p < next_tail)
+            continue;
+        size_t at = SIZE_MAX, len = 1;
+        for (size_t k = 0; k < NTAILS && at == SIZE_MAX; k++)
+            if ((tt_cp)TAILS[k].tail[0] == c)
+                at = tail_at(&s, p, k, &len);
+        if (at != SIZE_MAX) {
+            if ((st = tt_offbuf_push(hits, (tt_off)at)) != TT_OK)
                 goto done;
+            next_tail = p + len;
+        }
+    }
+    for (int k = 0; k < 3 && st == TT_OK; k++)
+        st = append(hits, &more[k]);
 done:
+    for (int k = 0; k < 3; k++)
+        tt_offbuf_free(&more[k]);
     return st;
 }
 

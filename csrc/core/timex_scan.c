@@ -305,13 +305,21 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
             slot_cp[i] = c;
         slot_kw[i] |= (uint32_t)1 << k;
     }
+    /* and the letter before a tail is the last of its head ("h" of "th"): the key words each
+     * ASCII letter may end the head of, and (at 128) those a letter above ASCII may, so that
+     * the few tails found are mostly key words */
+    uint32_t head_kw[129] = {0};
+    for (int k = 0; k < TT_TX_NKEYWORDS; k++)
+        for (const char32_t *h = KEYWORDS[k].head[head_len(k) - 1]; *h; h++)
+            head_kw[*h < 128 ? *h : 128] |= (uint32_t)1 << k;
     for (size_t p = 0; p < n;) {
-        tt_cp c = text[p];
+        tt_cp c = text[p], b = p ? text[p - 1] : 0;
         unsigned i = c % SLOTS;
         size_t len = 0;
         int k = 0;
         /* without branches: most code points are no such vowel, at random places */
-        uint32_t m = slot_kw[i] & -(uint32_t)((slot_cp[i] == c) | ((slot_cp[i] == ANY) & (c >= 0xC0)));
+        uint32_t m = slot_kw[i] & -(uint32_t)((slot_cp[i] == c) | ((slot_cp[i] == ANY) & (c >= 0xC0)))
+                     & head_kw[b < 128 ? b : 128];
         if (m)
             for (; m && !len; m &= m - 1) {
                 k = __builtin_ctz(m);
