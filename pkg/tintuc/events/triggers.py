@@ -58,20 +58,32 @@ class Hit:
 
 def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
     cues = lex.cues["block_before"]
-    near = before[-cues.longest - 1:]
-    for words in (near, near[:-1] if near and near[-1] in _DETERMINERS else None):
-        if words:
-            p = ends_with_phrase(words, cues)
+    if before:
+        # (ends_with_phrase says None unless the last word ends a phrase: tested first here)
+        last = cues.last
+        near = before[-cues.longest - 1:]
+        if near[-1] in last:
+            p = ends_with_phrase(near, cues)
             if p and lex.applies("block_before", p, typ):
                 return True
-    scope = lex.cues["block_scope"]
-    for i in range(max(0, len(before) - _SCOPE - scope.longest), len(before)):
-        if before[i] not in scope.last:
-            continue                    # (what ends_with_phrase would say, without the slice)
-        p = ends_with_phrase(before[: i + 1], scope)
-        if p and lex.applies("block_scope", p, typ):
-            return True
-    p = starts_with_phrase(after, lex.cues["block_after"])
+        if len(near) > 1 and near[-1] in _DETERMINERS and near[-2] in last:
+            p = ends_with_phrase(near[:-1], cues)
+            if p and lex.applies("block_before", p, typ):
+                return True
+        scope = lex.cues["block_scope"]
+        last = scope.last
+        for i in range(max(0, len(before) - _SCOPE - scope.longest), len(before)):
+            if before[i] not in last:
+                continue                    # (what ends_with_phrase would say, without the slice)
+            p = ends_with_phrase(before[: i + 1], scope)
+            if p and lex.applies("block_scope", p, typ):
+                return True
+    if not after:
+        return False
+    cues = lex.cues["block_after"]
+    if after[0] not in cues.first:
+        return False
+    p = starts_with_phrase(after, cues)
     return bool(p and lex.applies("block_after", p, typ))
 
 
@@ -144,28 +156,32 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
         return None
     after = words_after(low, e, lex.needs_span)
     before = words_before(low, s, BEFORE_WORDS)
-    entry = next((r for r in lex.entries[phrase] if r.needs is None or _has_needed(lex, before, after, r.needs)),
-                 None)
-    if entry is None:
-        return None
-    if _blocked(lex, before, after, entry.type):
+    rows = lex.entries[phrase]
+    entry = rows[0]
+    if entry.needs is not None:
+        # (rows that need an object come first; at most one needs none)
+        entry = next((r for r in rows if r.needs is None or _has_needed(lex, before, after, r.needs)), None)
+        if entry is None:
+            return None
+    typ = entry.type
+    if _blocked(lex, before, after, typ):
         return None
     k = ctx.sentence_of(s)
     vetoed, hypothetical_from = facts.get(k)
-    if entry.type in vetoed or "*" in vetoed or s > hypothetical_from:
+    if s > hypothetical_from or (vetoed and (typ in vetoed or "*" in vetoed)):
         return None
-    content = [w for w in before if w not in _DETERMINERS]
-    setting = bool(content) and content[-1] in _SETTING.last and bool(ends_with_phrase(content, _SETTING))
-    # a topic may have its verb before the trigger: "về việc khôi phục thỏa thuận"
-    topic = False
-    last = _TOPIC.last
-    for j in range(len(content) - 1, len(content) - 4, -1):
-        if j < 0:
-            break
-        if content[j] in last and ends_with_phrase(content[:j + 1], _TOPIC):
-            topic = True
-            break
-    return Hit(s, e, entry, k, entry.type, entry.mode, [entry.rule], e, setting, topic, before)
+    setting = topic = False
+    if before:
+        content = [w for w in before if w not in _DETERMINERS]
+        if content:
+            setting = content[-1] in _SETTING.last and bool(ends_with_phrase(content, _SETTING))
+            # a topic may have its verb before the trigger: "về việc khôi phục thỏa thuận"
+            last = _TOPIC.last
+            for j in range(len(content) - 1, max(-1, len(content) - 4), -1):
+                if content[j] in last and ends_with_phrase(content[:j + 1], _TOPIC):
+                    topic = True
+                    break
+    return Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic, before)
 
 
 def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
