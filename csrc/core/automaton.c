@@ -2084,6 +2084,7 @@ tt_status tt_ac_match_tokens(const tt_automaton *a, const tt_cp *text, size_t n,
 typedef struct {
     unit u;
     uint32_t koff, klen;
+    uint32_t first; /* the first unit of the text with the same key (itself when none before) */
     uint64_t h;
 } keyed_unit;
 
@@ -2091,6 +2092,7 @@ void tt_ac_keyed_free(tt_ac_keyed *k)
 {
     free(k->units);
     free(k->keys);
+    free(k->seen);
     memset(k, 0, sizeof *k);
 }
 
@@ -2113,6 +2115,13 @@ tt_status tt_ac_key_tokens(const tt_cp *text, size_t n, const tt_token *toks, si
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
     if (U_FAILURE(err))
         return TT_EICU;
+    /* a text repeats most of its words: each distinct key is looked up in an automaton once */
+    size_t cap = 64;
+    while (cap < 2 * nt)
+        cap *= 2;
+    if ((st = tt_grow((void **)&k->seen, &k->seen_cap, 0, cap, sizeof *k->seen)) != TT_OK)
+        return st;
+    memset(k->seen, 0, cap * sizeof *k->seen);
     keyed_unit *ku = k->units;
     int pending_break = 0;
     for (size_t t = 0; t < nt; t++) {
@@ -2129,6 +2138,7 @@ tt_status tt_ac_key_tokens(const tt_cp *text, size_t n, const tt_token *toks, si
         x->u.syl = TT_AC_NONE;
         x->u.bits = (uint8_t)((pending_break ? U_BREAK : 0) | (tk->kind == TT_TOK_WORD ? U_WORD : 0));
         pending_break = 0;
+        x->first = (uint32_t)(k->nu - 1);
         if (len > TT_AC_MAX_SYL) {
             x->koff = 0;
             x->klen = TT_AC_MAX_SYL + 1;
@@ -2143,7 +2153,19 @@ tt_status tt_ac_key_tokens(const tt_cp *text, size_t n, const tt_token *toks, si
         x->koff = (uint32_t)k->keys_n;
         x->klen = (uint32_t)len;
         x->h = hash_cps(key, len);
-        k->keys_n += len;
+        for (size_t i = syl_slot(x->h, cap - 1);; i = (i + 1) & (cap - 1)) {
+            if (k->seen[i] == 0) {
+                k->seen[i] = x->first + 1;
+                k->keys_n += len; /* a new key: kept */
+                break;
+            }
+            const keyed_unit *y = &ku[k->seen[i] - 1];
+            if (y->h == x->h && y->klen == len && memcmp(k->keys + y->koff, key, len * sizeof *key) == 0) {
+                x->first = y->first;
+                x->koff = y->koff; /* the key's first copy; this one is dropped */
+                break;
+            }
+        }
         if (diac)
             x->u.bits |= U_DIAC;
         if (len > 0 && case_of(c[0]) == 1)
@@ -2170,7 +2192,9 @@ tt_status tt_ac_match_keyed(const tt_automaton *a, const tt_cp *text, size_t n, 
     for (size_t i = 0; i < k->nu; i++) {
         u[i] = ku[i].u;
         u[i].bits &= keep;
-        if (ku[i].klen <= TT_AC_MAX_SYL && a->nsyl > 0)
+        if (ku[i].first < i)
+            u[i].syl = u[ku[i].first].syl;
+        else if (ku[i].klen <= TT_AC_MAX_SYL && a->nsyl > 0)
             u[i].syl = syl_find(a->pool, a->syl_off, a->stab, a->stab_cap, k->keys + ku[i].koff, ku[i].klen, ku[i].h);
     }
     m->u = scr->units;

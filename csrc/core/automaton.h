@@ -202,6 +202,8 @@ typedef struct {
     size_t nu, units_cap;
     tt_cp *keys; /* the units' keys, back to back */
     size_t keys_n, keys_cap;
+    uint32_t *seen; /* open addressing: 1 + the first unit of each distinct key (0 empty) */
+    size_t seen_cap;
 } tt_ac_keyed;
 
 void tt_ac_keyed_free(tt_ac_keyed *k);
