@@ -131,3 +131,32 @@ TENSE_PIECES = ["sẽ", "SẼ", "sắp", "dự", "kiến", "định", "chuẩn",
 def test_tense_generated(pieces, lo, hi):
     text = "".join(pieces)
     assert timex.timex_tense(text, lo, hi) == tense_reference(text, lo, hi)
+
+
+# The nearest tense marker to a span in its sentence: _core.timex_tense_near against
+# timex._py_tense_near.
+
+def test_tense_near_sentences():
+    for text in TENSE_TEXTS + SENTENCES:
+        for s in range(len(text) + 1):
+            for e in (s, s + 1, s + 6, len(text)):
+                if e <= len(text):
+                    assert timex.timex_tense_near(text, s, e) == timex._py_tense_near(text, s, e), (text, s, e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TENSE_PIECES + ["!", "?", "ngày 5", "a" * 120]), max_size=30),
+       st.integers(0, 400), st.integers(0, 40))
+def test_tense_near_generated(pieces, s, width):
+    text = "".join(pieces)
+    s = min(s, len(text))
+    e = min(len(text), s + width)
+    assert timex.timex_tense_near(text, s, e) == timex._py_tense_near(text, s, e)
+
+
+def test_tense_near_arguments():
+    import pytest
+    with pytest.raises(ValueError):
+        timex.timex_tense_near("đã đi", 3, 9)
+    with pytest.raises(TypeError):
+        timex.timex_tense_near(b"da di", 0, 1)

@@ -211,7 +211,87 @@ done:
     return res;
 }
 
+static int sentence_end(Py_UCS4 c)
+{
+    return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+/* timex._direction's last part in one call: the sentence around [s, e) (from the last ".",
+ * "!", "?" or "\n" within 200 characters before s, to the first within 200 after e), its
+ * tense markers, and of those the nearest before s or after e: 1 future, -1 past, 0 none. */
+static PyObject *py_timex_tense_near(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    tt_offbuf found = {0};
+    tt_cp *win = NULL;
+    PyObject *res = NULL;
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError, "timex_tense_near() takes 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "timex_tense_near() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t s = PyLong_AsSsize_t(args[1]), e;
+    if ((s == -1 && PyErr_Occurred()) || ((e = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()))
+        return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (s < 0 || e < s || e > len) {
+        PyErr_SetString(PyExc_ValueError, "timex_tense_near(): the span is not inside the text");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* as str.rfind and _SENT_END.search read them */
+    Py_ssize_t a = s > 200 ? s - 200 : 0, lo = a, hi = e + 200 < len ? e + 200 : len;
+    for (Py_ssize_t i = s; i-- > a;)
+        if (sentence_end(PyUnicode_READ(kind, data, i))) {
+            lo = i;
+            break;
+        }
+    for (Py_ssize_t i = e; i < hi; i++)
+        if (sentence_end(PyUnicode_READ(kind, data, i))) {
+            hi = i;
+            break;
+        }
+    if (hi < lo)
+        hi = lo;
+    Py_ssize_t base = lo > 0 ? lo - 1 : 0;
+    size_t n = (size_t)(hi - base);
+    if ((win = malloc((n + 1) * sizeof *win)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        win[i] = (tt_cp)PyUnicode_READ(kind, data, base + (Py_ssize_t)i);
+    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), tt_py_ctype, &found);
+    if (st != TT_OK) {
+        tt_raise_status(st, "timex_tense_near");
+        goto done;
+    }
+    long best = 0;
+    Py_ssize_t dist = PY_SSIZE_T_MAX;
+    for (size_t k = 0; k + 2 < found.n; k += 3) {
+        Py_ssize_t ms = base + (Py_ssize_t)found.v[k], me = base + (Py_ssize_t)found.v[k + 1];
+        Py_ssize_t dd = me <= s ? s - me : ms - e;
+        if (dd >= 0 && dd < dist) {
+            dist = dd;
+            best = found.v[k + 2] ? 1 : -1;
+        }
+    }
+    res = PyLong_FromLong(best);
+done:
+    free(win);
+    tt_offbuf_free(&found);
+    return res;
+}
+
 PyMethodDef tt_timex_methods[] = {
+    {"timex_tense_near", (PyCFunction)(void (*)(void))py_timex_tense_near, METH_FASTCALL,
+     "timex_tense_near(text, start, end) -> int: 1 (future), -1 (past) or 0, the kind of the tense\n"
+     "marker nearest to text[start:end] in its sentence (tintuc.timex._py_tense_near)."},
     {"timex_tense", (PyCFunction)(void (*)(void))py_timex_tense, METH_FASTCALL,
      "timex_tense(text, lo, hi) -> list of (start, end, future): the tense markers of\n"
      "text[lo:hi] (tintuc.timex._FUTURE_PAST.finditer(text, lo, hi))."},

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from ._core import timex_hits, timex_tense, timex_words_before
+from ._core import timex_hits, timex_tense, timex_tense_near, timex_words_before
 from .quantity import _OffsetMap, is_counted_noun, parse_number
 
 __all__ = ["TimeExpr", "find_times", "time_in_span", "times_in_span", "vietnam_date"]
@@ -765,11 +765,15 @@ def _direction(text, atom):
     s = atom.start
     if text[max(0, s - 5):s].lower().rstrip().endswith("hồi"):
         return True, -1
-    # the nearest tense marker in the sentence (_SENT_START, _SENT_END and _FUTURE_PAST,
-    # read with str.rfind and in C)
+    # the nearest tense marker in the sentence, found in C (_core.timex_tense_near)
+    return False, timex_tense_near(text, s, atom.end)
+
+
+def _py_tense_near(text, s, e):
+    """What _core.timex_tense_near does: the kind of the tense marker nearest to text[s:e] in
+    its sentence (_SENT_START, _SENT_END and _FUTURE_PAST, read with str.rfind and in C)."""
     a = max(0, s - 200)
     lo = max(text.rfind(".", a, s), text.rfind("!", a, s), text.rfind("?", a, s), text.rfind("\n", a, s), a)
-    e = atom.end
     stop = _SENT_END.search(text, e, e + 200)
     hi = stop.start() if stop else min(len(text), e + 200)
     best, dist = 0, 10 ** 9
@@ -777,7 +781,7 @@ def _direction(text, atom):
         dd = s - me if me <= s else ms - e
         if 0 <= dd < dist:
             dist, best = dd, (1 if future else -1)
-    return False, best
+    return best
 
 
 def _pick(cands, pub, strong, direction):
