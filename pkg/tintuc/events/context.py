@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .._core import cue_find
 from ..cuelex import Found
 
 __all__ = ["Context", "Mention"]
@@ -105,9 +106,10 @@ class Context:
         found = self._found.get(name)
         if found is None:
             found = self._found[name] = Found(self.core, name)
-        if not found.records:
+        records = found.records
+        if not records:
             return []                     # (no phrase of the class in the document)
-        return found.finditer(start, end, word_start=word_start)
+        return cue_find(records, found.phrases, start, end, word_start)   # (Found.finditer)
 
     # What ends a clause: a punctuation mark of _CLAUSE_PUNCT or a "boundary" cue word (which
     # never hold one another, so that they are looked for apart).

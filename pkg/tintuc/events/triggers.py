@@ -11,6 +11,7 @@ mentions are not events). Neighbouring hits that report one event are then joine
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..cuelex import phrases_at
@@ -166,8 +167,10 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
     typ = entry.type
     if _blocked(lex, before, after, typ):
         return None
-    k = ctx.sentence_of(s)
-    vetoed, hypothetical_from = facts.get(k)
+    k = bisect_right(ctx.sent_starts, s) - 1 if s else 0     # (ctx.sentence_of)
+    if k < 0:
+        k = 0
+    vetoed, hypothetical_from = facts.cache.get(k) or facts.get(k)
     if s > hypothetical_from or (vetoed and (typ in vetoed or "*" in vetoed)):
         return None
     setting = topic = False
