@@ -375,14 +375,20 @@ def _prev_words(text, s):
     return w1.lower(), (ws[-2].lower() if len(ws) > 1 else ""), named
 
 
-def _unit_after(text, e):
-    """(unit, kind, code, classifier, end) for the words after a number at `e`, or None."""
+def _after(text, e):
+    """The match of _AFTER_RE at `e` (or None) and the words it holds."""
     m = _AFTER_RE.match(text, e)
+    return (m, [w for w in m.groups() if w]) if m else (None, [])
+
+
+def _unit_after(text, e, after=None):
+    """(unit, kind, code, classifier, end) for the words after a number at `e`, or None;
+    `after` is _after(text, e) when the caller has it already."""
+    m, words = after or _after(text, e)
     if not m:
         return None
     # the words are groups 1, 2, ... in order (a group after a missing one misses too), so
     # word k ends at m.end(k + 1)
-    words = [w for w in m.groups() if w]
     ends = m.end
     if "/" in words[0] and words[0] not in _UNITS:
         per = _UNITS.get(words[0].split("/", 1)[0])     # "đồng/lượng": đồng per tael
@@ -602,12 +608,12 @@ def _from_words(m, text):
     if w1 in _SKIP_LEADS or w1 in ("những", "các") or named:
         return None
     e = spans[used - 1][1]
-    u = _unit_after(text, e)
+    after = _after(text, e)
+    u = _unit_after(text, e, after)
     if not compound:
         # A lone "ba", "năm", "một", "vài" is a number only before a known noun or unit;
         # "hai" before any noun.
-        mm = _AFTER_RE.match(text, e)
-        words = [w for w in mm.groups() if w] if mm else []
+        words = after[1]
         hit = words and _lexicon_at(words, 0)
         known = hit or words and words[0] in _CLASSIFIERS
         if not (known or toks[0].lower() == "hai" and u and u[1] == "count"):
