@@ -104,18 +104,7 @@ static unsigned cls(const scan *s, size_t i)
 {
     if (i >= s->n)
         return 0;
-    tt_cp c = s->t[i];
-    if (c >= 0x80)
-        return s->ctype(c);
-    if (c >= '0' && c <= '9')
-        return TT_TX_WORD | TT_TX_DECIMAL | TT_TX_ALNUM;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return TT_TX_WORD | TT_TX_ALNUM;
-    if (c == '_')
-        return TT_TX_WORD;
-    if ((c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20))
-        return TT_TX_SPACE;
-    return 0;
+    return tt_re_class(s->t[i], s->ctype);
 }
 
 static int is_word(const scan *s, size_t i)

@@ -12,18 +12,8 @@
 #ifndef TT_TIMEX_SCAN_H
 #define TT_TIMEX_SCAN_H
 
+#include "re_class.h"
 #include "tt_base.h"
-
-/* Character classes, as regular expressions over str see them. */
-enum {
-    TT_TX_WORD = 1u << 0,   /* \w */
-    TT_TX_SPACE = 1u << 1,  /* \s */
-    TT_TX_DECIMAL = 1u << 2, /* \d */
-    TT_TX_ALNUM = 1u << 3    /* str.isalnum() of one character: \w but "_" */
-};
-
-/* The classes (TT_TX_*) of a code point above 0x7F; ASCII ones the scan knows itself. */
-typedef unsigned (*tt_tx_ctype)(tt_cp c);
 
 #define TT_TX_DIGIT 0
 #define TT_TX_NKEYWORDS 17

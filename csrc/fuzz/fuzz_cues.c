@@ -20,6 +20,7 @@
 #include "../core/tokenize.h"
 #include "fuzz_input.h"
 #include "fuzz_check.h"
+#include "fuzz_phrases.h"
 
 
 #define MAX_TEXT 4096
@@ -62,26 +63,6 @@ static size_t phrase_len[NPHRASES];
 static tt_token phrase_tok[NPHRASES][MAX_PHRASE_TOKENS];
 static size_t phrase_ntok[NPHRASES];
 
-static size_t utf8_decode(const char *s, tt_cp *out, size_t cap)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && n < cap) {
-        tt_cp c;
-        if (*p < 0x80)
-            c = *p++;
-        else if ((*p & 0xE0) == 0xC0) {
-            c = (tt_cp)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-            p += 2;
-        } else {
-            c = (tt_cp)(*p & 0x0F) << 12 | (tt_cp)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            p += 3;
-        }
-        out[n++] = c;
-    }
-    return n;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
@@ -91,7 +72,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const tt_norm_opts o = {TT_TONE_HOA, 1};
     for (size_t e = 0; e < NPHRASES; e++) {
         tt_cp raw[64];
-        size_t n = utf8_decode(lexicon[e].phrase, raw, 64);
+        size_t n = fuzz_utf8(lexicon[e].phrase, raw, 64);
         tt_cpbuf norm = {0};
         tt_tokbuf toks = {0};
         CHECK(tt_normalize(raw, n, &o, &norm, NULL, NULL) == TT_OK && norm.n <= 64);
@@ -209,7 +190,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     for (size_t i = 0; i < size && n + 32 < MAX_TEXT; i++) {
         if (data[i] < 0xC0) {
-            n += utf8_decode(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
+            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
         } else {
             uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80); /* the first half of fuzz_table */
             n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);

@@ -19,6 +19,7 @@
 #include "../core/entity_runs.h"
 #include "../core/pipeline.h"
 #include "fuzz_check.h"
+#include "fuzz_phrases.h"
 #include "fuzz_input.h"
 
 #define MAX_TEXT 4096
@@ -47,26 +48,6 @@ static tt_er_lexicon *lexicon;
 static tt_cp phrase_cp[NPHRASES][32];
 static size_t phrase_n[NPHRASES];
 
-static size_t utf8_decode(const char *s, tt_cp *out, size_t cap)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && n < cap) {
-        tt_cp c;
-        if (*p < 0x80)
-            c = *p++;
-        else if ((*p & 0xE0) == 0xC0) {
-            c = (tt_cp)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-            p += 2;
-        } else {
-            c = (tt_cp)(*p & 0x0F) << 12 | (tt_cp)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            p += 3;
-        }
-        out[n++] = c;
-    }
-    return n;
-}
-
 static tt_cp lower(tt_cp c)
 {
     if (c == 0x130 || c == 0x3A3 || (c >= 0xD800 && c <= 0xDFFF))
@@ -80,7 +61,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     CHECK(tt_er_lexicon_new(&lexicon) == TT_OK);
     for (size_t e = 0; e < NPHRASES; e++) {
-        phrase_n[e] = utf8_decode(phrases[e].phrase, phrase_cp[e], 32);
+        phrase_n[e] = fuzz_utf8(phrases[e].phrase, phrase_cp[e], 32);
         CHECK(tt_er_lexicon_add(lexicon, phrase_cp[e], phrase_n[e], phrases[e].role) == TT_OK);
     }
     for (unsigned r = 0; r < TT_ER_CUE_ROLES; r++)
@@ -160,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     for (size_t i = 1; i < size && n + 32 < MAX_TEXT; i++) {
         if (data[i] < 0xC0) {
-            n += utf8_decode(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
+            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
         } else {
             uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
             n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);

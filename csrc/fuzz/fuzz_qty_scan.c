@@ -13,6 +13,7 @@
 
 #include "../core/qty_scan.h"
 #include "fuzz_check.h"
+#include "fuzz_phrases.h"
 #include "fuzz_input.h"
 
 #define MAX_TEXT 2048
@@ -38,40 +39,6 @@ static const char *const tail_words[] = {
 };
 #define NTAIL (sizeof tail_words / sizeof tail_words[0])
 
-static unsigned ctype(tt_cp c)
-{
-    unsigned f = 0;
-    if (c > 0x10FFFF)
-        return 0;
-    if (u_isalnum((UChar32)c))
-        f |= TT_TX_WORD | TT_TX_ALNUM;
-    if (u_isUWhiteSpace((UChar32)c))
-        f |= TT_TX_SPACE;
-    if (u_isdigit((UChar32)c))
-        f |= TT_TX_DECIMAL;
-    return f;
-}
-
-static size_t utf8_decode(const char *s, tt_cp *out, size_t cap)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && n < cap) {
-        tt_cp c;
-        if (*p < 0x80)
-            c = *p++;
-        else if ((*p & 0xE0) == 0xC0) {
-            c = (tt_cp)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-            p += 2;
-        } else {
-            c = (tt_cp)(*p & 0x0F) << 12 | (tt_cp)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            p += 3;
-        }
-        out[n++] = c;
-    }
-    return n;
-}
-
 /* The classes as the scan reads them: ASCII by its own rules, the rest from ctype. */
 static unsigned cls(const tt_cp *t, size_t n, size_t i)
 {
@@ -79,7 +46,7 @@ static unsigned cls(const tt_cp *t, size_t n, size_t i)
         return 0;
     tt_cp c = t[i];
     if (c >= 0x80)
-        return ctype(c);
+        return fuzz_re_ctype(c);
     if ((c >= '0' && c <= '9'))
         return TT_TX_WORD | TT_TX_DECIMAL;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
@@ -124,7 +91,7 @@ static void reference(const tt_cp *t, size_t n, const word *set, size_t nset, tt
     out->n = 0;
     for (size_t p = 0; p < n; p++)
         for (size_t k = 0; k < NTAIL; k++) {
-            w.len = utf8_decode(tail_words[k], w.w, MAX_WORD);
+            w.len = fuzz_utf8(tail_words[k], w.w, MAX_WORD);
             if (whole(t, n, p, &w) && follows(t, n, p + w.len, set, nset)) {
                 CHECK(tt_offbuf_push(out, (tt_off)p) == TT_OK);
                 break;
@@ -133,7 +100,7 @@ static void reference(const tt_cp *t, size_t n, const word *set, size_t nset, tt
     /* "hai" and "Hai": one scan, in order of position */
     for (size_t p = 0; p < n; p++)
         for (int cap = 0; cap < 2; cap++) {
-            w.len = utf8_decode(cap ? "Hai" : "hai", w.w, MAX_WORD);
+            w.len = fuzz_utf8(cap ? "Hai" : "hai", w.w, MAX_WORD);
             if (!whole(t, n, p, &w))
                 continue;
             size_t r = p + 3;
@@ -144,7 +111,7 @@ static void reference(const tt_cp *t, size_t n, const word *set, size_t nset, tt
         }
     for (int cap = 0; cap < 2; cap++)
         for (size_t p = 0; p < n; p++) {
-            w.len = utf8_decode(cap ? "Ba" : "ba", w.w, MAX_WORD);
+            w.len = fuzz_utf8(cap ? "Ba" : "ba", w.w, MAX_WORD);
             if (whole(t, n, p, &w) && follows(t, n, p + 2, set, nset))
                 CHECK(tt_offbuf_push(out, (tt_off)p) == TT_OK);
         }
@@ -157,7 +124,7 @@ static void check_digit_starts(const tt_cp *t, size_t n)
 {
     tt_offbuf got = {0};
     size_t k = 0;
-    CHECK(tt_qty_digit_starts(t, n, ctype, &got) == TT_OK);
+    CHECK(tt_qty_digit_starts(t, n, fuzz_re_ctype, &got) == TT_OK);
     for (size_t p = 0; p < n; p++) {
         if (t[p] < '0' || t[p] > '9')
             continue;
@@ -170,7 +137,7 @@ static void check_digit_starts(const tt_cp *t, size_t n)
             ok = 0;
         for (size_t w = 0; ok && p > 0 && (t[p - 1] == ' ' || t[p - 1] == 0xA0) && w < 17; w++) {
             word x;
-            x.len = utf8_decode(not_after[w], x.w, MAX_WORD);
+            x.len = fuzz_utf8(not_after[w], x.w, MAX_WORD);
             if (p - 1 >= x.len && word_at(t, n, p - 1 - x.len, &x))
                 ok = 0;
         }
@@ -191,11 +158,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tt_off ends[NFOLLOW + 4];
     size_t nset = 0, at = 0, n = 0, i = 0;
     for (; nset < NFOLLOW; nset++)
-        set[nset].len = utf8_decode(follow_words[nset], set[nset].w, MAX_WORD);
+        set[nset].len = fuzz_utf8(follow_words[nset], set[nset].w, MAX_WORD);
     /* up to four more words of the set: the first bytes, each a run of pieces' characters */
     for (; i < size && i < 4; i++) {
         word *w = &set[nset++];
-        w->len = utf8_decode(pieces[data[i] % NPIECES], w->w, MAX_WORD);
+        w->len = fuzz_utf8(pieces[data[i] % NPIECES], w->w, MAX_WORD);
         if (w->len && (w->w[0] == ' ' || w->w[0] == '\n' || (cls(w->w, w->len, 0) & TT_TX_SPACE)))
             w->len = 0; /* no word of the set begins with a space, as none of quantity's does */
     }
@@ -206,7 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (; i < size && n + 16 < MAX_TEXT; i++) {
         if (data[i] < 0xC0)
-            n += utf8_decode(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
+            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
         else {
             uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
             n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
@@ -215,7 +182,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tt_qty_follow *f = NULL;
     tt_offbuf got = {0}, want = {0};
     CHECK(tt_qty_follow_new(cps, ends, nset, &f) == TT_OK && f != NULL);
-    CHECK(tt_qty_word_hits(text, n, ctype, f, &got) == TT_OK);
+    CHECK(tt_qty_word_hits(text, n, fuzz_re_ctype, f, &got) == TT_OK);
     reference(text, n, set, nset, &want);
     CHECK(got.n == want.n && (got.n == 0 || memcmp(got.v, want.v, got.n * sizeof *got.v) == 0));
     check_digit_starts(text, n);

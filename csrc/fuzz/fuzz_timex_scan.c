@@ -16,6 +16,7 @@
 
 #include "../core/timex_scan.h"
 #include "fuzz_check.h"
+#include "fuzz_phrases.h"
 #include "fuzz_input.h"
 
 #define MAX_TEXT 2048
@@ -27,40 +28,6 @@ static const char *const pieces[] = {
     "7", "12", "2020", "/", ".", ",", ":", "-", "h", "g", "_", " ", " ", " ", "\n", "\u00a0", "(", "\u2013",
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
-
-static unsigned ctype(tt_cp c)
-{
-    unsigned f = 0;
-    if (c > 0x10FFFF)
-        return 0;
-    if (u_isalnum((UChar32)c))
-        f |= TT_TX_WORD | TT_TX_ALNUM;
-    if (u_isUWhiteSpace((UChar32)c))
-        f |= TT_TX_SPACE;
-    if (u_isdigit((UChar32)c))
-        f |= TT_TX_DECIMAL;
-    return f;
-}
-
-static size_t utf8_decode(const char *s, tt_cp *out, size_t cap)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && n < cap) {
-        tt_cp c;
-        if (*p < 0x80)
-            c = *p++;
-        else if ((*p & 0xE0) == 0xC0) {
-            c = (tt_cp)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-            p += 2;
-        } else {
-            c = (tt_cp)(*p & 0x0F) << 12 | (tt_cp)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            p += 3;
-        }
-        out[n++] = c;
-    }
-    return n;
-}
 
 static const char *const tails[TT_TX_NKEYWORDS] = {"áng", "ăm", "ập", "ý", "ế", "ần", "ứ", "ủ", "ôm",
                                                    "ày", "ùng", "ách", "áng", "ều", "ối", "êm", "ưa"};
@@ -81,7 +48,7 @@ static void check_hits(const tt_cp *text, size_t n, const tt_offbuf *h)
         size_t p = h->v[k], f = h->v[k + 1];
         CHECK(f >= 1 && f <= TT_TX_NKEYWORDS);
         tt_cp tail[4];
-        size_t len = utf8_decode(tails[f - 1], tail, 4), at = p + heads[f - 1];
+        size_t len = fuzz_utf8(tails[f - 1], tail, 4), at = p + heads[f - 1];
         CHECK(at + len <= n && memcmp(text + at, tail, len * sizeof *tail) == 0);
         CHECK(at >= next_free);
         next_free = at + len;
@@ -93,14 +60,14 @@ static int space(tt_cp c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
-    return (ctype(c) & TT_TX_SPACE) != 0;
+    return (fuzz_re_ctype(c) & TT_TX_SPACE) != 0;
 }
 
 static int alnum(tt_cp c)
 {
     if (c < 0x80)
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return (ctype(c) & TT_TX_ALNUM) != 0;
+    return (fuzz_re_ctype(c) & TT_TX_ALNUM) != 0;
 }
 
 /* The words before the end of win[0 .. n), read forwards: tokens of the part after the last
@@ -108,7 +75,7 @@ static int alnum(tt_cp c)
 static void check_words(const tt_cp *win, size_t n)
 {
     tt_off got[8], want[8];
-    size_t ng = tt_timex_words_before(win, n, ctype, 4, got), nw = 0;
+    size_t ng = tt_timex_words_before(win, n, fuzz_re_ctype, 4, got), nw = 0;
     if (n > 0 && space(win[n - 1])) {
         size_t lo = 0;
         for (size_t i = 0; i < n; i++)
@@ -159,17 +126,17 @@ static int ci(tt_cp c, tt_cp p)
 static void check_tense(const tt_cp *text, size_t n, size_t from)
 {
     tt_offbuf got = {0};
-    CHECK(tt_timex_tense(text, n, from, ctype, &got) == TT_OK);
+    CHECK(tt_timex_tense(text, n, from, fuzz_re_ctype, &got) == TT_OK);
     size_t k = 0;
     for (size_t p = from; p < n;) {
         size_t len = 0, m = 0;
-        if (p == 0 || (!(ctype(text[p - 1]) & TT_TX_WORD) && text[p - 1] != '_'))
+        if (p == 0 || (!(fuzz_re_ctype(text[p - 1]) & TT_TX_WORD) && text[p - 1] != '_'))
             for (; m < 10 && !len; m++) {
                 tt_cp w[16];
-                size_t wl = utf8_decode(markers[m], w, 16), j = 0;
+                size_t wl = fuzz_utf8(markers[m], w, 16), j = 0;
                 while (j < wl && p + j < n && ci(text[p + j], w[j]))
                     j++;
-                if (j == wl && (p + j >= n || (!(ctype(text[p + j]) & TT_TX_WORD) && text[p + j] != '_')))
+                if (j == wl && (p + j >= n || (!(fuzz_re_ctype(text[p + j]) & TT_TX_WORD) && text[p + j] != '_')))
                     len = wl;
             }
         if (!len) {
@@ -204,17 +171,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = 0;
     for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
         if (data[i] < 0xC0)
-            n += utf8_decode(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
+            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
         else {
             uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
             n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
         }
     }
     tt_offbuf whole = {0}, part = {0};
-    CHECK(tt_timex_hits(text, n, ctype, &whole) == TT_OK);
+    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &whole) == TT_OK);
     check_hits(text, n, &whole);
     size_t cut = size ? data[0] * n / 256 : 0;
-    CHECK(tt_timex_hits(text, cut, ctype, &part) == TT_OK);
+    CHECK(tt_timex_hits(text, cut, fuzz_re_ctype, &part) == TT_OK);
     check_hits(text, cut, &part);
     /* hits before cut - 40 agree, in each of the two groups */
     for (int digits = 1; digits >= 0; digits--) {
