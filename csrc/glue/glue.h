@@ -108,7 +108,10 @@ PyObject *tt_make_token(tt_state *st, PyObject *text, tt_off start, tt_off end, 
 int tt_norm_opts_from(PyObject *tone, PyObject *fold, tt_norm_opts *o);
 extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 extern PyMethodDef tt_word_window_methods[]; /* word_window.c: words_before, words_after */
+/* The character classes of core/word_window.h (TT_WIN_*) as Python's str and re see them (word_window.c). */
+uint8_t tt_glue_win_class(Py_UCS4 c);
 extern PyMethodDef tt_cue_find_methods[]; /* cue_find.c: cue_records, cue_find, cue_longest */
+extern PyMethodDef tt_trigger_check_methods[]; /* trigger_check.c: trigger_table, trigger_check */
 extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words_before, timex_tense */
 /* Python's own classes of a code point (core/timex_scan.h's TT_TX_*), as its re reads them (timex_scan.c). */
 unsigned tt_py_ctype(tt_cp c);

@@ -148,6 +148,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_cue_find_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_trigger_check_methods) < 0)
+        return -1;
     if (PyModule_AddFunctions(module, tt_timex_methods) < 0)
         return -1;
     if (PyModule_AddFunctions(module, tt_qty_methods) < 0)

@@ -12,7 +12,7 @@
 
 /* The classes of c as str.isspace, re's \w (str.isalnum or "_") and re's \d see them; ASCII
  * (most of a Vietnamese text's spaces, digits and plain letters) without the Unicode tables. */
-static uint8_t class_of(Py_UCS4 c)
+uint8_t tt_glue_win_class(Py_UCS4 c)
 {
     if (c < 128) {
         if (Py_UNICODE_ISSPACE(c))
@@ -78,7 +78,7 @@ static PyObject *window(PyObject *text, Py_ssize_t lo, Py_ssize_t hi, int before
     for (size_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, lo + (Py_ssize_t)i);
         cp[i] = c;
-        cls[i] = class_of(c);
+        cls[i] = tt_glue_win_class(c);
     }
     size_t got = before ? tt_window_before(cp, cls, n, cut, cap, words) : tt_window_after(cp, cls, n, cut, cap, words);
     list = PyList_New((Py_ssize_t)got);

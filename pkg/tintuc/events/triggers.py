@@ -11,11 +11,13 @@ mentions are not events). Neighbouring hits that report one event are then joine
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..cuelex import phrases_at
-from .lexicon import Entry, Lexicon, needs_reach
+from .._core import trigger_check, trigger_table
+from ..cuelex import _records as cue_records, cue_lexicon, phrases_at
+from .lexicon import TYPES, Entry, Lexicon, needs_reach
 from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
 
 __all__ = ["Hit", "find_hits"]
@@ -39,6 +41,10 @@ _SETTING = PhraseSet({"tại", "ở", "bên lề", "trong khuôn khổ", "trong"
 _TOPIC = PhraseSet({"về", "về việc", "về vấn đề", "liên quan đến", "liên quan tới"})
 # how far a topic may stand from the trigger it belongs to
 _TOPIC_GAP = 8
+# the table classes of core/trigger_check.h: the first of the "needs" classes, and a cue
+# that holds for every type
+_NEEDS_CLASS = 5
+_ANY_TYPE = 0xFFFFFFFF
 
 
 @dataclass(slots=True)
@@ -125,19 +131,86 @@ class _SentenceFacts:
 
 def find_hits(ctx, lex: Lexicon) -> list[Hit]:
     """The triggers of one document, in text order, joined where they report one event."""
+    return _join(checked_hits(ctx, lex), ctx, lex)
+
+
+def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
+    """The triggers of one document that pass the checks, before joining: the word checks
+    of _check run in C (csrc/core/trigger_check.c) over all of them at once; what depends on
+    the hits before (a phrase inside an accepted one) or on the sentence (vetoes, "nếu") is
+    read here."""
+    facts = _SentenceFacts(ctx, lex)
+    cache = facts.cache
+    ents = ctx.entities
+    excluded = array("I")
+    for a, b in ctx.excluded:
+        excluded.append(a)
+        excluded.append(b)
+    passed = trigger_check(_table(lex), ctx.low, cue_records(ctx.core, "trigger"), array("I", ctx._entity_starts),
+                           array("I", [m.end for m in ents]), excluded, array("I", ctx.sent_starts))
+    phrases = cue_lexicon().phrases["trigger"]
+    entries = lex.entries
+    low = ctx.low
+    hits: list[Hit] = []
+    pos = 0
+    for value, s, e, row, k, setting, topic in passed:
+        # a rejected phrase may hide a trigger that starts inside it ("cuộc chiến|tranh" is
+        # no word, "chiến tranh" is); an accepted one does not
+        if s < pos:
+            continue
+        entry = entries[phrases[value]][row]
+        typ = entry.type
+        vetoed, hypothetical_from = cache.get(k) or facts.get(k)
+        if s > hypothetical_from or (vetoed and (typ in vetoed or "*" in vetoed)):
+            continue
+        hits.append(Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic,
+                        words_before(low, s, BEFORE_WORDS)))
+        pos = e
+    return hits
+
+
+def checked_hits_reference(ctx, lex: Lexicon) -> list[Hit]:
+    """What checked_hits finds, read in Python with _check (the reference of its tests)."""
     facts = _SentenceFacts(ctx, lex)
     hits: list[Hit] = []
     pos = 0
     for phrase, s, e, on_words in phrases_at(ctx.core, "trigger"):
-        # a rejected phrase may hide a trigger that starts inside it ("cuộc chiến|tranh" is
-        # no word, "chiến tranh" is); an accepted one does not
         if s < pos or not on_words:
-            continue                    # (_check turns down what is no word for the segmenter)
+            continue
         hit = _check(ctx, lex, facts, phrase, s, e, on_words)
         if hit is not None:
             hits.append(hit)
             pos = e
-    return _join(hits, ctx, lex)
+    return hits
+
+
+def _table(lex: Lexicon):
+    """The lexicon's phrase sets and trigger rows compiled for _core.trigger_check, once."""
+    table = lex.__dict__.get("_trigger_table")
+    if table is None:
+        table = lex.__dict__["_trigger_table"] = _compile(lex)
+    return table
+
+
+def _compile(lex: Lexicon):
+    types = {t: i for i, t in enumerate(TYPES)}
+    needs = sorted({r.needs for rows in lex.entries.values() for r in rows if r.needs})
+    needs_cls = {c: _NEEDS_CLASS + i for i, c in enumerate(needs)}
+
+    def mask(cls, phrase):
+        ts = lex.cue_types.get((cls, phrase))
+        return _ANY_TYPE if ts is None else sum(1 << types[t] for t in ts if t in types)
+
+    phrases = []
+    for c, cls in enumerate(("block_before", "block_scope", "block_after")):
+        phrases += [(c, tuple(p.split(" ")), mask(cls, p)) for p in sorted(lex.cues[cls])]
+    phrases += [(3, tuple(p.split(" ")), _ANY_TYPE) for p in sorted(_SETTING)]
+    phrases += [(4, tuple(p.split(" ")), _ANY_TYPE) for p in sorted(_TOPIC)]
+    for cls in needs:
+        phrases += [(needs_cls[cls], tuple(p.split(" ")), _ANY_TYPE) for p in sorted(lex.cues[cls])]
+    rows = [[(-1 if r.needs is None else needs_cls[r.needs], needs_reach(r.needs) if r.needs else 0, types[r.type])
+             for r in lex.entries[p]] for p in cue_lexicon().phrases["trigger"]]
+    return trigger_table(BEFORE_WORDS, lex.needs_span, _SCOPE, sorted(_DETERMINERS), phrases, rows)
 
 
 def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int, on_words: bool) -> Hit | None:

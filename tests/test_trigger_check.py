@@ -1,0 +1,96 @@
+"""The word checks of event triggers (read in C: csrc/core/trigger_check.c) against the
+Python reading they replace (tintuc.events.triggers._check), hit for hit."""
+from __future__ import annotations
+
+from array import array
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import tintuc
+from tintuc import _core
+from tintuc.attribution import find_attributions
+from tintuc.events.context import Context
+from tintuc.events.lexicon import lexicon
+from tintuc.events.triggers import checked_hits, checked_hits_reference
+
+
+def _hits(doc, read):
+    ctx = Context(doc)
+    ctx.excluded = [(ctx.to_normalized(a.start), ctx.to_normalized(a.end)) for a in find_attributions(doc)]
+    return [(h.start, h.end, h.entry, h.sentence, h.type, h.mode, h.rules, h.reach, h.setting, h.topic, h.before)
+            for h in read(ctx, lexicon())]
+
+
+def _same(text: str) -> list:
+    doc = tintuc.analyze(text, published="2024-05-01")
+    got = _hits(doc, checked_hits)
+    assert got == _hits(doc, checked_hits_reference)
+    return got
+
+
+SENTENCES = [
+    # blockers before ("giải quyết cuộc xung đột"), after, and in scope
+    "Hai nước cam kết giải quyết cuộc xung đột bằng biện pháp hòa bình.",
+    "Ông nói cần giải quyết dứt điểm cuộc xung đột tại khu vực.",
+    # needs: "trục xuất" + diplomats, "hỗ trợ" + funds, an object before the trigger
+    "Nga trục xuất hai nhà ngoại giao Mỹ; hai nhà ngoại giao đã bị trục xuất hôm qua.",
+    "Nhật Bản hỗ trợ 5 triệu USD cho Việt Nam và hỗ trợ giáo dục.",
+    # setting and topic
+    "Tại cuộc họp, ông phát biểu về việc khôi phục thỏa thuận hạt nhân và liên quan đến đàm phán.",
+    # inside an entity, inside a word, quoted, a hypothetical and a veto
+    "Tổ chức Hợp tác Thượng Hải họp; lệnh \"cấm vận\" được gỡ; nếu tấn công xảy ra thì sao?",
+    "Theo phóng viên TTXVN tại Moskva, Nga và Ukraine giao tranh dữ dội, 30 người thiệt mạng.",
+    "Tổng thống Mỹ điện đàm với người đồng cấp Pháp, kêu gọi ngừng bắn ở Gaza.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_sentences(text):
+    _same(text)
+
+
+def test_sentences_find_hits():
+    # the written sentences hold triggers that pass (so that the comparison is no empty one)
+    assert sum(len(_same(t)) for t in SENTENCES) >= 8
+
+
+_PIECES = ["giải quyết", "cuộc", "các", "xung đột", "dứt điểm", "trục xuất", "nhà ngoại giao", "hỗ trợ", "USD",
+           "5", "tại", "về", "về việc", "liên quan đến", "tấn công", "điện đàm", "ngừng bắn", "kêu gọi", "nếu",
+           "Nga", "Mỹ", "Tổ chức", "Hợp tác", "thỏa thuận", "ký", "đăng ký", "\"", "“", "”", ",", ".", ";", "(",
+           "-", "_", "2", " ", " ", " ", " ", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda p: "".join(p)))
+def test_generated(text):
+    _same(text)
+
+
+def test_real_articles(dantri):
+    for row in dantri[:150]:
+        _same(row["text"])
+
+
+def test_bad_input():
+    with pytest.raises(ValueError):
+        _core.trigger_table(8, 8, 4, [], [(0, (), 1)], [])                 # a phrase of no words
+    with pytest.raises(ValueError):
+        _core.trigger_table(8, 8, 4, [], [], [[]])                          # a value without rows
+    with pytest.raises(ValueError):
+        _core.trigger_table(8, 8, 4, [], [], [[(2, 4, 0)]])                 # needs a class that is no need
+    with pytest.raises(TypeError):
+        _core.trigger_table(8, 8, 4, [1], [], [])
+    table = _core.trigger_table(8, 8, 4, ["các"], [(0, ("giải", "quyết"), 0xFFFFFFFF)], [[(-1, 0, 3)]])
+    none = array("I")
+    rec = _core.cue_records(b"", array("I", [0]), array("I", [1]), "x")
+    assert _core.trigger_check(table, "x", rec, none, none, none, array("I", [0])) == []
+    with pytest.raises(TypeError):
+        _core.trigger_check(object(), "x", rec, none, none, none, none)
+    with pytest.raises(ValueError):
+        _core.trigger_check(table, "x", rec, array("I", [0]), none, none, none)  # starts without ends
+    # a hit of a value the table has no rows for
+    hit = (5).to_bytes(4, "little") + (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + (1).to_bytes(4, "little")
+    rec = _core.cue_records(hit, array("I", [0]), array("I", [1]), "x")
+    with pytest.raises(ValueError):
+        _core.trigger_check(table, "x", rec, none, none, none, array("I", [0]))
