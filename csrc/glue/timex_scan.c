@@ -153,11 +153,37 @@ static PyObject *py_timex_words_before(PyObject *mod, PyObject *const *args, Py_
     return res;
 }
 
+/* The tense markers of text[lo:hi] into found (triples start, end, future, counted from *base:
+ * lo or the character before it, which the search sees). 0, or -1 with an exception set. */
+static int tense_markers(PyObject *text, Py_ssize_t lo, Py_ssize_t hi, const char *func, Py_ssize_t *base,
+                         tt_offbuf *found)
+{
+    int kind = PyUnicode_KIND(text), ok = -1;
+    const void *data = PyUnicode_DATA(text);
+    *base = lo > 0 ? lo - 1 : 0;
+    size_t n = (size_t)(hi - *base);
+    tt_cp *win = malloc((n + 1) * sizeof *win);
+    if (win == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        win[i] = (tt_cp)PyUnicode_READ(kind, data, *base + (Py_ssize_t)i);
+    tt_status st = tt_timex_tense(win, n, (size_t)(lo - *base), tt_py_ctype, found);
+    if (st != TT_OK) {
+        tt_raise_status(st, func);
+        goto done;
+    }
+    ok = 0;
+done:
+    free(win);
+    return ok;
+}
+
 static PyObject *py_timex_tense(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)mod;
     tt_offbuf found = {0};
-    tt_cp *win = NULL;
     PyObject *res = NULL;
     if (nargs != 3) {
         PyErr_Format(PyExc_TypeError, "timex_tense() takes 3 arguments (%zd given)", nargs);
@@ -175,25 +201,11 @@ static PyObject *py_timex_tense(PyObject *mod, PyObject *const *args, Py_ssize_t
         PyErr_SetString(PyExc_ValueError, "timex_tense(): negative position");
         return NULL;
     }
-    /* text[base:hi], where base is lo or the character before it (which the search sees) */
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), base;
     hi = hi < len ? hi : len;
     lo = lo < hi ? lo : hi;
-    Py_ssize_t base = lo > 0 ? lo - 1 : 0;
-    size_t n = (size_t)(hi - base);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if ((win = malloc((n + 1) * sizeof *win)) == NULL) {
-        PyErr_NoMemory();
+    if (tense_markers(text, lo, hi, "timex_tense", &base, &found) < 0)
         goto done;
-    }
-    for (size_t i = 0; i < n; i++)
-        win[i] = (tt_cp)PyUnicode_READ(kind, data, base + (Py_ssize_t)i);
-    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), tt_py_ctype, &found);
-    if (st != TT_OK) {
-        tt_raise_status(st, "timex_tense");
-        goto done;
-    }
     if ((res = PyList_New((Py_ssize_t)(found.n / 3))) == NULL)
         goto done;
     for (size_t k = 0; k + 2 < found.n; k += 3) {
@@ -206,7 +218,6 @@ static PyObject *py_timex_tense(PyObject *mod, PyObject *const *args, Py_ssize_t
         PyList_SET_ITEM(res, (Py_ssize_t)(k / 3), item);
     }
 done:
-    free(win);
     tt_offbuf_free(&found);
     return res;
 }
@@ -223,7 +234,6 @@ static PyObject *py_timex_tense_near(PyObject *mod, PyObject *const *args, Py_ss
 {
     (void)mod;
     tt_offbuf found = {0};
-    tt_cp *win = NULL;
     PyObject *res = NULL;
     if (nargs != 3) {
         PyErr_Format(PyExc_TypeError, "timex_tense_near() takes 3 arguments (%zd given)", nargs);
@@ -258,19 +268,9 @@ static PyObject *py_timex_tense_near(PyObject *mod, PyObject *const *args, Py_ss
         }
     if (hi < lo)
         hi = lo;
-    Py_ssize_t base = lo > 0 ? lo - 1 : 0;
-    size_t n = (size_t)(hi - base);
-    if ((win = malloc((n + 1) * sizeof *win)) == NULL) {
-        PyErr_NoMemory();
+    Py_ssize_t base;
+    if (tense_markers(text, lo, hi, "timex_tense_near", &base, &found) < 0)
         goto done;
-    }
-    for (size_t i = 0; i < n; i++)
-        win[i] = (tt_cp)PyUnicode_READ(kind, data, base + (Py_ssize_t)i);
-    tt_status st = tt_timex_tense(win, n, (size_t)(lo - base), tt_py_ctype, &found);
-    if (st != TT_OK) {
-        tt_raise_status(st, "timex_tense_near");
-        goto done;
-    }
     long best = 0;
     Py_ssize_t dist = PY_SSIZE_T_MAX;
     for (size_t k = 0; k + 2 < found.n; k += 3) {
@@ -283,7 +283,6 @@ static PyObject *py_timex_tense_near(PyObject *mod, PyObject *const *args, Py_ss
     }
     res = PyLong_FromLong(best);
 done:
-    free(win);
     tt_offbuf_free(&found);
     return res;
 }
