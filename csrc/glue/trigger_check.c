@@ -214,8 +214,9 @@ static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssiz
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     for (size_t i = 0; i < n; i++) {
-        cp[i] = PyUnicode_READ(kind, data, i);
-        cls[i] = tt_glue_win_class(cp[i]);
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        cp[i] = c;
+        cls[i] = tt_glue_win_class(c);
     }
     tt_tc_doc doc = {cp, cls, n, views[V_START].buf, views[V_END].buf, (size_t)views[V_START].len / 4,
                      views[V_EXCLUDED].buf, (size_t)views[V_EXCLUDED].len / 8, views[V_SENT].buf,

@@ -12,7 +12,7 @@
 
 /* The classes of c as str.isspace, re's \w (str.isalnum or "_") and re's \d see them; ASCII
  * (most of a Vietnamese text's spaces, digits and plain letters) without the Unicode tables. */
-uint8_t tt_glue_win_class(Py_UCS4 c)
+static uint8_t class_of(Py_UCS4 c)
 {
     if (c < 128) {
         if (Py_UNICODE_ISSPACE(c))
@@ -23,6 +23,25 @@ uint8_t tt_glue_win_class(Py_UCS4 c)
     }
     return (uint8_t)((Py_UNICODE_ISSPACE(c) ? TT_WIN_SPACE : 0) | (Py_UNICODE_ISALNUM(c) ? TT_WIN_WORD : 0)
                      | (Py_UNICODE_ISDECIMAL(c) ? TT_WIN_DIGIT : 0));
+}
+
+/* The classes of the code points of Vietnamese text (Latin, its extensions, punctuation)
+ * from a table filled on first use (callers hold the GIL): the Unicode database is slow
+ * per call. */
+#define CLASS_TABLE 0x2100
+static uint8_t class_table[CLASS_TABLE];
+static int classes_ready;
+
+uint8_t tt_glue_win_class(Py_UCS4 c)
+{
+    if (c >= CLASS_TABLE)
+        return class_of(c);
+    if (!classes_ready) {
+        for (Py_UCS4 x = 0; x < CLASS_TABLE; x++)
+            class_table[x] = class_of(x);
+        classes_ready = 1;
+    }
+    return class_table[c];
 }
 
 /* Parse (text, pos, k, chars_per_word); 0, or -1 with an exception set. */
