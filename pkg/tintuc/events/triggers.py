@@ -8,6 +8,10 @@ chức Hợp tác Thượng Hải") and no attribution phrase, is not cancelled 
 after it (blockers in cues.tsv), has the object its entry needs ("triển khai" + forces), is
 not in a sentence about sport (for violence words), and follows no "nếu" (hypothetical
 mentions are not events). Neighbouring hits that report one event are then joined.
+
+The word checks (everything up to the sentence's vetoes) run in C over all the hits of a
+document at once (csrc/core/trigger_check.c, see checked_hits); _check is the same checks in
+Python, the reference its tests compare against.
 """
 from __future__ import annotations
 
