@@ -17,9 +17,6 @@ How each side is run (the `config` field of the output says the same):
     (the caller and a forked child, tintuc._forked; Linux), so analyze_many returns them
     already made. The per-stage times come from the J=1 pass: each stage is forced for every
     document before the next one starts.
-    When tintuc.entities is not installed (it is being written), the built-in gazetteer's
-    matches (default_gazetteer().find, the C automaton) stand in for entities and are passed
-    to tintuc.events.extract_mentions(doc, entities=...); the output says so.
   * underthesea: word_tokenize(text) and ner(text) per article, on the first
     --underthesea-docs articles only, one pass (it is slow); its rate is per MB of that
     subset.
@@ -58,44 +55,25 @@ def megabytes(texts):
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
-def entity_source():
-    """tintuc.entities.extract, or the gazetteer standing in for it (see the module notes)."""
-    try:
-        from tintuc import entities  # noqa: F401
-        return "tintuc.entities", None
-    except ImportError:
-        import tintuc
-        gaz = tintuc.default_gazetteer()
-        return "default_gazetteer().find (tintuc.entities not installed)", gaz.find
-
-
-def run_tintuc(texts, dates, jobs, stand_in):
+def run_tintuc(texts, dates, jobs):
     """Seconds per stage for one full pass."""
     import tintuc
-    from tintuc import events
 
     t0 = time.perf_counter()
     corpus = tintuc.analyze_many(texts, published=dates, n_jobs=jobs)
     t1 = time.perf_counter()
-    if stand_in is None:
-        ents = [doc.entities for doc in corpus]
-    else:
-        ents = [stand_in(doc.text) for doc in corpus]
+    ents = [doc.entities for doc in corpus]
     t2 = time.perf_counter()
     for doc in corpus:
         doc.times
     t3 = time.perf_counter()
-    if stand_in is None:
-        n_events = sum(len(doc.events) for doc in corpus)
-    else:
-        mentions = [events.extract_mentions(doc, e) for doc, e in zip(corpus, ents)]
-        n_events = sum(len(m) for m in events.assign(mentions, [d.published for d in corpus]))
+    n_events = sum(len(doc.events) for doc in corpus)
     t4 = time.perf_counter()
     return {"core": t1 - t0, "entities": t2 - t1, "times": t3 - t2, "events": t4 - t3, "total": t4 - t0,
             "events_found": n_events, "entities_found": sum(len(e) for e in ents)}
 
 
-def profile_events(texts, dates, stand_in):
+def profile_events(texts, dates):
     import cProfile
     import pstats
 
@@ -103,12 +81,13 @@ def profile_events(texts, dates, stand_in):
     from tintuc import events
 
     corpus = tintuc.analyze_many(texts, published=dates)
-    ents = [doc.entities if stand_in is None else stand_in(doc.text) for doc in corpus]
+    for doc in corpus:
+        doc.entities
     for doc in corpus:
         doc.times
     prof = cProfile.Profile()
     prof.enable()
-    mentions = [events.extract_mentions(doc, e if stand_in is not None else None) for doc, e in zip(corpus, ents)]
+    mentions = [events.extract_mentions(doc) for doc in corpus]
     events.assign(mentions, [d.published for d in corpus])
     prof.disable()
     stats = pstats.Stats(prof)
@@ -142,13 +121,12 @@ def main():
 
     texts, dates = load_corpus(shared_dir(args.shared), args.docs)
     mb = megabytes(texts)
-    source, stand_in = entity_source()
     tintuc.analyze_many(texts[:20], published=dates[:20])      # models loaded before timing
 
     best = {}
     for _ in range(args.repeat):
         for jobs in (1, 2):                                    # turns, so a busy machine slows both
-            r = run_tintuc(texts, dates, jobs, stand_in)
+            r = run_tintuc(texts, dates, jobs)
             if jobs not in best or r["total"] < best[jobs]["total"]:
                 best[jobs] = r
 
@@ -161,7 +139,7 @@ def main():
     result = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
         "config": {"articles": len(texts), "megabytes": round(mb, 3), "repeat": args.repeat,
-                   "entities": source, "underthesea_articles": len(sub),
+                   "underthesea_articles": len(sub),
                    "underthesea_megabytes": round(sub_mb, 3)},
         "tintuc_1_thread": {"mb_per_s": round(mb / one["total"], 2),
                             "stages_s": {k: round(one[k], 3) for k in ("core", "entities", "times", "events")},
@@ -176,7 +154,7 @@ def main():
         "ratio_tintuc_1_thread_to_underthesea": round((mb / one["total"]) / ut_rate, 1),
     }
     if args.profile:
-        result["events_profile"] = profile_events(texts, dates, stand_in)
+        result["events_profile"] = profile_events(texts, dates)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.out:
         pathlib.Path(args.out).parent.mkdir(parents=True, exist_ok=True)
