@@ -77,8 +77,8 @@ def pipeline(r):
     stages = ", ".join(f"{k} {v:.2f} s" for k, v in one["stages_s"].items())
     return ("**The whole pipeline** (`analyze_many` with entities, time expressions and events materialized) "
             f"over the Dân Trí corpus (`python bench/pipeline_speed.py`): {one['mb_per_s']:.2f} MB/s on one "
-            f"thread ({stages}), {two['mb_per_s']:.2f} MB/s with `n_jobs=2` (the C core on two threads, the "
-            f"Python stages in two forked processes); underthesea's word_tokenize + ner "
+            f"thread ({stages}), {two['mb_per_s']:.2f} MB/s with `n_jobs=2` ({two['speedup']:.2f}x: the C core on "
+            f"two threads, the rule stages in two forked processes); underthesea's word_tokenize + ner "
             f"{uts['mb_per_s']:.4f} MB/s on the first {r['config']['underthesea_articles']} articles: "
             f"{r['ratio_tintuc_1_thread_to_underthesea']:.0f}x.")
 
