@@ -9,7 +9,8 @@ import pytest
 import tintuc
 from tintuc import _forked
 
-pytestmark = pytest.mark.skipif(not _forked.available(), reason="no fork here")
+pytestmark = pytest.mark.skipif(not _forked.available(),
+                                reason="analyze_many does not fork here (not Linux, or an ASan build of the core)")
 
 N_DOCS = 3 * _forked.MIN_SHARE
 
