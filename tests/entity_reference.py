@@ -1,40 +1,18 @@
 """The entity rules in plain Python, as tintuc.entities ran them before its C pass
 (csrc/core/entity_runs.c): the reference tests/test_entity_runs.py holds that pass to.
 
-Entities of a document: gazetteer matches read in context, plus names no list holds.
-
-The C pipeline hands over, for each document, its tokens (with a one-character shape each,
-see ``CoreDoc.shape``), every listed form the gazetteer found over them, and where the cue
-phrases below start and end (one word of role bits per token, see tintuc.cuelex), so that most
-questions about the context ("does a title end right before this name?") are one bit test.
-This module:
-
-1. keeps the gazetteer's matches, except forms that need context: a ``short`` form ("Hàn",
-   "NAM") only next to another place ("Mỹ - Hàn") or when the document names the thing in
-   full, a ``surname`` form ("Pompeo") only after a title or honorific ("ông Pompeo") or when
-   the full name is in the document;
-2. finds unlisted names in runs of capitalized words and types them by their context: a
-   title or honorific before them makes a person ("Thứ trưởng Ngoại giao Armenia, ông X Y"),
-   a place cue a place ("tại X"; "vịnh X", where the noun belongs to the name), an
-   organization head an organization ("Trung tâm Chỉ huy Quốc phòng Nga"), a vessel cue a
-   ship ("tàu container X"). A title is never an organization: in "Bộ trưởng Ngoại giao Qatar"
-   only Qatar is found;
-3. links mentions within the document: a surname alone takes the id of the full name seen
-   before it ("ông Kocharyan"), an acronym in brackets after a name takes that name's id.
-
-Rule-made entities get ids of their own namespace ("per:shavarsh-kocharyan"), derived from
-the name, so they agree across documents. The cue words are data: data/entities/cues.tsv.
+What the rules do is told in tintuc.entities' own notes; this is the same reading, line by line
+in Python, kept so that the C pass has something independent to be held to.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from bisect import bisect_right
-from importlib import resources
 
 from tintuc._core import strip_diacritics
 from tintuc.cuelex import END, START
+from tintuc.entities import cues  # the cue lexicon as loaded, not a rule under test
 from tintuc.gazetteer import _FLAG_BIT, Entity, default_gazetteer
 
 __all__ = ["extract", "cues"]
@@ -49,22 +27,9 @@ ORG_MAX = 12
 RULE_SCORE = 0.75
 
 _KINDS = ("exact", "fold", "typo")
-_PHRASE_PART = re.compile(r"\w+\.?|[^\w\s]")
 # runs of capitalized words; a tight hyphen keeps "Kim Jong-un" and "Nagorno-Karabakh" whole
 _CAP_RUN = re.compile(r"[CA](?:h[CAl]|[CA])*")
 _CAPITALIZED = re.compile(r"[CA]")
-
-
-@functools.lru_cache(maxsize=None)
-def cues() -> dict[str, frozenset]:
-    """role -> set of lowercase phrases (words joined by one space), from data/entities/cues.tsv."""
-    out: dict[str, set] = {}
-    with resources.files("tintuc").joinpath("data", "entities", "cues.tsv").open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
-        next(rows)
-        for phrase, role in rows:
-            out.setdefault(role, set()).add(" ".join(_PHRASE_PART.findall(phrase.lower())))
-    return {role: frozenset(v) for role, v in out.items()}
 
 
 @functools.lru_cache(maxsize=None)
