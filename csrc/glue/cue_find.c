@@ -131,19 +131,40 @@ static PyObject *found_list(const tt_cue_rec *rec, const size_t *idx, size_t got
     return list;
 }
 
+/* What cue_find and cue_longest ask of a group's records. */
+typedef struct {
+    int longest; /* cue_longest: the longest phrase at each first token */
+    size_t start, end;
+    int word_start;
+} query;
+
+static PyObject *answer(PyObject *records, PyObject *phrases, const char *func, const query *q)
+{
+    size_t n;
+    const tt_cue_rec *rec = records_of(records, &n);
+    if (rec == NULL)
+        return NULL;
+    if (!PyList_Check(phrases)) {
+        PyErr_Format(PyExc_TypeError, "%s() phrases must be a list", func);
+        return NULL;
+    }
+    size_t stack[64];
+    size_t *idx = stack;
+    if (n > 64 && (idx = malloc(n * sizeof *idx)) == NULL)
+        return PyErr_NoMemory();
+    size_t got = q->longest ? tt_cue_longest(rec, n, idx)
+                            : tt_cue_find(rec, n, q->start, q->end, q->word_start, idx);
+    PyObject *list = found_list(rec, idx, got, phrases, q->longest);
+    if (idx != stack)
+        free(idx);
+    return list;
+}
+
 static PyObject *py_cue_find(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
     if (nargs != 5) {
         PyErr_SetString(PyExc_TypeError, "cue_find() takes 5 arguments (records, phrases, start, end, word_start)");
-        return NULL;
-    }
-    size_t n;
-    const tt_cue_rec *rec = records_of(args[0], &n);
-    if (rec == NULL)
-        return NULL;
-    if (!PyList_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "cue_find() phrases must be a list");
         return NULL;
     }
     Py_ssize_t start = PyLong_AsSsize_t(args[2]);
@@ -159,15 +180,8 @@ static PyObject *py_cue_find(PyObject *self, PyObject *const *args, Py_ssize_t n
         PyErr_SetString(PyExc_ValueError, "cue_find() takes no negative offsets");
         return NULL;
     }
-    size_t stack[64];
-    size_t *idx = stack;
-    if (n > 64 && (idx = malloc(n * sizeof *idx)) == NULL)
-        return PyErr_NoMemory();
-    size_t got = tt_cue_find(rec, n, (size_t)start, (size_t)end, word_start, idx);
-    PyObject *list = found_list(rec, idx, got, args[1], 0);
-    if (idx != stack)
-        free(idx);
-    return list;
+    query q = {0, (size_t)start, (size_t)end, word_start};
+    return answer(args[0], args[1], "cue_find", &q);
 }
 
 static PyObject *py_cue_longest(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -177,23 +191,8 @@ static PyObject *py_cue_longest(PyObject *self, PyObject *const *args, Py_ssize_
         PyErr_SetString(PyExc_TypeError, "cue_longest() takes 2 arguments (records, phrases)");
         return NULL;
     }
-    size_t n;
-    const tt_cue_rec *rec = records_of(args[0], &n);
-    if (rec == NULL)
-        return NULL;
-    if (!PyList_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "cue_longest() phrases must be a list");
-        return NULL;
-    }
-    size_t stack[64];
-    size_t *idx = stack;
-    if (n > 64 && (idx = malloc(n * sizeof *idx)) == NULL)
-        return PyErr_NoMemory();
-    size_t got = tt_cue_longest(rec, n, idx);
-    PyObject *list = found_list(rec, idx, got, args[1], 1);
-    if (idx != stack)
-        free(idx);
-    return list;
+    query q = {1, 0, 0, 0};
+    return answer(args[0], args[1], "cue_longest", &q);
 }
 
 PyMethodDef tt_cue_find_methods[] = {
