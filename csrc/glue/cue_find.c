@@ -14,20 +14,6 @@ static int is_word(Py_UCS4 c)
     return Py_UNICODE_ISALNUM(c) || c == '_'; /* what re's \w matches */
 }
 
-/* A buffer of uint32 items; 0, or -1 with an exception set (then view is released). */
-static int u32_view(PyObject *obj, const char *what, Py_buffer *view)
-{
-    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
-        return -1;
-    if (view->itemsize != 4 || (view->format != NULL && strcmp(view->format, "I") != 0 && strcmp(view->format, "=I") != 0
-                                && strcmp(view->format, "<I") != 0)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a buffer of uint32", what);
-        PyBuffer_Release(view);
-        return -1;
-    }
-    return 0;
-}
-
 static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
@@ -46,10 +32,10 @@ static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_
     if (PyObject_GetBuffer(args[0], &hits, PyBUF_C_CONTIGUOUS) < 0)
         goto done;
     have_hits = 1;
-    if (u32_view(args[1], "nstart", &ns) < 0)
+    if (tt_u32_view(args[1], "nstart", &ns) < 0)
         goto done;
     have_ns = 1;
-    if (u32_view(args[2], "nend", &ne) < 0)
+    if (tt_u32_view(args[2], "nend", &ne) < 0)
         goto done;
     have_ne = 1;
     if (hits.len % (Py_ssize_t)sizeof(tt_cue_hit) != 0 || ns.len != ne.len) {

@@ -59,6 +59,10 @@ PyObject *tt_raise_status(tt_status st, const char *context);
 /* True when obj is None or a float NaN (pandas' missing values), which batch calls pass through. */
 int tt_is_missing(PyObject *obj);
 
+/* A C-contiguous buffer of uint32 items (the token arrays the Python layer hands back);
+ * 0, or -1 with a TypeError naming `what` set (then view is released). */
+int tt_u32_view(PyObject *obj, const char *what, Py_buffer *view);
+
 /* Batches (batch.c). Every item of a batch begins with the text it is about: a str read in
  * place (1, 2 or 4 bytes per code point; data is NULL for a missing value) and the status its
  * C work ended with. */

@@ -99,6 +99,19 @@ int tt_is_missing(PyObject *obj)
     return 0;
 }
 
+int tt_u32_view(PyObject *obj, const char *what, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    if (view->itemsize != 4 || (view->format != NULL && strcmp(view->format, "I") != 0 && strcmp(view->format, "=I") != 0
+                                && strcmp(view->format, "<I") != 0)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a buffer of uint32", what);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
 int tt_parse_kwargs(const char *func, PyObject *const *kwvalues, PyObject *kwnames,
                     const char *const *names, PyObject **kwargs)
 {

@@ -148,20 +148,6 @@ done:
     return res;
 }
 
-/* A buffer of uint32 items; 0, or -1 with an exception set. */
-static int u32_view(PyObject *obj, const char *what, Py_buffer *view)
-{
-    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
-        return -1;
-    if (view->itemsize != 4 || (view->format != NULL && strcmp(view->format, "I") != 0 && strcmp(view->format, "=I") != 0
-                                && strcmp(view->format, "<I") != 0)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a buffer of uint32", what);
-        PyBuffer_Release(view);
-        return -1;
-    }
-    return 0;
-}
-
 enum { V_START, V_END, V_EXCLUDED, V_SENT, N_VIEWS };
 
 static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -193,7 +179,7 @@ static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssiz
         goto done;
     }
     for (; have < N_VIEWS; have++)
-        if (u32_view(args[3 + have], names[have], &views[have]) < 0)
+        if (tt_u32_view(args[3 + have], names[have], &views[have]) < 0)
             goto done;
     if (views[V_START].len != views[V_END].len || views[V_EXCLUDED].len % 8 != 0) {
         PyErr_SetString(PyExc_ValueError, "trigger_check(): entity starts and ends of one length, excluded in pairs");
