@@ -14,21 +14,11 @@
 #include "../core/word_window.h"
 #include "fuzz_check.h"
 #include "fuzz_input.h"
+#include "fuzz_win_class.h"
 
 #define MAX_TEXT 1024
 #define MAX_CAND 16
 #define MAX_ENT 8
-
-static uint8_t class_of(uint32_t c)
-{
-    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x00A0 || c == 0x2009 || c == 0x3000)
-        return TT_WIN_SPACE;
-    if (c >= '0' && c <= '9')
-        return TT_WIN_WORD | TT_WIN_DIGIT;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x00C0 && c <= 0x1EF9 && c != 0x00D7))
-        return TT_WIN_WORD;
-    return 0;
-}
 
 static uint32_t word(tt_tc_table *t, const char *w, int det)
 {
@@ -84,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     size_t n = fuzz_text(data + head, size - head, cp, MAX_TEXT);
     for (size_t i = 0; i < n; i++)
-        cls[i] = class_of(cp[i]);
+        cls[i] = fuzz_win_class(cp[i]);
     int bad = 0;
     for (size_t c = 0; c < nc; c++) {
         const uint8_t *b = data + 1 + 3 * c;

@@ -14,19 +14,9 @@
 #include "../core/word_window.h"
 #include "fuzz_check.h"
 #include "fuzz_input.h"
+#include "fuzz_win_class.h"
 
 #define MAX_TEXT 1024
-
-static uint8_t class_of(uint32_t c)
-{
-    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x00A0 || c == 0x2009 || c == 0x3000 || c == 0x2028 || c == 0x0085)
-        return TT_WIN_SPACE;
-    if (c >= '0' && c <= '9')
-        return TT_WIN_WORD | TT_WIN_DIGIT;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x00C0 && c <= 0x1EF9 && c != 0x00D7))
-        return TT_WIN_WORD;
-    return 0;
-}
 
 static int ref_stop(const uint32_t *cp, const uint8_t *cls, size_t n, size_t i)
 {
@@ -106,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int cut = data[1] & 1;
     size_t n = fuzz_text(data + 2, size - 2, cp, MAX_TEXT);
     for (size_t i = 0; i < n; i++)
-        cls[i] = class_of(cp[i]);
+        cls[i] = fuzz_win_class(cp[i]);
 
     size_t a = tt_window_before(cp, cls, n, cut, k, got);
     size_t b = ref_before(cp, cls, n, cut, k, want);
