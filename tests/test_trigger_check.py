@@ -12,7 +12,7 @@ from tintuc import _core
 from tintuc.attribution import find_attributions
 from tintuc.events.context import Context
 from tintuc.events.lexicon import lexicon
-from tintuc.events.triggers import checked_hits, checked_hits_reference
+from tintuc.events.triggers import checked_hits, checked_hits_python, checked_hits_reference
 
 
 def _hits(doc, read):
@@ -26,6 +26,7 @@ def _same(text: str) -> list:
     doc = tintuc.analyze(text, published="2024-05-01")
     got = _hits(doc, checked_hits)
     assert got == _hits(doc, checked_hits_reference)
+    assert got == _hits(doc, checked_hits_python)
     return got
 
 
@@ -42,6 +43,9 @@ SENTENCES = [
     "Tổ chức Hợp tác Thượng Hải họp; lệnh \"cấm vận\" được gỡ; nếu tấn công xảy ra thì sao?",
     "Theo phóng viên TTXVN tại Moskva, Nga và Ukraine giao tranh dữ dội, 30 người thiệt mạng.",
     "Tổng thống Mỹ điện đàm với người đồng cấp Pháp, kêu gọi ngừng bắn ở Gaza.",
+    # a veto of the sentence, a hypothetical after a trigger and one before it, a trigger inside another
+    "Đội tuyển tấn công liên tục trong trận bóng đá. Hai nước ký kết hiệp định, nếu tấn công thì đáp trả.",
+    "Nếu Nga tấn công, Mỹ sẽ trừng phạt. Quân đội nổ súng; cuộc chiến tranh kéo dài.",
 ]
 
 
@@ -94,3 +98,20 @@ def test_bad_input():
     rec = _core.cue_records(hit, array("I", [0]), array("I", [1]), "x")
     with pytest.raises(ValueError):
         _core.trigger_check(table, "x", rec, none, none, none, array("I", [0]))
+    with pytest.raises(TypeError):
+        _core.trigger_hits(table, "x", rec, none, none, none, array("I", [0]))      # too few arguments
+    with pytest.raises(TypeError):
+        _core.trigger_hits(table, "x", rec, none, none, none, array("I", [0]), "", none, b"")   # veto not records
+    # a veto whose value has no types
+    veto = _core.cue_records((7).to_bytes(4, "little") + (0).to_bytes(4, "little") + (1).to_bytes(4, "little")
+                             + (1).to_bytes(4, "little"), array("I", [0]), array("I", [1]), "x")
+    assert _core.trigger_hits(table, "x", b"", none, none, none, array("I", [0]), veto, none, b"") == []
+
+
+def test_trigger_hits_words_before():
+    # the words before each hit are those of words_before, and a veto of no type blocks every type
+    from tintuc.events.words import words_before
+    doc = tintuc.analyze("Tại cuộc họp, hai bên ký kết hiệp định. Ông nói về việc ký kết thỏa thuận.")
+    ctx = Context(doc)
+    hits = checked_hits(ctx, lexicon())
+    assert hits and all(h.before == words_before(ctx.low, h.start, 8) for h in hits)

@@ -11,6 +11,7 @@
 
 typedef struct {
     uint32_t hash, off, len, det;
+    uint64_t first, last; /* a bit per class whose phrases start, end with the word */
 } tc_word;
 
 typedef struct {
@@ -161,7 +162,7 @@ tt_status tt_tc_add_word(tt_tc_table *t, const tt_cp *w, size_t n, int determine
         || grow((void **)&t->words, &t->cap_words, t->n_words + 1, sizeof *t->words) < 0)
         return TT_ENOMEM;
     memcpy(t->chars + t->n_chars, w, n * sizeof *w);
-    t->words[t->n_words] = (tc_word){hash_cps(w, n), (uint32_t)t->n_chars, (uint32_t)n, determiner ? 1u : 0u};
+    t->words[t->n_words] = (tc_word){hash_cps(w, n), (uint32_t)t->n_chars, (uint32_t)n, determiner ? 1u : 0u, 0, 0};
     t->n_chars += n;
     t->n_words++;
     if (index_words(t) < 0) {
@@ -246,6 +247,8 @@ tt_status tt_tc_add_phrase(tt_tc_table *t, uint32_t cls, const uint32_t *ids, si
     }
     if (t->longest[cls] < n)
         t->longest[cls] = (uint32_t)n;
+    t->words[ids[0] - 1].first |= (uint64_t)1 << cls;
+    t->words[ids[n - 1] - 1].last |= (uint64_t)1 << cls;
     return TT_OK;
 }
 
@@ -277,6 +280,9 @@ tt_status tt_tc_set_rows(tt_tc_table *t, uint32_t value, const tt_tc_row *rows, 
 /* The phrase of class cls that ids[0, n) starts with, longest first: its index + 1, or 0. */
 static uint32_t starts_with(const tt_tc_table *t, uint32_t cls, const uint32_t *ids, size_t n)
 {
+    /* most words start no phrase of the class: one bit test */
+    if (n == 0 || ids[0] == 0 || !(t->words[ids[0] - 1].first >> cls & 1u))
+        return 0;
     size_t m = t->longest[cls] < n ? t->longest[cls] : n;
     for (; m > 0; m--) {
         uint32_t k = phrase_of(t, cls, ids, m);
@@ -289,6 +295,8 @@ static uint32_t starts_with(const tt_tc_table *t, uint32_t cls, const uint32_t *
 /* The phrase of class cls that ids[0, n) ends with, longest first: its index + 1, or 0. */
 static uint32_t ends_with(const tt_tc_table *t, uint32_t cls, const uint32_t *ids, size_t n)
 {
+    if (n == 0 || ids[n - 1] == 0 || !(t->words[ids[n - 1] - 1].last >> cls & 1u))
+        return 0;
     size_t m = t->longest[cls] < n ? t->longest[cls] : n;
     for (; m > 0; m--) {
         uint32_t k = phrase_of(t, cls, ids + n - m, m);
@@ -397,6 +405,28 @@ static size_t window_ids(const tt_tc_table *t, const tt_tc_doc *d, size_t pos, s
     return got;
 }
 
+void tt_tc_reach(const tt_tc_table *t, size_t *before, size_t *after)
+{
+    /* the windows, and the code point on either side of the phrase */
+    *before = (size_t)CHARS_PER_WORD * t->before + 1;
+    *after = (size_t)CHARS_PER_WORD * t->after + 1;
+}
+
+size_t tt_tc_words_before(const tt_tc_table *t, const tt_tc_doc *d, size_t pos, tt_win_word *out)
+{
+    size_t k = t->before;
+    size_t lo = k > pos / CHARS_PER_WORD ? 0 : pos - CHARS_PER_WORD * k;
+    size_t hi = pos < d->n ? pos : d->n;
+    if (hi <= lo)
+        return 0;
+    size_t got = tt_window_before(d->cp + lo, d->cls + lo, hi - lo, lo > 0, k, out);
+    for (size_t w = 0; w < got; w++) {
+        out[w].start += lo;
+        out[w].end += lo;
+    }
+    return got;
+}
+
 tt_status tt_tc_check(const tt_tc_table *t, const tt_tc_doc *d, const tt_tc_cand *cand, size_t n, tt_tc_out *out,
                       size_t *n_out)
 {
@@ -468,4 +498,58 @@ done:
     free(after);
     free(content);
     return st;
+}
+
+/* The types vetoed in [s, e) and where its first hypothetical phrase starts (e without one). */
+static tt_status sentence_facts(const tt_tc_facts *f, size_t s, size_t e, size_t *scratch, uint32_t *vetoed,
+                                size_t *hyp_from)
+{
+    *vetoed = 0;
+    *hyp_from = e;
+    size_t got = f->n_veto ? tt_cue_find(f->veto, f->n_veto, s, e, 0, scratch) : 0;
+    for (size_t k = 0; k < got; k++) {
+        if (f->veto_alnum[scratch[k]])
+            continue;
+        uint32_t v = f->veto[scratch[k]].value;
+        if (v >= f->n_veto_types)
+            return TT_EINVAL;
+        *vetoed |= f->veto_types[v];
+    }
+    got = f->n_hyp ? tt_cue_find(f->hyp, f->n_hyp, s, e, 0, scratch) : 0;
+    for (size_t k = 0; k < got; k++)
+        if (!f->hyp_alnum[scratch[k]]) {
+            *hyp_from = f->hyp[scratch[k]].start;
+            break;
+        }
+    return TT_OK;
+}
+
+tt_status tt_tc_sentences(const tt_tc_table *t, const tt_tc_doc *d, const tt_tc_cand *cand, const tt_tc_facts *f, size_t *scratch,
+                          tt_tc_out *out, size_t *n_out)
+{
+    size_t kept = 0, pos = 0, known = SIZE_MAX;
+    uint32_t vetoed = 0;
+    size_t hyp_from = 0;
+    for (size_t k = 0; k < *n_out; k++) {
+        const tt_tc_cand *c = &cand[out[k].cand];
+        if (c->start < pos)
+            continue;
+        size_t sent = out[k].sentence;
+        if (sent != known) {
+            /* survivors come in text order: one sentence's facts are read once */
+            size_t s = sent < d->n_sent ? d->sent_start[sent] : 0;
+            size_t e = sent + 1 < d->n_sent ? d->sent_start[sent + 1] : d->n;
+            tt_status st = sentence_facts(f, s, e, scratch, &vetoed, &hyp_from);
+            if (st != TT_OK)
+                return st;
+            known = sent;
+        }
+        uint32_t type = t->rows[t->by_value[c->value].off + out[k].row].type;
+        if (c->start > hyp_from || (vetoed >> type & 1u))
+            continue;
+        out[kept++] = out[k];
+        pos = c->end;
+    }
+    *n_out = kept;
+    return TT_OK;
 }

@@ -18,7 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cue_find.h"
 #include "tt_base.h"
+#include "word_window.h"
 
 /* Phrase classes of the table; needs classes are numbered from TT_TC_NEEDS on. */
 enum { TT_TC_BLOCK_BEFORE = 0, TT_TC_BLOCK_SCOPE, TT_TC_BLOCK_AFTER, TT_TC_SETTING, TT_TC_TOPIC, TT_TC_NEEDS };
@@ -81,5 +83,36 @@ typedef struct {
  * *n_out. TT_EINVAL when a candidate lies outside the text or names a value without rows. */
 tt_status tt_tc_check(const tt_tc_table *t, const tt_tc_doc *doc, const tt_tc_cand *cand, size_t n, tt_tc_out *out,
                       size_t *n_out);
+
+/* How many code points before a candidate's start and after its end the checks read (the
+ * caller may leave the rest of doc->cp and doc->cls unset). */
+void tt_tc_reach(const tt_tc_table *t, size_t *before, size_t *after);
+
+/* The words before `pos` that the checks read (the table's window before a trigger), with
+ * offsets into the text, in text order, in out (room for the table's words_before); returns
+ * how many. */
+size_t tt_tc_words_before(const tt_tc_table *t, const tt_tc_doc *doc, size_t pos, tt_win_word *out);
+
+/* The sentence checks that follow the word checks (tintuc.events.triggers.checked_hits): a
+ * survivor is dropped when it starts inside one kept before it (a rejected phrase may hide a
+ * trigger that starts inside it, an accepted one does not), when its sentence holds a veto
+ * phrase for its type, or when it stands after a hypothetical phrase of its sentence ("nếu").
+ * The veto and hypothetical phrases are cue records (cue_find.h) read per sentence as
+ * tt_cue_find reads them; a phrase after a letter or digit counts for nothing. */
+typedef struct {
+    const tt_cue_rec *veto;
+    size_t n_veto;
+    const uint8_t *veto_alnum;   /* per veto record: a letter or digit stands right before it */
+    const uint32_t *veto_types;  /* per veto value: the types it holds for (TT_TC_ANY_TYPE: all) */
+    size_t n_veto_types;
+    const tt_cue_rec *hyp;
+    size_t n_hyp;
+    const uint8_t *hyp_alnum;    /* per hypothetical record, as veto_alnum */
+} tt_tc_facts;
+
+/* Keeps the survivors out[0, *n_out) of tt_tc_check that pass the sentence checks, in place.
+ * `scratch`: room for max(n_veto, n_hyp) indexes. TT_EINVAL for a veto value without types. */
+tt_status tt_tc_sentences(const tt_tc_table *t, const tt_tc_doc *doc, const tt_tc_cand *cand, const tt_tc_facts *f, size_t *scratch,
+                          tt_tc_out *out, size_t *n_out);
 
 #endif

@@ -4,6 +4,10 @@
  * survives is a valid answer: in order, a row of its phrase, its sentence, never a phrase
  * that starts inside a word or inside an entity or excluded span that covers it.
  *
+ * The sentence checks (tt_tc_sentences) then run over the survivors with a veto and a
+ * hypothetical phrase placed by the text's length: what they keep is a subsequence of them
+ * in which none starts inside the one before; the words before each lie before it.
+ *
  * Fuzz bytes: the first gives the number of candidates (3 bytes each: value, start, length)
  * and of entities (2 bytes each: start, length); the rest is text (fuzz_input.h).
  * Build and run: make fuzz-build && build/fuzz/fuzz_trigger_check -max_total_time=30 */
@@ -118,6 +122,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t j = lo > 4 ? lo - 4 : 0; j < lo; j++)
             CHECK(!(c->end <= ee[j]));
         CHECK(c->value != 2 || out[k].row == 0);
+    }
+    /* a veto of type 1 over the second quarter, a hypothetical in the third */
+    static const uint32_t veto_types[2] = {1u << 1, TT_TC_ANY_TYPE};
+    static const uint8_t alnum[1] = {0};
+    tt_cue_rec veto = {(uint32_t)(n / 4), (uint32_t)(n / 4 + 1), (uint32_t)(n & 1), 0, 0};
+    tt_cue_rec hyp = {(uint32_t)(n / 2 + 1), (uint32_t)(n / 2 + 2), 0, 0, 0};
+    tt_tc_facts f = {&veto, n > 0, alnum, veto_types, 2, &hyp, n > 0, alnum};
+    size_t scratch[1], before = got;
+    tt_tc_out kept[MAX_CAND];
+    memcpy(kept, out, got * sizeof *out);
+    CHECK(tt_tc_sentences(t, &doc, cand, &f, scratch, kept, &got) == TT_OK && got <= before);
+    size_t j = 0;
+    for (size_t k = 0; k < got; k++) {
+        while (j < before && out[j].cand != kept[k].cand)
+            j++;
+        CHECK(j < before); /* a subsequence, in order */
+        CHECK(k == 0 || cand[kept[k].cand].start >= cand[kept[k - 1].cand].end);
+        tt_win_word words[8 * 16 + 1];
+        size_t nw = tt_tc_words_before(t, &doc, cand[kept[k].cand].start, words);
+        CHECK(nw <= 8);
+        for (size_t w = 0; w < nw; w++)
+            CHECK(words[w].start < words[w].end && words[w].end <= cand[kept[k].cand].start
+                  && (w == 0 || words[w - 1].end < words[w].start));
     }
     return 0;
 }

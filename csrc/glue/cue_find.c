@@ -8,10 +8,12 @@
 
 #include "../core/cue_find.h"
 #include "../core/cues.h"
+#include "../core/word_window.h"
 
+/* what re's \w matches: str.isalnum() or "_" (the word class of word_window.h) */
 static int is_word(Py_UCS4 c)
 {
-    return Py_UNICODE_ISALNUM(c) || c == '_'; /* what re's \w matches */
+    return tt_glue_win_class(c) & TT_WIN_WORD;
 }
 
 static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)

@@ -114,6 +114,10 @@ extern PyMethodDef tt_decode_methods[]; /* decode.c: decode, detect_encoding */
 extern PyMethodDef tt_word_window_methods[]; /* word_window.c: words_before, words_after */
 /* The character classes of core/word_window.h (TT_WIN_*) as Python's str and re see them (word_window.c). */
 uint8_t tt_glue_win_class(Py_UCS4 c);
+/* The classes of code points below TT_GLUE_WIN_TABLE, for loops that look them up inline
+ * (filled on the first call: hold the GIL for it). */
+#define TT_GLUE_WIN_TABLE 0x2100
+const uint8_t *tt_glue_win_table(void);
 extern PyMethodDef tt_cue_find_methods[]; /* cue_find.c: cue_records, cue_find, cue_longest */
 extern PyMethodDef tt_trigger_check_methods[]; /* trigger_check.c: trigger_table, trigger_check */
 extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words_before, timex_tense */

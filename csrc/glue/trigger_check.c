@@ -148,43 +148,120 @@ done:
     return res;
 }
 
-enum { V_START, V_END, V_EXCLUDED, V_SENT, N_VIEWS };
+enum { V_START, V_END, V_EXCLUDED, V_SENT, V_VETO_TYPES, N_VIEWS };
 
-static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The records of a bytes object made by cue_records; NULL with an exception set. */
+static const tt_cue_rec *records_of(PyObject *obj, const char *func, size_t *n)
 {
-    (void)self;
-    static const char *const names[N_VIEWS] = {"entity starts", "entity ends", "excluded", "sentence starts"};
+    if (!PyBytes_Check(obj) || PyBytes_GET_SIZE(obj) % (Py_ssize_t)sizeof(tt_cue_rec) != 0) {
+        PyErr_Format(PyExc_TypeError, "%s() records must be bytes made by cue_records()", func);
+        return NULL;
+    }
+    *n = (size_t)PyBytes_GET_SIZE(obj) / sizeof(tt_cue_rec);
+    return (const tt_cue_rec *)PyBytes_AS_STRING(obj);
+}
+
+/* Whether a letter or digit (str.isalnum) stands right before each record; NULL when out of memory. */
+static uint8_t *alnum_before(PyObject *text, const tt_cue_rec *rec, size_t n)
+{
+    uint8_t *flags = malloc(n ? n : 1);
+    if (flags == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    size_t len = (size_t)PyUnicode_GET_LENGTH(text);
+    for (size_t i = 0; i < n; i++) {
+        Py_UCS4 c = rec[i].start > 0 && rec[i].start <= len ? PyUnicode_READ(kind, data, rec[i].start - 1) : ' ';
+        flags[i] = (tt_glue_win_class(c) & TT_WIN_WORD) && c != '_';
+    }
+    return flags;
+}
+
+/* The code points and classes of text around each candidate, where the checks read them: the
+ * rest of the text is never looked at (candidates come by start). */
+static void fill_around(PyObject *text, const tt_tc_table *t, const tt_tc_cand *cand, size_t nc, tt_cp *cp,
+                        uint8_t *cls)
+{
+    size_t before, after, n = (size_t)PyUnicode_GET_LENGTH(text), filled = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    tt_tc_reach(t, &before, &after);
+    const uint8_t *table = tt_glue_win_table();
+    for (size_t c = 0; c < nc; c++) {
+        size_t lo = cand[c].start > before ? cand[c].start - before : 0;
+        size_t hi = n - cand[c].end > after ? cand[c].end + after : n; /* (end <= n: checked) */
+        for (size_t i = lo > filled ? lo : filled; i < hi; i++) {
+            Py_UCS4 ch = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i] : PyUnicode_READ(kind, data, i);
+            cp[i] = ch;
+            cls[i] = ch < TT_GLUE_WIN_TABLE ? table[ch] : tt_glue_win_class(ch);
+        }
+        if (hi > filled)
+            filled = hi;
+    }
+}
+
+/* The words before a trigger as a list of str. */
+static PyObject *before_list(PyObject *text, const tt_tc_table *t, const tt_tc_doc *doc, size_t pos,
+                             tt_win_word *words)
+{
+    size_t got = tt_tc_words_before(t, doc, pos, words);
+    PyObject *list = PyList_New((Py_ssize_t)got);
+    if (list == NULL)
+        return NULL;
+    for (size_t w = 0; w < got; w++) {
+        PyObject *s = PyUnicode_Substring(text, (Py_ssize_t)words[w].start, (Py_ssize_t)words[w].end);
+        if (s == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)w, s);
+    }
+    return list;
+}
+
+/* trigger_check (the word checks) and, with `facts`, trigger_hits (the sentence checks too,
+ * and the words before each survivor). */
+static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs, int facts)
+{
+    static const char *const names[N_VIEWS] = {"entity starts", "entity ends", "excluded", "sentence starts",
+                                               "veto types"};
     PyObject *list = NULL;
     Py_buffer views[N_VIEWS];
-    int have = 0;
+    int have = 0, n_views = facts ? N_VIEWS : V_VETO_TYPES;
     tt_cp *cp = NULL;
-    uint8_t *cls = NULL;
-    size_t *idx = NULL;
+    uint8_t *cls = NULL, *veto_alnum = NULL, *hyp_alnum = NULL;
+    size_t *idx = NULL, *scratch = NULL;
     tt_tc_cand *cand = NULL;
     tt_tc_out *out = NULL;
-    if (nargs != 7) {
-        PyErr_SetString(PyExc_TypeError, "trigger_check() takes 7 arguments (table, text, records, entity_starts, "
-                                         "entity_ends, excluded, sentence_starts)");
+    tt_win_word *words = NULL;
+    const tt_cue_rec *veto = NULL, *hyp = NULL;
+    size_t n_veto = 0, n_hyp = 0;
+    if (nargs != (facts ? 10 : 7)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %d arguments (table, text, records, entity_starts, entity_ends, "
+                     "excluded, sentence_starts%s)", func, facts ? 10 : 7,
+                     facts ? ", veto_records, veto_types, hypothetical_records" : "");
         goto done;
     }
     if (!PyCapsule_IsValid(args[0], CAPSULE_NAME)) {
-        PyErr_SetString(PyExc_TypeError, "trigger_check() table must come from trigger_table()");
+        PyErr_Format(PyExc_TypeError, "%s() table must come from trigger_table()", func);
         goto done;
     }
     const tt_tc_table *t = PyCapsule_GetPointer(args[0], CAPSULE_NAME);
     PyObject *text = args[1];
     if (!PyUnicode_Check(text) || !PyBytes_Check(args[2])
         || PyBytes_GET_SIZE(args[2]) % (Py_ssize_t)sizeof(tt_cue_rec) != 0) {
-        PyErr_SetString(PyExc_TypeError, "trigger_check() takes a str and records made by cue_records()");
+        PyErr_Format(PyExc_TypeError, "%s() takes a str and records made by cue_records()", func);
         goto done;
     }
-    for (; have < N_VIEWS; have++)
-        if (tt_u32_view(args[3 + have], names[have], &views[have]) < 0)
+    for (; have < n_views; have++)
+        if (tt_u32_view(args[have < V_VETO_TYPES ? 3 + have : 8], names[have], &views[have]) < 0)
             goto done;
     if (views[V_START].len != views[V_END].len || views[V_EXCLUDED].len % 8 != 0) {
-        PyErr_SetString(PyExc_ValueError, "trigger_check(): entity starts and ends of one length, excluded in pairs");
+        PyErr_Format(PyExc_ValueError, "%s(): entity starts and ends of one length, excluded in pairs", func);
         goto done;
     }
+    if (facts && ((veto = records_of(args[7], func, &n_veto)) == NULL || (hyp = records_of(args[9], func, &n_hyp)) == NULL))
+        goto done;
     size_t n = (size_t)PyUnicode_GET_LENGTH(text);
     size_t nrec = (size_t)PyBytes_GET_SIZE(args[2]) / sizeof(tt_cue_rec);
     const tt_cue_rec *rec = (const tt_cue_rec *)PyBytes_AS_STRING(args[2]);
@@ -197,40 +274,64 @@ static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssiz
         PyErr_NoMemory();
         goto done;
     }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (size_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        cp[i] = c;
-        cls[i] = tt_glue_win_class(c);
+    if (facts) {
+        size_t ns = n_veto > n_hyp ? n_veto : n_hyp;
+        size_t before, after;
+        tt_tc_reach(t, &before, &after);
+        veto_alnum = alnum_before(text, veto, n_veto);
+        hyp_alnum = alnum_before(text, hyp, n_hyp);
+        scratch = malloc((ns ? ns : 1) * sizeof *scratch);
+        words = malloc(before * sizeof *words); /* (more than the words of one window) */
+        if (veto_alnum == NULL || hyp_alnum == NULL || scratch == NULL || words == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
     }
-    tt_tc_doc doc = {cp, cls, n, views[V_START].buf, views[V_END].buf, (size_t)views[V_START].len / 4,
-                     views[V_EXCLUDED].buf, (size_t)views[V_EXCLUDED].len / 8, views[V_SENT].buf,
-                     (size_t)views[V_SENT].len / 4};
-    size_t nout = 0;
-    tt_status st;
-    Py_BEGIN_ALLOW_THREADS
     /* what tintuc.cuelex.phrases_at reads: the longest at each place, on word boundaries */
     size_t got = tt_cue_longest(rec, nrec, idx), nc = 0;
     for (size_t k = 0; k < got; k++)
         if (rec[idx[k]].flags & TT_CUE_REC_ON_WORDS)
             cand[nc++] = (tt_tc_cand){rec[idx[k]].value, rec[idx[k]].start, rec[idx[k]].end};
+    for (size_t k = 0; k < nc; k++)
+        if (cand[k].start > cand[k].end || cand[k].end > n) {
+            PyErr_Format(PyExc_ValueError, "%s(): a hit outside the text", func);
+            goto done;
+        }
+    fill_around(text, t, cand, nc, cp, cls);
+    tt_tc_doc doc = {cp, cls, n, views[V_START].buf, views[V_END].buf, (size_t)views[V_START].len / 4,
+                     views[V_EXCLUDED].buf, (size_t)views[V_EXCLUDED].len / 8, views[V_SENT].buf,
+                     (size_t)views[V_SENT].len / 4};
+    tt_tc_facts f = {veto, n_veto, veto_alnum, facts ? views[V_VETO_TYPES].buf : NULL,
+                     facts ? (size_t)views[V_VETO_TYPES].len / 4 : 0, hyp, n_hyp, hyp_alnum};
+    size_t nout = 0;
+    tt_status st;
+    Py_BEGIN_ALLOW_THREADS
     st = tt_tc_check(t, &doc, cand, nc, out, &nout);
+    if (st == TT_OK && facts)
+        st = tt_tc_sentences(t, &doc, cand, &f, scratch, out, &nout);
     Py_END_ALLOW_THREADS
     if (st != TT_OK) {
         if (st == TT_ENOMEM)
             PyErr_NoMemory();
         else
-            PyErr_SetString(PyExc_ValueError, "trigger_check(): a hit outside the text or of an unknown phrase");
+            PyErr_Format(PyExc_ValueError, "%s(): a hit of an unknown phrase, or a veto without types", func);
         goto done;
     }
     if ((list = PyList_New((Py_ssize_t)nout)) == NULL)
         goto done;
     for (size_t k = 0; k < nout; k++) {
         const tt_tc_cand *c = &cand[out[k].cand];
-        PyObject *item = Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row, out[k].sentence,
-                                       out[k].flags & TT_TC_SETTING_FLAG ? Py_True : Py_False,
-                                       out[k].flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False);
+        PyObject *setting = out[k].flags & TT_TC_SETTING_FLAG ? Py_True : Py_False;
+        PyObject *topic = out[k].flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False;
+        PyObject *item;
+        if (facts) {
+            PyObject *before = before_list(text, t, &doc, c->start, words);
+            item = before == NULL ? NULL
+                                  : Py_BuildValue("(IIIIIOON)", c->value, c->start, c->end, out[k].row,
+                                                  out[k].sentence, setting, topic, before);
+        } else
+            item = Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row, out[k].sentence, setting,
+                                 topic);
         if (item == NULL) {
             Py_CLEAR(list);
             goto done;
@@ -245,7 +346,23 @@ done:
     free(idx);
     free(cand);
     free(out);
+    free(veto_alnum);
+    free(hyp_alnum);
+    free(scratch);
+    free(words);
     return list;
+}
+
+static PyObject *py_trigger_check(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    return check("trigger_check", args, nargs, 0);
+}
+
+static PyObject *py_trigger_hits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    return check("trigger_hits", args, nargs, 1);
 }
 
 PyMethodDef tt_trigger_check_methods[] = {
@@ -255,5 +372,10 @@ PyMethodDef tt_trigger_check_methods[] = {
     {"trigger_check", (PyCFunction)(void (*)(void))py_trigger_check, METH_FASTCALL,
      "trigger_check($module, table, text, records, entity_starts, entity_ends, excluded, sentence_starts, /)\n--\n\n"
      "(value, start, end, row, sentence, setting, topic) of each trigger hit that passes the word checks."},
+    {"trigger_hits", (PyCFunction)(void (*)(void))py_trigger_hits, METH_FASTCALL,
+     "trigger_hits($module, table, text, records, entity_starts, entity_ends, excluded, sentence_starts, "
+     "veto_records, veto_types, hypothetical_records, /)\n--\n\n"
+     "(value, start, end, row, sentence, setting, topic, words_before) of each trigger hit that passes the word "
+     "and the sentence checks, a hit inside an earlier one left out."},
     {NULL, NULL, 0, NULL},
 };

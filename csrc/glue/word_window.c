@@ -28,7 +28,7 @@ static uint8_t class_of(Py_UCS4 c)
 /* The classes of the code points of Vietnamese text (Latin, its extensions, punctuation)
  * from a table filled on first use (callers hold the GIL): the Unicode database is slow
  * per call. */
-#define CLASS_TABLE 0x2100
+#define CLASS_TABLE TT_GLUE_WIN_TABLE
 static uint8_t class_table[CLASS_TABLE];
 static int classes_ready;
 
@@ -42,6 +42,12 @@ uint8_t tt_glue_win_class(Py_UCS4 c)
         classes_ready = 1;
     }
     return class_table[c];
+}
+
+const uint8_t *tt_glue_win_table(void)
+{
+    (void)tt_glue_win_class(0); /* (fills it) */
+    return class_table;
 }
 
 /* Parse (text, pos, k, chars_per_word); 0, or -1 with an exception set. */

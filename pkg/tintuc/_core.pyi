@@ -81,6 +81,9 @@ def trigger_table(before: int, after: int, scope: int, determiners: list[str],
                   phrases: list[tuple[int, tuple[str, ...], int]], rows: list[list[tuple[int, int, int]]], /) -> object: ...
 def trigger_check(table: object, text: str, records: bytes, entity_starts: memoryview, entity_ends: memoryview,
                   excluded: memoryview, sentence_starts: memoryview, /) -> list[tuple[int, int, int, int, int, bool, bool]]: ...
+def trigger_hits(table: object, text: str, records: bytes, entity_starts: memoryview, entity_ends: memoryview,
+                 excluded: memoryview, sentence_starts: memoryview, veto_records: bytes, veto_types: memoryview,
+                 hypothetical_records: bytes, /) -> list[tuple[int, int, int, int, int, bool, bool, list[str]]]: ...
 
 # segmenter.c
 class Segmenter:

@@ -15,12 +15,13 @@ Python, the reference its tests compare against.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .._core import trigger_check, trigger_table
-from ..cuelex import _records as cue_records, cue_lexicon, phrases_at
+from .._core import cue_records, trigger_check, trigger_hits, trigger_table
+from ..cuelex import _records, cue_lexicon, phrases_at
 from .lexicon import TYPES, Entry, Lexicon, needs_reach
 from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
 
@@ -49,6 +50,8 @@ _TOPIC_GAP = 8
 # that holds for every type
 _NEEDS_CLASS = 5
 _ANY_TYPE = 0xFFFFFFFF
+# what stops two hits from being joined: punctuation or a line break between them
+_GAP_STOP = re.compile(r'[,;:()“”"\n]')
 
 
 @dataclass(slots=True)
@@ -139,10 +142,35 @@ def find_hits(ctx, lex: Lexicon) -> list[Hit]:
 
 
 def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
-    """The triggers of one document that pass the checks, before joining: the word checks
-    of _check run in C (csrc/core/trigger_check.c) over all of them at once; what depends on
-    the hits before (a phrase inside an accepted one) or on the sentence (vetoes, "nếu") is
-    read here."""
+    """The triggers of one document that pass the checks, before joining: the word checks of
+    _check, the sentence's vetoes and "nếu", and the rule that a phrase inside an accepted one
+    is none, all read in C (csrc/core/trigger_check.c) over all the hits at once."""
+    excluded = array("I")
+    for a, b in ctx.excluded:
+        excluded.append(a)
+        excluded.append(b)
+    table, veto_types, rows, groups = _table(lex)
+    core = ctx.core
+    ends = array("I", [m.end for m in ctx.entities])      # (which sets ctx._entity_starts)
+    # (what cuelex._records makes, without its look-ups per call)
+    cue_hits = core._cue_hits
+    if cue_hits:
+        nstart, nend, norm = core.nstart, core.nend, core.norm
+        trig, veto, hyp = (cue_records(cue_hits[g], nstart, nend, norm) for g in groups)
+    else:
+        trig = veto = hyp = b""
+    passed = trigger_hits(table, ctx.low, trig, array("I", ctx._entity_starts), ends, excluded,
+                          array("I", ctx.sent_starts), veto, veto_types, hyp)
+    hits: list[Hit] = []
+    for value, s, e, row, k, setting, topic, before in passed:
+        entry, typ, mode, rule = rows[value][row]
+        hits.append(Hit(s, e, entry, k, typ, mode, [rule], e, setting, topic, before))
+    return hits
+
+
+def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
+    """What checked_hits finds, with the word checks in C and the sentence checks read here
+    (the reference of its tests for the latter)."""
     facts = _SentenceFacts(ctx, lex)
     cache = facts.cache
     ents = ctx.entities
@@ -150,7 +178,7 @@ def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
     for a, b in ctx.excluded:
         excluded.append(a)
         excluded.append(b)
-    passed = trigger_check(_table(lex), ctx.low, cue_records(ctx.core, "trigger"), array("I", ctx._entity_starts),
+    passed = trigger_check(_table(lex)[0], ctx.low, _records(ctx.core, "trigger"), array("I", ctx._entity_starts),
                            array("I", [m.end for m in ents]), excluded, array("I", ctx.sent_starts))
     phrases = cue_lexicon().phrases["trigger"]
     entries = lex.entries
@@ -189,11 +217,30 @@ def checked_hits_reference(ctx, lex: Lexicon) -> list[Hit]:
 
 
 def _table(lex: Lexicon):
-    """The lexicon's phrase sets and trigger rows compiled for _core.trigger_check, once."""
+    """The lexicon's phrase sets and trigger rows compiled for _core.trigger_check, the type
+    masks of the veto phrases (by cue value), and (entry, type, mode, rule) of each row of
+    each trigger phrase (by cue value), and the cue groups of triggers, vetoes and
+    hypotheticals: made once."""
     table = lex.__dict__.get("_trigger_table")
     if table is None:
-        table = lex.__dict__["_trigger_table"] = _compile(lex)
+        group = cue_lexicon().group
+        table = lex.__dict__["_trigger_table"] = (_compile(lex), _veto_types(lex), _rows(lex),
+                                                  (group["trigger"], group["veto"], group["hypothetical"]))
     return table
+
+
+def _veto_types(lex: Lexicon) -> array:
+    types = {t: i for i, t in enumerate(TYPES)}
+    masks = array("I")
+    for phrase in cue_lexicon().phrases["veto"]:
+        ts = lex.cue_types.get(("veto", phrase))
+        # (no types, or "*": a veto of every type)
+        masks.append(_ANY_TYPE if not ts or "*" in ts else sum(1 << types[t] for t in ts if t in types))
+    return masks
+
+
+def _rows(lex: Lexicon) -> list:
+    return [[(r, r.type, r.mode, r.rule) for r in lex.entries[p]] for p in cue_lexicon().phrases["trigger"]]
 
 
 def _compile(lex: Lexicon):
@@ -267,10 +314,10 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
 def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
     """The words between two hits of one sentence, or None if punctuation or a clause
     opener stands between them."""
-    gap = ctx.low[a.reach:b.start]
-    if any(ch in gap for ch in ",;:()“”\"\n"):
+    low = ctx.low
+    if _GAP_STOP.search(low, a.reach, b.start):
         return None
-    return gap.split()
+    return low[a.reach:b.start].split()
 
 
 def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
@@ -279,13 +326,14 @@ def _join(hits: list[Hit], ctx, lex: Lexicon) -> list[Hit]:
     a topic with nothing before it to be the topic of is dropped."""
     out: list[Hit] = []
     boundary = lex.cues["boundary"]
+    agent = lex.cues["agent"]
     for h in hits:
         prev = out[-1] if out else None
         if prev is not None and prev.sentence == h.sentence:
             gap = _gap_words(ctx, prev, h)
             # "do X làm trung gian" after an agreement is someone else's act
             if gap is not None and phrase_in(gap, boundary) < 0 \
-                    and not any(w in lex.cues["agent"] for w in gap):
+                    and agent.isdisjoint(gap):
                 same = prev.type == h.type and len(gap) <= 1
                 reach = _REQUEST_GAP if prev.type == "REQUEST" else _OBJECT_GAP
                 takes = prev.type in _TAKES_EVENT_OBJECT and len(gap) <= reach and h.type != "STATEMENT"
