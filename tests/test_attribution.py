@@ -1,4 +1,6 @@
 """Datelines and attribution: source, place, and whose words a story carries."""
+import pytest
+
 import tintuc
 from tintuc.attribution import find_attributions
 
@@ -86,3 +88,20 @@ def test_outlet_of_a_country_and_a_known_outlet_alone():
     assert texts(a.source) == "ABC" and a.text == "Đài ABC của Australia đưa tin"
     [b] = found("SCMP đưa tin, hai bên đã gặp nhau.", [("SCMP", "ORG", "org:scmp")])
     assert b.source.id == "org:scmp"
+
+
+@pytest.mark.parametrize("text", [
+    "Hai bên đã gặp nhau.\nTheo AFP\n",
+    "Hai bên đã gặp nhau.\n  Theo Reuters  \nTheo AP\n\n",
+    "Theo TTXVN\nHai bên đã gặp nhau.\nTheo Nhân Dân, hôm qua\nTheo AFP",
+    "Một dòng.\n\nTheo Reuters\nTheo\n",
+])
+def test_credit_lines_as_the_expression_reads_them(text):
+    # credits are read line by line: what _CREDIT.finditer finds over the last lines
+    from tintuc.attribution import _CREDIT, _last_lines
+    doc = tintuc.analyze(text)
+    norm = doc._core.norm
+    tail = _last_lines(norm, 3)
+    want = [] if tail is None else [(m.start(), m.end()) for m in _CREDIT.finditer(norm, tail)]
+    got = [(a.start, a.end) for a in doc.attributions if a.kind == "credit"]
+    assert len(got) == len(want)

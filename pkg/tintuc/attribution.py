@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -63,6 +64,7 @@ ANCHOR_PHRASES = ("phóng viên", "pv", "theo", "dẫn", "hãng tin", "hãng th�
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
 # an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
 _OUTLET_VERB = re.compile(rf"(?:{_SP}(?:đã|vừa|cũng|từng))*{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
+_ID = operator.attrgetter("id")
 _QUOTE = re.compile(rf"dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
 
 
@@ -261,7 +263,9 @@ def find_attributions(doc, entities=None) -> list:
                 end = m.start("said") if m.group("said") else m.end()
                 add("report", m.start(), end, d.thing(m.start("source"), m.end("source")), None, _said(d, m))
     outlets = _outlet_ids()
-    for x in [x for x in d.entities() if x.id in outlets]:
+    ents = d.entities()
+    # (most documents name no outlet: one set test over the ids first)
+    for x in [] if outlets.isdisjoint(map(_ID, ents)) else [x for x in ents if x.id in outlets]:
         s, e = d.norm_pos(x.start), d.norm_pos(x.end)
         m = _OUTLET_VERB.match(norm, e)
         if m:
@@ -269,8 +273,15 @@ def find_attributions(doc, entities=None) -> list:
             add("report", s, end, x, None, _said(d, m))
     tail_start = _last_lines(norm, 3)
     if tail_start is not None:
-        for m in _CREDIT.finditer(norm, tail_start):
-            add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
+        # what _CREDIT.finditer(norm, tail_start) finds: a credit is one whole line, and its
+        # "^" holds at tail_start (after a line break) and after each line break
+        line = tail_start
+        while line >= 0:
+            m = _CREDIT.match(norm, line)
+            if m:
+                add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
+            line = norm.find("\n", line)
+            line = line if line < 0 else line + 1
     found.sort(key=lambda f: f[0])
     out = []
     for s, e, kind, source, place, said in found:
