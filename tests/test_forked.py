@@ -45,11 +45,13 @@ def reaped(pids):
 
 
 def test_shares_cover_every_document_once():
-    for n in (0, 1, 5, 64, 65):
+    for n in (0, 1, 5, 64, 65, 5000):
         for jobs in (1, 2, 3):
             parts = _forked.shares(n, jobs)
-            assert len(parts) == jobs
             assert sorted(i for p in parts for i in p) == list(range(n))
+            # each process has a document of its own to begin with; the queue fits a page
+            assert parts[:jobs] == [range(k, k + 1) for k in range(min(n, jobs))]
+            assert len(parts) - min(n, jobs) <= _forked.MAX_TICKETS
 
 
 def test_documents_come_back_with_what_one_process_finds(batch, forks):

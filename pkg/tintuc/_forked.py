@@ -2,11 +2,14 @@
 
 The C core runs on threads without the GIL; what follows it (entities, time expressions,
 attributions, event mentions) is Python, which threads cannot run at once. So after the core,
-the batch is cut into as many shares as jobs: the calling process reads the first, and a
-forked child each of the others, with the documents inherited from the parent. A child sends
-back what it found, pickled; the parent puts it in the documents' caches, as if they had been
-asked for it, and clusters the event mentions of the whole batch itself. The results are
-those of one process: the same code reads the same documents.
+the calling process and as many forked children as further jobs read the documents, inherited
+from the parent. Each takes the next few documents from a queue (a pipe of tickets: a read of
+one ticket is atomic, so each goes to one process), so that they all end together whatever
+part of the batch is heavy and however busy the CPUs are. A child sends back what it found,
+pickled, a few documents at a time; the parent unpickles it between its own documents, puts it
+in the documents' caches, as if they had been asked for it, computes the clustering features
+of every mention and, once all are in, links the event mentions of the whole batch. The
+results are those of one process: the same code reads the same documents.
 
 Only on Linux, where forking is the usual way to start workers (elsewhere the caller keeps to
 threads). A child runs nothing but the rules over data it inherited: it imports nothing, takes
@@ -33,6 +36,13 @@ __all__ = ["available", "shares", "materialize"]
 
 # documents per process below which a fork costs more than it saves
 MIN_SHARE = 32
+# tickets in the queue at most: their 4 bytes each fit one page, which every pipe holds, so
+# that writing them all before the fork never waits
+MAX_TICKETS = 1024
+# documents a child reads before sending what it found
+FRAME_DOCS = 16
+# bytes of a frame's length
+_LEN = 8
 
 
 def available() -> bool:
@@ -42,9 +52,12 @@ def available() -> bool:
 
 
 def shares(n: int, jobs: int) -> list[range]:
-    """The documents of each of ``jobs`` processes: every jobs-th one, so that each share holds
-    about as much work whatever part of the batch is heavy."""
-    return [range(k, n, jobs) for k in range(jobs)]
+    """How ``n`` documents are handed out to ``jobs`` processes: process k reads document k
+    first (so that each reads one at least), then the other shares go to whoever is free, as
+    tickets of consecutive documents (at most MAX_TICKETS of them)."""
+    head = min(n, jobs)
+    size = max(1, -(-(n - head) // MAX_TICKETS))
+    return [range(k, k + 1) for k in range(head)] + [range(a, min(a + size, n)) for a in range(head, n, size)]
 
 
 def _rules(doc):
@@ -72,30 +85,57 @@ def _dispatch_table() -> dict:
     return table
 
 
-def _dumps(obj, table: dict) -> bytes:
+def _frame(obj, table: dict) -> bytes:
+    """``obj`` pickled, after its length."""
     f = io.BytesIO()
+    f.write(bytes(_LEN))
     p = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
     p.dispatch_table = table
     p.dump(obj)
+    size = f.tell() - _LEN
+    f.seek(0)
+    f.write(size.to_bytes(_LEN, "little"))
     return f.getvalue()
 
 
-def _child(docs, share: range, fd: int, table: dict) -> None:
-    """In the forked child: read the documents of ``share``, write the results to ``fd``, exit."""
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _take(fd: int, parts: list):
+    """The next share from the queue ``fd``, or None when it is empty."""
+    got = os.read(fd, 4)
+    return parts[int.from_bytes(got, "little")] if got else None
+
+
+def _child(docs, first: range, queue: int, parts: list, fd: int, table: dict) -> None:
+    """In the forked child: read share ``first``, then shares from ``queue`` while there are,
+    and write frames of (document index, results) to ``fd``; then an end frame, and exit."""
     code = 0
     try:
         # a short life: no collections (they would also copy every page of the parent they walk)
         gc.disable()
         try:
-            payload = ("ok", [_rules(docs[i]) for i in share])
+            found = []
+            share = first
+            while share is not None:
+                found += [(i, _rules(docs[i])) for i in share]
+                if len(found) >= FRAME_DOCS:
+                    _write(fd, _frame(("part", found), table))
+                    found = []
+                share = _take(queue, parts)
+            if found:
+                _write(fd, _frame(("part", found), table))
+            data = _frame(("end",), table)
         except BaseException as err:
-            payload = ("error", err, traceback.format_exc())
-        try:
-            data = _dumps(payload, table)
-        except Exception:
-            data = _dumps(("error", None, traceback.format_exc()), table)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            try:
+                data = _frame(("error", err, traceback.format_exc()), table)
+            except Exception:
+                data = _frame(("error", None, traceback.format_exc()), table)
+        _write(fd, data)
+        os.close(fd)
     except BaseException:
         code = 1
     finally:
@@ -110,38 +150,85 @@ def _stop(pid: int) -> None:
         pass
 
 
-def _receive(pid: int, fd: int) -> list:
-    """The results of child ``pid`` from the read end ``fd`` of its pipe; the child is reaped
-    (stopped first when reading did not end)."""
-    data = None
-    try:
-        with os.fdopen(fd, "rb") as f:
-            data = f.read()
-    finally:
-        if data is None:
-            _stop(pid)
-        else:
-            _, status = os.waitpid(pid, 0)
-    if not data:
-        raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
-    payload = pickle.loads(data)
-    if payload[0] == "ok":
-        return payload[1]
-    _, err, trace = payload
-    if isinstance(err, BaseException):
-        raise err
-    raise RuntimeError("analyze_many(): a worker process failed:\n" + trace)
+class _Inbox:
+    """What one child sent so far, read from its pipe without waiting (``poll``) or to the end
+    (``drain``)."""
+
+    def __init__(self, pid: int, fd: int):
+        self.pid, self.fd = pid, fd
+        self.buf = bytearray()
+        self.ended = False      # its end frame came
+        self.closed = False     # its pipe is at its end
+
+    def poll(self, put) -> None:
+        """Frames complete so far given to ``put(index, results)``."""
+        while not self.closed:
+            try:
+                data = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                break
+            if not data:
+                self.closed = True
+            self.buf += data
+        self._frames(put)
+
+    def drain(self, put) -> None:
+        """Every frame to the end given to ``put``, the child reaped."""
+        os.set_blocking(self.fd, True)
+        self.poll(put)
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        if not self.ended:
+            raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
+
+    def _frames(self, put) -> None:
+        buf, at = self.buf, 0
+        with memoryview(buf) as view:
+            while len(buf) - at >= _LEN:
+                size = int.from_bytes(view[at:at + _LEN], "little")
+                if len(buf) - at - _LEN < size:
+                    break
+                payload = pickle.loads(view[at + _LEN:at + _LEN + size])
+                at += _LEN + size
+                if payload[0] == "part":
+                    for i, x in payload[1]:
+                        put(i, x)
+                elif payload[0] == "end":
+                    self.ended = True
+                else:
+                    _, err, trace = payload
+                    if isinstance(err, BaseException):
+                        raise err
+                    raise RuntimeError("analyze_many(): a worker process failed:\n" + trace)
+        del buf[:at]
 
 
-def materialize(docs: list, jobs: int) -> list:
+def materialize(docs: list, jobs: int) -> tuple[list, list]:
     """Entities, times and attributions of every document put in its cache, shared among
-    ``jobs`` processes; the event mentions of each document (not yet clustered)."""
+    ``jobs`` processes; the event mentions of each document (not yet clustered), and the
+    clustering features of all of them in order (tintuc.events.cluster.features)."""
+    from .events.cluster import features
     parts = shares(len(docs), jobs)
     table = _dispatch_table()    # made here: the child imports nothing
+    mentions = [None] * len(docs)
+    feats = [None] * len(docs)
+
+    def put(i, found):
+        doc = docs[i]
+        entities, times, attributions, events = found
+        doc._cache["entities"] = entities
+        doc._cache["times"] = times
+        doc._cache["attributions"] = attributions
+        mentions[i] = events
+        feats[i] = features(events, doc.published)
+
     mine = [parts[0]]    # shares read here: the first, and any whose fork failed
-    children = []        # (share, pid, read end of its pipe)
+    inboxes = []
+    queue, w = os.pipe()
     try:
-        for share in parts[1:]:
+        _write(w, b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts))))
+        os.close(w)
+        for share in parts[1:jobs]:
             r, w = os.pipe()
             try:
                 pid = os.fork()
@@ -152,26 +239,25 @@ def materialize(docs: list, jobs: int) -> list:
                 continue
             if pid == 0:
                 os.close(r)
-                _child(docs, share, w, table)
-            children.append((share, pid, r))
+                _child(docs, share, queue, parts, w, table)
             os.close(w)
+            os.set_blocking(r, False)
+            inboxes.append(_Inbox(pid, r))
         with no_collection():
-            found = [(share, [_rules(docs[i]) for i in share]) for share in mine]
-            while children:
-                share, pid, r = children.pop(0)
-                found.append((share, _receive(pid, r)))
+            for share in mine:
+                for i in share:
+                    put(i, _rules(docs[i]))
+            while (share := _take(queue, parts)) is not None:
+                for i in share:
+                    put(i, _rules(docs[i]))
+                for inbox in inboxes:
+                    inbox.poll(put)
+            for inbox in inboxes:
+                inbox.drain(put)
     finally:
-        for _, pid, r in children:       # an error or Ctrl-C here: the others are not waited for
-            _stop(pid)
-            os.close(r)
-    results = [None] * len(docs)
-    for share, got in found:
-        for i, x in zip(share, got, strict=True):
-            results[i] = x
-    mentions = []
-    for doc, (entities, times, attributions, events) in zip(docs, results):
-        doc._cache["entities"] = entities
-        doc._cache["times"] = times
-        doc._cache["attributions"] = attributions
-        mentions.append(events)
-    return mentions
+        os.close(queue)
+        for inbox in inboxes:       # an error or Ctrl-C here: the others are not waited for
+            if inbox.pid is not None:
+                _stop(inbox.pid)
+            os.close(inbox.fd)
+    return mentions, [f for fs in feats for f in fs]

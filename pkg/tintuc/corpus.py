@@ -179,5 +179,5 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     for doc in docs:
         doc._group = group
     if jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available():
-        group.fill(_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
+        group.fill(*_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
     return Corpus(docs, index)

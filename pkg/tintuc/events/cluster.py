@@ -38,7 +38,7 @@ from importlib import resources
 from .._bulk import no_collection
 from .model import Event
 
-__all__ = ["assign", "Group", "country_of"]
+__all__ = ["assign", "features", "link", "Group", "country_of"]
 
 _DAY = _dt.timedelta(days=1)
 # granularities that name one day
@@ -187,14 +187,16 @@ def _same(a: _Features, b: _Features) -> bool:
     return not (a.recipients and b.recipients and not a.recipients & b.recipients)
 
 
-def assign(mentions: list, published: list) -> list:
-    """``mentions[i]`` are the events of document i (published on ``published[i]``); returns
-    the same events with ``cluster`` set."""
-    feats, where = [], []
-    for i, (evs, pub) in enumerate(zip(mentions, published)):
-        for j, ev in enumerate(evs):
-            feats.append(_Features(ev, pub))
-            where.append((i, j))
+def features(events, published) -> list:
+    """What clustering reads of each of one document's ``events`` (published on ``published``):
+    computed wherever the events were found, so that a batch read by several processes links
+    them in one short pass (:func:`link`)."""
+    return [_Features(ev, published) for ev in events]
+
+
+def link(feats: list) -> list:
+    """The cluster of each mention, given the features of every mention of the batch in order
+    (document order, then mention order): the position of the first mention of its cluster."""
     parent = list(range(len(feats)))
     # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not chain a
     # week of similar events into one
@@ -235,10 +237,17 @@ def assign(mentions: list, published: list) -> list:
         for key in keys:
             for day in own:
                 index.setdefault((family, key, day), []).append(n)
-    out = [list(evs) for evs in mentions]
-    for n, (i, j) in enumerate(where):
-        out[i][j] = _with_cluster(out[i][j], root(n))
-    return out
+    return [root(n) for n in range(len(feats))]
+
+
+def assign(mentions: list, published: list) -> list:
+    """``mentions[i]`` are the events of document i (published on ``published[i]``); returns
+    the same events with ``cluster`` set."""
+    feats = []
+    for evs, pub in zip(mentions, published):
+        feats += features(evs, pub)
+    clusters = iter(link(feats))
+    return [[_with_cluster(ev, next(clusters)) for ev in evs] for evs in mentions]
 
 
 # every field of an Event but its cluster, in order (a copy made field by field is what
@@ -253,6 +262,12 @@ def _with_cluster(ev, cluster: int):
     return Event(*_FIELDS(ev), cluster) if type(ev) is Event else dataclasses.replace(ev, cluster=cluster)
 
 
+def _set_cluster(ev, cluster: int) -> None:
+    """``ev.cluster`` set in place, past the frozen dataclass's guard: only for mentions no one
+    has seen yet (a copy of each, as :func:`assign` makes, costs more than linking them)."""
+    object.__setattr__(ev, "cluster", cluster)
+
+
 class Group:
     """Documents analyzed together (one ``analyze_many`` call): the first request for any of
     their events extracts and clusters the events of all of them."""
@@ -262,9 +277,10 @@ class Group:
         self._lock = threading.Lock()
         self._done = False
 
-    def fill(self, mentions: list | None = None) -> None:
+    def fill(self, mentions: list | None = None, feats: list | None = None) -> None:
         """Extract (unless ``mentions`` gives each document's) and cluster the events of every
-        document, and put them in the documents' caches."""
+        document, and put them in the documents' caches. ``feats``: the :func:`features` of
+        those mentions, every document's in order, when already computed."""
         from .extract import extract_mentions
         with self._lock:
             if self._done:
@@ -273,7 +289,12 @@ class Group:
             with no_collection():
                 if mentions is None:
                     mentions = [extract_mentions(d) for d in docs]
-                clustered = assign(mentions, [d.published for d in docs])
-            for d, evs in zip(docs, clustered):
-                d._cache["events"] = evs
+                if feats is None:
+                    feats = [f for evs, d in zip(mentions, docs) for f in features(evs, d.published)]
+                clusters = iter(link(feats))
+                for d, evs in zip(docs, mentions):
+                    # the mentions were just made and no one holds them yet: set in place
+                    for ev in evs:
+                        _set_cluster(ev, next(clusters))
+                    d._cache["events"] = evs
             self._done = True
