@@ -460,3 +460,17 @@ def test_dantri_corpus(dantri):
             assert t.begin is None or t.begin <= t.end_date
     # about four per article in this corpus
     assert total > 2 * len(dantri)
+
+
+def test_times_are_plain_time_exprs():
+    # find_times fills the slots directly (timex._new_time): the result must be the same
+    # frozen value the dataclass's own constructor makes
+    import dataclasses
+    import pytest
+    from tintuc.timex import TimeExpr
+    (t,) = find_times("Ngày 23/10 tới (giờ Hà Nội)", "2020-10-21")
+    same = TimeExpr(*(getattr(t, f.name) for f in dataclasses.fields(TimeExpr)))
+    assert t == same and hash(t) == hash(same) and repr(t) == repr(same)
+    assert t.tz == "ICT" and t.value == "2020-10-23"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.value = "x"

@@ -326,6 +326,28 @@ done:
     return st;
 }
 
+/* ------------------------------------------------------------------- NFC at a glance */
+
+/* Is c outside the blocks tt_timex_nfc_sure trusts? Compares without branches. */
+static inline uint32_t nfc_unsure(uint32_t c)
+{
+    return (uint32_t)(c >= 0x300) & (uint32_t)(c - 0x1E00 >= 0x100) & (uint32_t)(c - 0x2002 >= 0x6E);
+}
+
+int tt_timex_nfc_sure(const tt_cp *text, size_t n)
+{
+    /* no early exit, and blocks of a fixed length: plain reductions the compiler vectorizes */
+    enum { BLOCK = 16 };
+    uint32_t bad = 0;
+    size_t i = 0;
+    for (; i + BLOCK <= n; i += BLOCK)
+        for (size_t j = 0; j < BLOCK; j++)
+            bad |= nfc_unsure(text[i + j]);
+    for (; i < n; i++)
+        bad |= nfc_unsure(text[i]);
+    return (text != NULL || n == 0) && !bad;
+}
+
 /* ------------------------------------------------------------------- words before */
 
 size_t tt_timex_words_before(const tt_cp *win, size_t n, tt_tx_ctype ctype, size_t max, tt_off *spans)

@@ -39,4 +39,10 @@ size_t tt_timex_words_before(const tt_cp *win, size_t n, tt_tx_ctype ctype, size
  * out after emptying it. TT_EINVAL, TT_ENOMEM. */
 tt_status tt_timex_tense(const tt_cp *text, size_t n, size_t from, tt_tx_ctype ctype, tt_offbuf *out);
 
+/* Is text[0 .. n) surely in NFC? True when each code point lies in a few blocks (ASCII to
+ * the spacing modifiers, Latin Extended Additional where Vietnamese letters are, most of
+ * General Punctuation) whose code points all have NFC quick check Yes and combining class 0:
+ * such a text is NFC in any order. False says nothing: the caller asks its full check. */
+int tt_timex_nfc_sure(const tt_cp *text, size_t n);
+
 #endif

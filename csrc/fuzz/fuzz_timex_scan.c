@@ -8,11 +8,13 @@
  *   - words before a position: what a plain forward split of the window (the way timex.py
  *     reads it) gives;
  *   - tense markers: what comparing every marker at every position, case-folded by ICU (and
- *     "i" with U+0130 and U+0131, as Python's re does), gives.
+ *     "i" with U+0130 and U+0131, as Python's re does), gives;
+ *   - a text the NFC glance calls sure is one ICU finds in NFC.
  * Build and run: make fuzz-build && build/fuzz/fuzz_timex_scan -max_total_time=60 */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include "../core/timex_scan.h"
 #include "fuzz_check.h"
@@ -165,6 +167,24 @@ static int settled(const tt_cp *text, size_t p, size_t cut)
     return starts >= 6;
 }
 
+/* When tt_timex_nfc_sure says yes, ICU's NFC check agrees (the fuzz text holds only BMP
+ * code points, one UTF-16 unit each). */
+static void check_nfc(const tt_cp *text, size_t n)
+{
+    static UChar u[MAX_TEXT];
+    if (!tt_timex_nfc_sure(text, n))
+        return;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    CHECK(U_SUCCESS(err));
+    for (size_t i = 0; i < n; i++) {
+        CHECK(text[i] < 0x10000);
+        u[i] = (UChar)text[i];
+    }
+    UBool ok = unorm2_isNormalized(nfc, u, (int32_t)n, &err);
+    CHECK(U_SUCCESS(err) && ok);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
@@ -206,6 +226,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_words(text + lo, s - lo);
     }
     check_tense(text, n, 0);
+    check_nfc(text, n);
     check_tense(text, n, cut);
     tt_offbuf_free(&whole);
     tt_offbuf_free(&part);

@@ -23,20 +23,21 @@ unsigned tt_py_ctype(tt_cp c)
     return f;
 }
 
-static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
+/* The hits of text as a list of pairs; with nfc, also whether the text is surely in NFC
+ * (*nfc: core/timex_scan.h's tt_timex_nfc_sure). */
+static PyObject *hits_list(PyObject *text, const char *func, int *nfc)
 {
-    (void)mod;
     tt_offbuf hits = {0};
     tt_cp *wide = NULL;
     PyObject *res = NULL;
     tt_status st;
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "timex_hits() takes a str, not %.100s", Py_TYPE(text)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() takes a str, not %.100s", func, Py_TYPE(text)->tp_name);
         return NULL;
     }
     size_t n = (size_t)PyUnicode_GET_LENGTH(text);
     if (n > TT_MAX_LEN)
-        return tt_raise_status(TT_ETOOLONG, "timex_hits");
+        return tt_raise_status(TT_ETOOLONG, func);
     if ((wide = tt_widen(PyUnicode_KIND(text), PyUnicode_DATA(text), n)) == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -44,12 +45,16 @@ static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
     if (n > TT_GIL_THRESHOLD) {
         Py_BEGIN_ALLOW_THREADS
         st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
+        if (nfc != NULL)
+            *nfc = tt_timex_nfc_sure(wide, n);
         Py_END_ALLOW_THREADS
     } else {
         st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
+        if (nfc != NULL)
+            *nfc = tt_timex_nfc_sure(wide, n);
     }
     if (st != TT_OK) {
-        tt_raise_status(st, "timex_hits");
+        tt_raise_status(st, func);
         goto done;
     }
     if ((res = PyList_New((Py_ssize_t)(hits.n / 2))) == NULL)
@@ -65,6 +70,26 @@ static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
 done:
     free(wide);
     tt_offbuf_free(&hits);
+    return res;
+}
+
+static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
+{
+    (void)mod;
+    return hits_list(text, "timex_hits", NULL);
+}
+
+/* timex_hits and, read from the same copy of the text, whether it is surely NFC: True
+ * spares find_times its own check; False asks for it. */
+static PyObject *py_timex_hits_nfc(PyObject *mod, PyObject *text)
+{
+    (void)mod;
+    int nfc = 0;
+    PyObject *hits = hits_list(text, "timex_hits_nfc", &nfc);
+    if (hits == NULL)
+        return NULL;
+    PyObject *res = Py_BuildValue("(OO)", hits, nfc ? Py_True : Py_False);
+    Py_DECREF(hits);
     return res;
 }
 
@@ -297,6 +322,9 @@ PyMethodDef tt_timex_methods[] = {
     {"timex_words_before", (PyCFunction)(void (*)(void))py_timex_words_before, METH_FASTCALL,
      "timex_words_before(text, pos) -> list of (word, start): up to four words right before pos\n"
      "on its line, nearest first, lowercased (tintuc.timex._four_words_before)."},
+    {"timex_hits_nfc", py_timex_hits_nfc, METH_O,
+     "timex_hits_nfc(text) -> (hits, nfc): timex_hits(text), and True when every character of text\n"
+     "is one that leaves any text NFC (then unicodedata.is_normalized('NFC', text) is True)."},
     {"timex_hits", py_timex_hits, METH_O,
      "timex_hits(text) -> list of (position, family): where tintuc.timex's two scans find the\n"
      "start of a possible time expression; family 0 for a digit, 1 + k for key word k."},

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from ._core import timex_hits, timex_tense, timex_tense_near, timex_words_before
+from ._core import timex_hits, timex_hits_nfc, timex_tense, timex_tense_near, timex_words_before
 from .quantity import _OffsetMap, is_counted_noun, parse_number
 
 __all__ = ["TimeExpr", "find_times", "time_in_span", "times_in_span", "vietnam_date"]
@@ -435,18 +435,20 @@ def _number_before(text, s):
     return None, s
 
 
-def _scan(text):
-    """All atoms of `text`, in order, without overlaps."""
+def _scan(text, hits=None):
+    """All atoms of `text`, in order, without overlaps; `hits` is timex_hits(text) if known."""
     found = []
-    for pos, fam in timex_hits(text):
-        m = _FAMILIES[fam].match(text, pos)
+    fams, atom, add = _FAMILIES, _atom, found.append
+    for pos, fam in (timex_hits(text) if hits is None else hits):
+        m = fams[fam].match(text, pos)
         if m is not None:
-            a = _atom(m, text)
+            a = atom(m, text)
             if a is not None:
-                for x in (a if isinstance(a, list) else (a,)):
+                # the match begins at pos
+                for x in (a if a.__class__ is list else (a,)):
                     if x.core == x.start:
-                        x.core = m.start() if x.start <= m.start() else x.start
-                    found.append(x)
+                        x.core = pos if x.start <= pos else x.start
+                    add(x)
     found.sort(key=lambda a: (a.start, -a.end))
     atoms, last = [], -1
     for a in found:
@@ -648,16 +650,22 @@ def _looks_like_date(text, s, e):
     """A bare "D/M" is a date unless it reads as a fraction: a counted noun or "tổng"/"số"
     follows ("3/5 thành viên", "1/3 tổng chi phí"), or "chiếm", "khoảng", "gần"... comes
     before it."""
-    ws = _words_before(text, s, 2)
-    if any(w in _FRACTION_LEADS for w, _ in ws):
-        return False
-    if ws and ws[0][0] in _DATE_LEADS:
-        return True
-    return not (_followed_by_noun(text, e) or _next_word(text, e) in _FRACTION_FOLLOWERS)
+    ws = _four_words_before(text, s)      # the first two are read
+    if ws:
+        w0 = ws[0][0]
+        if w0 in _FRACTION_LEADS or (len(ws) > 1 and ws[1][0] in _FRACTION_LEADS):
+            return False
+        if w0 in _DATE_LEADS:
+            return True
+    w = _next_word(text, e)
+    return not (_is_noun(w) or w in _FRACTION_FOLLOWERS)
 
 
 def _followed_by_noun(text, e):
-    w = _next_word(text, e)
+    return _is_noun(_next_word(text, e))
+
+
+def _is_noun(w):
     return (w.islower() or w.isupper()) and w not in _NOT_NOUNS and is_counted_noun(w)
 
 
@@ -1123,6 +1131,9 @@ def _fit(x, anchor, after):
 def _add_cues(a, text):
     """Attach trailing "vừa qua"/"tới"/"năm ngoái" to year-less atoms; they move the end."""
     if a.kind in ("date", "month", "wday", "dayonly", "quarter") and not a.f.get("y"):
+        c = text[a.end:a.end + 1]
+        if c == "\n" or not c.isspace():
+            return      # both cues begin with a space on the line
         m = _TRAIL_YEAR.match(text, a.end)
         if m and a.kind in ("date", "month"):
             a.f["ry"] = m.group("r").lower()
@@ -1160,10 +1171,13 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
         return []
     pub = vietnam_date(published, tz_offset_hours)
     src, omap = text, None
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    # the scan also says when the text is surely NFC, which spares the full check
+    hits, nfc = timex_hits_nfc(text)
+    if not nfc and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         omap = _OffsetMap(text)
         src = omap.text
-    atoms = _scan(src)
+        hits = timex_hits(src)
+    atoms = _scan(src, hits)
     _four_words_before.cache_clear()      # it holds the text
     for a in atoms:
         _add_cues(a, src)
@@ -1172,14 +1186,37 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
     for a in _merge(atoms, src):
         value, begin, end_date, gran, mod = _resolve(a, ctx)
         tz = None
-        t = _TZ_AFTER.match(src, a.end)
+        # _TZ_AFTER begins with a space on the line, "(", "theo" or "giờ"
+        c = src[a.end:a.end + 1]
+        t = _TZ_AFTER.match(src, a.end) if c and (c in "(tTgG" or c != "\n" and c.isspace()) else None
         if t:
             tz = _TZ.get(t.group("tz").lower()) or _TZ.get(t.group("tz").split()[0].lower())
             if tz is None and t.group(0).lstrip().startswith("("):
                 tz = "local"
         s, e = (a.start, a.end) if omap is None else (omap.start(a.start), omap.end(a.end))
-        out.append(TimeExpr(text[s:e], s, e, value, begin, end_date, gran, mod, tz))
+        out.append(_new_time(text[s:e], s, e, value, begin, end_date, gran, mod, tz))
     return out
+
+
+# A TimeExpr made by setting its slots directly: the frozen dataclass's __init__ goes through
+# object.__setattr__ for each field, twice the time, and find_times makes thousands of them.
+_SLOT_SET = tuple(getattr(TimeExpr, name).__set__ for name in TimeExpr.__slots__)
+assert TimeExpr.__slots__ == ("text", "start", "end", "value", "begin", "end_date", "granularity", "mod", "tz")
+
+
+def _new_time(text, start, end, value, begin, end_date, granularity, mod, tz, _new=object.__new__,
+              _set=_SLOT_SET):
+    t = _new(TimeExpr)
+    _set[0](t, text)
+    _set[1](t, start)
+    _set[2](t, end)
+    _set[3](t, value)
+    _set[4](t, begin)
+    _set[5](t, end_date)
+    _set[6](t, granularity)
+    _set[7](t, mod)
+    _set[8](t, tz)
+    return t
 
 
 _FINE = ("time", "part_of_day", "day", "weekend", "range")
