@@ -11,7 +11,10 @@
  * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
  * character per token (see shape_of); cue_roles (one uint32 per token) and cue_hits (a tuple
  * of TT_CUE_MAX_GROUPS bytes, the hits of group g at index g, records laid out as tt_cue_hit,
- * struct format "<IIII") what the cue lexicon found (core/cues.h), both None without one. */
+ * struct format "<IIII") what the cue lexicon found (core/cues.h), both None without one.
+ * With lower=True a 15th item follows: norm as str.lower() gives it, made here without the GIL,
+ * or None when norm holds "İ" or "Σ" (the two letters whose lower case str.lower() does not
+ * give one code point at a time: the caller lowers those texts itself). */
 #include "glue.h"
 
 #include <stdlib.h>
@@ -34,7 +37,14 @@ typedef struct {
     tt_ac_matchbuf matches; /* gazetteer matches over doc's tokens */
     tt_ac_scratch ac_scratch;
     tt_cue_work cues; /* the cue lexicon's roles and hits over doc's tokens */
+    void *low;        /* doc's normalized text lower-cased (stages.lower), low_kind bytes a code point */
+    size_t low_cap;
+    int low_state;    /* LOW_* */
+    int low_kind;
+    tt_cp low_max;
 } item;
+
+enum { LOW_NONE, LOW_SAME, LOW_CHANGED };
 
 /* What every document of a batch goes through. */
 typedef struct {
@@ -44,6 +54,7 @@ typedef struct {
     tt_ac_opts ac_opts;
     const tt_automaton *cues;  /* NULL: no cue pass (core/cues.h) */
     int underscores;           /* word_tokenize_batch: syllables of a word joined by "_" */
+    int lower;                 /* analyze_batch: norm lower-cased too */
 } stages;
 
 static void item_free(void *op)
@@ -55,6 +66,97 @@ static void item_free(void *op)
     tt_ac_matchbuf_free(&it->matches);
     tt_ac_scratch_free(&it->ac_scratch);
     tt_cue_work_free(&it->cues);
+    free(it->low);
+}
+
+/* The lower case of each BMP code point as Py_UNICODE_TOLOWER gives it (0: above the BMP),
+ * made once under the GIL: the per-code-point call is what made lowering here slower than
+ * str.lower(). */
+static uint16_t *low_bmp;
+
+static int low_table_ready(void)
+{
+    if (low_bmp != NULL)
+        return 0;
+    uint16_t *t = malloc(0x10000 * sizeof *t);
+    if (t == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_UCS4 c = 0; c < 0x10000; c++) {
+        Py_UCS4 l = Py_UNICODE_TOLOWER(c);
+        t[c] = l < 0x10000 ? (uint16_t)l : 0;
+    }
+    low_bmp = t;
+    return 0;
+}
+
+static inline tt_cp lower_of(tt_cp c)
+{
+    if (c < 0x10000) {
+        uint16_t l = low_bmp[c];
+        if (l != 0 || c == 0)
+            return l;
+    }
+    return (tt_cp)Py_UNICODE_TOLOWER((Py_UCS4)c);
+}
+
+/* it->low: the normalized text as str.lower() lowers it, laid out as the str will hold it.
+ * Py_UNICODE_TOLOWER reads static tables only, so it runs without the GIL; it is str.lower()'s
+ * mapping for every code point but İ (two code points) and Σ (ς or σ by what surrounds it). */
+static tt_status lower_norm(item *it)
+{
+    const tt_cpbuf *norm = &it->doc.norm;
+    size_t n = norm->n;
+    it->low_state = LOW_NONE;
+    if (n + 1 > it->low_cap) {
+        void *p = realloc(it->low, (n + 1) * sizeof(tt_cp));
+        if (p == NULL)
+            return TT_ENOMEM;
+        it->low = p;
+        it->low_cap = n + 1;
+    }
+    /* the code points first, four bytes each; then narrowed in place to the str's kind */
+    tt_cp *w = it->low, max = 0;
+    int changed = 0, other = 0;
+    /* no branch on the letters: ASCII and Vietnamese ones alternate too often to guess */
+    for (size_t i = 0; i < n; i++) {
+        tt_cp c = norm->v[i], l = lower_of(c);
+        other |= (c == 0x130) | (c == 0x3A3);
+        changed |= l != c;
+        max |= l;
+        w[i] = l;
+    }
+    if (other)
+        return TT_OK;
+    if (!changed) {
+        it->low_state = LOW_SAME;
+        return TT_OK;
+    }
+    /* max holds every bit any code point has: below 0x80, 0x100 or 0x10000 exactly when
+     * the largest one is */
+    it->low_kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+    it->low_max = max < 0x80 ? 0x7F : max < 0x100 ? 0xFF : max < 0x10000 ? 0xFFFF : 0x10FFFF;
+    if (it->low_kind == 1) {
+        uint8_t *o = it->low;
+        for (size_t i = 0; i < n; i++)
+            o[i] = (uint8_t)w[i];
+    } else if (it->low_kind == 2) {
+        uint16_t *o = it->low;
+        for (size_t i = 0; i < n; i++)
+            o[i] = (uint16_t)w[i];
+    }
+    it->low_state = LOW_CHANGED;
+    return TT_OK;
+}
+
+/* The str of it->low. */
+static PyObject *low_str(const item *it, size_t n)
+{
+    PyObject *s = PyUnicode_New((Py_ssize_t)n, (Py_UCS4)it->low_max);
+    if (s != NULL && n > 0)
+        memcpy(PyUnicode_DATA(s), it->low, n * (size_t)it->low_kind);
+    return s;
 }
 
 static void run_item(void *op, const void *ctx)
@@ -86,6 +188,8 @@ static void run_item(void *op, const void *ctx)
                                   &it->ac_scratch, &it->matches);
     if (t->st == TT_OK && sg->cues != NULL)
         t->st = tt_cue_run_keyed(sg->cues, &it->doc, &it->keyed, &it->cues);
+    if (t->st == TT_OK && sg->lower)
+        t->st = lower_norm(it);
 }
 
 static PyObject *bytes_of(const void *p, size_t n)
@@ -166,10 +270,12 @@ static PyObject *bytes_new(size_t n, void **p)
     return b;
 }
 
-static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m, const tt_cue_work *cues)
+static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m, const tt_cue_work *cues,
+                           const item *low)
 {
     size_t nt = d->tokens.n;
     PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL, *roles = NULL, *hits = NULL;
+    PyObject *lowered = NULL;
     PyObject *arr[8] = {NULL};
     uint32_t *ns, *ne, *os, *oe;
     uint8_t *kinds, *flags;
@@ -218,9 +324,20 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
             PyTuple_SET_ITEM(hits, (Py_ssize_t)g, part);
         }
     }
-    res = PyTuple_Pack(14, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
-                       roles, hits);
+    if (low != NULL) {
+        lowered = low->low_state == LOW_SAME      ? Py_NewRef(norm)
+                  : low->low_state == LOW_CHANGED ? low_str(low, d->norm.n)
+                                                  : Py_NewRef(Py_None);
+        if (lowered == NULL)
+            goto done;
+        res = PyTuple_Pack(15, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
+                           roles, hits, lowered);
+    } else {
+        res = PyTuple_Pack(14, norm, align, arr[0], arr[1], arr[2], arr[3], arr[4], arr[5], arr[6], arr[7], mb, shape,
+                           roles, hits);
+    }
 done:
+    Py_XDECREF(lowered);
     Py_XDECREF(norm);
     Py_XDECREF(align);
     Py_XDECREF(mb);
@@ -236,17 +353,17 @@ static PyObject *arrays_of(PyObject *text, void *op, const void *ctx)
 {
     const item *it = op;
     const stages *sg = ctx;
-    return result_of(text, &it->doc, &it->matches, sg->cues != NULL ? &it->cues : NULL);
+    return result_of(text, &it->doc, &it->matches, sg->cues != NULL ? &it->cues : NULL, sg->lower ? it : NULL);
 }
 
 static const tt_batch_ops analyze_ops = {sizeof(item), CHUNK_DOCS, CHUNK_CPS, run_item, arrays_of, item_free};
 
 static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos", "capitals", "tone", "fold_punct",
-                                       "cues", NULL};
+                                       "cues", "lower", NULL};
 
 static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *kw[8] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    PyObject *kw[9] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL};
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
@@ -266,6 +383,10 @@ static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize
     for (int k = 0; k < 3; k++)
         if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
             return NULL;
+    if (kw[8] != NULL && (sg.lower = PyObject_IsTrue(kw[8])) < 0)
+        return NULL;
+    if (sg.lower && low_table_ready() < 0)
+        return NULL;
     return tt_run_batch("analyze_batch", args[0], &analyze_ops, &sg);
 }
 
@@ -345,7 +466,7 @@ PyMethodDef tt_analyze_methods[] = {
      "joined by '_'; None and NaN pass through. The GIL is released over the batch."},
     {"analyze_batch", (PyCFunction)(void (*)(void))py_analyze_batch, METH_FASTCALL | METH_KEYWORDS,
      "analyze_batch($module, texts, /, *, segmenter=None, automaton=None, fold=True, typos=True,\n"
-     "              capitals=False, tone='h\\xf2a', fold_punct=True, cues=None)\n--\n\n"
+     "              capitals=False, tone='h\\xf2a', fold_punct=True, cues=None, lower=False)\n--\n\n"
      "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches, and the\n"
      "cue lexicon's roles and hits when cues is an Automaton) over a batch, the GIL released.\n"
      "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},

@@ -44,7 +44,8 @@ def sentence_spans(text: str, /, *, tone: str | None = "hòa", fold_punct: bool 
 # analyze.c
 def analyze_batch(texts: Iterable[object], /, *, segmenter: Segmenter | None = None, automaton: Automaton | None = None,
                   fold: bool = True, typos: bool = True, capitals: bool = False, tone: str | None = "hòa",
-                  fold_punct: bool = True, cues: Automaton | None = None) -> list[tuple[object, ...] | None]: ...
+                  fold_punct: bool = True, cues: Automaton | None = None,
+                  lower: bool = False) -> list[tuple[object, ...] | None]: ...
 def word_tokenize_batch(texts: Iterable[object], /, *, segmenter: Segmenter | None = None,
                         underscores: bool = False) -> list[object]: ...
 

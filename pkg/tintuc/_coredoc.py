@@ -28,12 +28,14 @@ class CoreDoc:
     def __init__(self, text: str, raw: tuple):
         norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw[:12]
         roles, hits = raw[12:14] if len(raw) >= 14 else (None, None)
+        # norm lower-cased by the core (analyze_batch(lower=True)), None for a text it leaves
+        # to str.lower() (see low)
+        self._low = raw[14] if len(raw) >= 15 else None
         self._matches = matches
         # what the cue lexicon (tintuc.cuelex) found, None when the pass did not run: one
         # word of role bits per token, and the hits of the entries it reports
         self.cue_roles = memoryview(roles).cast("I") if roles is not None else None
         self._cue_hits = hits  # a tuple: the packed hits of each group
-        self._low = None
         # one character per token (csrc/glue/analyze.c: shape_of): 'C' capitalized word, 'A' in
         # capitals, 'l' other word, 'h' tight hyphen, ASCII punctuation as itself, 'p' other
         # punctuation, 'n' number, 'd' date, 's' symbol, 'u' URL/e-mail

@@ -69,7 +69,7 @@ def run_core(texts: list, *, gazetteer=None, tone="hòa", fold_punct=True) -> li
         gazetteer = default_gazetteer()
     raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), automaton=gazetteer.automaton,
                               fold=gazetteer.fold, typos=gazetteer.typos, capitals=gazetteer.capitals,
-                              tone=tone, fold_punct=fold_punct, cues=cue_lexicon().automaton)
+                              tone=tone, fold_punct=fold_punct, cues=cue_lexicon().automaton, lower=True)
     return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
 
 
