@@ -120,6 +120,7 @@ uint8_t tt_glue_win_class(Py_UCS4 c);
 const uint8_t *tt_glue_win_table(void);
 extern PyMethodDef tt_cue_find_methods[]; /* cue_find.c: cue_records, cue_find, cue_longest */
 extern PyMethodDef tt_trigger_check_methods[]; /* trigger_check.c: trigger_table, trigger_check */
+extern PyMethodDef tt_arg_attach_methods[]; /* arg_attach.c: arg_doc, arg_attach */
 extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words_before, timex_tense */
 /* Python's own classes of a code point (core/timex_scan.h's TT_TX_*), as its re reads them (timex_scan.c). */
 unsigned tt_py_ctype(tt_cp c);

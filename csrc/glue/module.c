@@ -163,6 +163,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_trigger_check_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_arg_attach_methods) < 0)
+        return -1;
     if (PyModule_AddFunctions(module, tt_timex_methods) < 0)
         return -1;
     if (PyModule_AddFunctions(module, tt_qty_methods) < 0)

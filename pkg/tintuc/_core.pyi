@@ -87,6 +87,13 @@ def trigger_hits(table: object, text: str, records: bytes, entity_starts: memory
                  excluded: memoryview, sentence_starts: memoryview, veto_records: bytes, veto_types: memoryview,
                  hypothetical_records: bytes, /) -> list[tuple[int, int, int, int, int, bool, bool, list[str]]]: ...
 
+# arg_attach.c
+def arg_doc(low: str, starts: list[int], ends: list[int], flags: bytes, sent_starts: list[int], locative: bytes,
+            boundary: bytes, words: tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[str]],
+            items: list, /) -> object: ...
+def arg_attach(doc: object, sentence: int, start: int, end: int, reach: int, prev_end: int, next_start: int,
+               flags: int, /) -> tuple[int, int, list, list, object | None, bool, bool]: ...
+
 # segmenter.c
 class Segmenter:
     def __init__(self, model: bytes) -> None: ...

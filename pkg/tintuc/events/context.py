@@ -15,7 +15,8 @@ from ..cuelex import Found
 
 __all__ = ["Context", "Mention"]
 
-# punctuation that ends a clause (with the "boundary" cue words, see Context.boundaries)
+# punctuation that ends a clause, with the "boundary" cue words (the clause rules read them in
+# C, csrc/core/arg_attach.c; tests/arguments_reference.py reads them with these)
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]“”\"!?…]")
 # the last of them in a range (what the last match of _CLAUSE_PUNCT.finditer would be)
 _LAST_CLAUSE_PUNCT = re.compile(r"(?s:.*)" + _CLAUSE_PUNCT.pattern)
@@ -100,34 +101,24 @@ class Context:
 
     # -- cue words (tintuc.cuelex) ----------------------------------------------------------
 
-    def cues(self, name: str, start: int, end: int, *, word_start: bool = False) -> list[tuple[str, int, int]]:
-        """(phrase, start, end) of the cue phrases of class ``name`` in [start, end), as a
-        regular expression of them would find them (:meth:`tintuc.cuelex.Found.finditer`)."""
+    def _found_of(self, name: str) -> Found:
         found = self._found.get(name)
         if found is None:
             found = self._found[name] = Found(self.core, name)
+        return found
+
+    def cue_records(self, name: str) -> bytes:
+        """The records of the cue phrases of class ``name`` (what ``_core.cue_find`` reads)."""
+        return self._found_of(name).records
+
+    def cues(self, name: str, start: int, end: int, *, word_start: bool = False) -> list[tuple[str, int, int]]:
+        """(phrase, start, end) of the cue phrases of class ``name`` in [start, end), as a
+        regular expression of them would find them (:meth:`tintuc.cuelex.Found.finditer`)."""
+        found = self._found_of(name)
         records = found.records
         if not records:
             return []                     # (no phrase of the class in the document)
         return cue_find(records, found.phrases, start, end, word_start)   # (Found.finditer)
-
-    # What ends a clause: a punctuation mark of _CLAUSE_PUNCT or a "boundary" cue word (which
-    # never hold one another, so that they are looked for apart).
-
-    def boundary_before(self, start: int, end: int) -> int:
-        """The end of the last clause boundary in [start, end), or -1."""
-        m = _LAST_CLAUSE_PUNCT.match(self.low, start, end) if start < end else None
-        last = m.end() if m else -1
-        words = self.cues("boundary", start, end, word_start=True)
-        return max(last, words[-1][2]) if words else last
-
-    def boundary_after(self, start: int, end: int) -> tuple[int, int] | None:
-        """[start, end) of the first clause boundary in [start, end), or None."""
-        m = _CLAUSE_PUNCT.search(self.low, start, end)
-        words = self.cues("boundary", start, m.start() if m else end, word_start=True)
-        if words:
-            return words[0][1], words[0][2]
-        return m.span() if m else None
 
     # -- entities and times ----------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..attribution import find_attributions
 from ..document import Span
-from .arguments import attach, clause_of
+from .arguments import arguments_of
 from .casualties import casualties_in
 from .context import Context
 from .dating import date_of
@@ -106,8 +106,7 @@ def _event(ctx, lex, hits, i, c, published) -> Event | None:
     s, e = ctx.sent_spans[h.sentence]
     prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
     next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
-    clause = clause_of(ctx, lex, h, prev_end, next_start)
-    args = attach(ctx, lex, h, clause)
+    clause, args = arguments_of(ctx, lex, h, prev_end, next_start)
     if not _anchored(h, args, c):
         return None
     date = date_of(ctx, h, clause)
