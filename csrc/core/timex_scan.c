@@ -280,18 +280,20 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
         if (text[p] - '0' < 10u && digit_hit(&s, p) && (st = push_hit(hits, p, TT_TX_DIGIT)) != TT_OK)
             goto done;
     /* every tail begins with a marked vowel, rare among the letters: a table indexed by the
-     * low bits of a code point holds the one such vowel there and the key words it begins
-     * (a second vowel in the same slot would make the slot match anything: ANY) */
-    enum { SLOTS = 128, ANY = 0xFFFFFFFFu };
-    tt_cp slot_cp[SLOTS] = {0};
+     * low bits of a code point holds the code points that may be such a vowel there, as a
+     * range [lo, lo + span] (span 0: the one vowel of the slot; a second vowel in the same
+     * slot widens it to every code point from 0xC0), and the key words they begin */
+    enum { SLOTS = 128 };
+    tt_cp slot_lo[SLOTS] = {0}, slot_span[SLOTS] = {0};
     uint32_t slot_kw[SLOTS] = {0};
     for (int k = 0; k < TT_TX_NKEYWORDS; k++) {
         tt_cp c = (tt_cp)KEYWORDS[k].tail[0];
         unsigned i = c % SLOTS;
-        if (slot_kw[i] && slot_cp[i] != c)
-            slot_cp[i] = ANY;
-        else
-            slot_cp[i] = c;
+        if (slot_kw[i] && slot_lo[i] != c) {
+            slot_lo[i] = 0xC0;
+            slot_span[i] = (tt_cp)-1 - 0xC0;
+        } else if (!slot_kw[i])
+            slot_lo[i] = c;
         slot_kw[i] |= (uint32_t)1 << k;
     }
     /* and the letter before a tail is the last of its head ("h" of "th"): the key words each
@@ -301,26 +303,27 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
     for (int k = 0; k < TT_TX_NKEYWORDS; k++)
         for (const char32_t *h = KEYWORDS[k].head[head_len(k) - 1]; *h; h++)
             head_kw[*h < 128 ? *h : 128] |= (uint32_t)1 << k;
-    for (size_t p = 0; p < n;) {
-        tt_cp c = text[p], b = p ? text[p - 1] : 0;
+    uint32_t before = 0; /* head_kw of the code point before p, carried from the step before */
+    for (size_t p = 0; p < n; p++) {
+        tt_cp c = text[p];
         unsigned i = c % SLOTS;
+        /* without branches: most code points are no such vowel, at random places */
+        uint32_t m = slot_kw[i] & -(uint32_t)(c - slot_lo[i] <= slot_span[i]) & before;
+        before = head_kw[c < 128 ? c : 128];
+        if (__builtin_expect(m == 0, 1))
+            continue;
         size_t len = 0;
         int k = 0;
-        /* without branches: most code points are no such vowel, at random places */
-        uint32_t m = slot_kw[i] & -(uint32_t)((slot_cp[i] == c) | ((slot_cp[i] == ANY) & (c >= 0xC0)))
-                     & head_kw[b < 128 ? b : 128];
-        if (m)
-            for (; m && !len; m &= m - 1) {
-                k = __builtin_ctz(m);
-                len = keyword_at(&s, p, k);
-            }
-        if (!len) {
-            p++;
-            continue;
+        for (; m && !len; m &= m - 1) {
+            k = __builtin_ctz(m);
+            len = keyword_at(&s, p, k);
         }
+        if (!len)
+            continue;
         if ((st = push_hit(hits, p - head_len(k), 1 + k)) != TT_OK)
             goto done;
-        p += len; /* the regular expression goes on after its match */
+        p += len - 1; /* the regular expression goes on after its match */
+        before = head_kw[text[p] < 128 ? text[p] : 128];
     }
 done:
     return st;

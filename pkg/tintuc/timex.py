@@ -709,7 +709,7 @@ def _merge(atoms, text):
     while i < n:
         a = out[i]
         b = out[i + 1] if i + 1 < n else None
-        if b is not None and _rangeable(a, b) and _RANGE_GAP.match(text, a.end, b.start):
+        if b is not None and (a.kind, b.kind) in _RANGE_PAIRS and _RANGE_GAP.match(text, a.end, b.start):
             gap = text[a.end:b.start]
             fr = _FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
             wordy = not re.search(_DASH, gap)
@@ -723,12 +723,10 @@ def _merge(atoms, text):
     return [a for a in res if a.strong or a.kind == "range" and a.f["a"].kind in ("clock", "datetime")]
 
 
-def _rangeable(a, b):
-    ka, kb = a.kind, b.kind
-    if ka == kb and ka in ("date", "month", "year", "clock", "datetime", "quarter"):
-        return True
-    return (ka, kb) in {("dayonly", "date"), ("clock", "datetime"), ("date", "datetime"),
-                        ("month", "date"), ("date", "month"), ("year", "month"), ("dayonly", "datetime")}
+# The kinds of two neighbours that may make a range.
+_RANGE_PAIRS = frozenset([(k, k) for k in ("date", "month", "year", "clock", "datetime", "quarter")] + [
+    ("dayonly", "date"), ("clock", "datetime"), ("date", "datetime"), ("month", "date"), ("date", "month"),
+    ("year", "month"), ("dayonly", "datetime")])
 
 
 # ---------------------------------------------------------------------------------------
