@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import arguments_reference as ref
 import tintuc
 from tintuc.attribution import find_attributions
-from tintuc.events.arguments import arguments_of
+from tintuc.events.arguments import Arguments, arguments_of
 from tintuc.events.context import Context
 from tintuc.events.lexicon import lexicon
 from tintuc.events.triggers import find_hits
@@ -24,7 +24,8 @@ def _context(doc, entities=None):
 
 def _same(ctx, hit, prev_end, next_start):
     lex = lexicon()
-    clause, args = arguments_of(ctx, lex, hit, prev_end, next_start)
+    left, right, actors, recipients, location, borrowed, near = arguments_of(ctx, lex, hit, prev_end, next_start)
+    clause, args = (left, right), Arguments(actors, recipients, location, borrowed, near)
     want_clause = ref.clause_of(ctx, lex, hit, prev_end, next_start)
     want = ref.attach(ctx, lex, hit, want_clause)
     assert clause == want_clause, (ctx.low, hit)

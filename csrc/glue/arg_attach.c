@@ -163,9 +163,10 @@ static PyObject *py_arg_doc(PyObject *self, PyObject *const *args, Py_ssize_t na
     }
     int kind = PyUnicode_KIND(low);
     const void *data = PyUnicode_DATA(low);
+    const uint8_t *table = tt_glue_win_table();
     for (size_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, (Py_ssize_t)i);
-        uint8_t cls = tt_glue_win_class(c);
+        Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i] : PyUnicode_READ(kind, data, (Py_ssize_t)i);
+        uint8_t cls = c < TT_GLUE_WIN_TABLE ? table[c] : tt_glue_win_class(c);
         a->cp[i] = c;
         /* str.isalnum is re's \w without "_" */
         a->cls[i] = (uint8_t)(cls | ((cls & TT_WIN_WORD) && c != '_' ? TT_ARG_ALNUM : 0));

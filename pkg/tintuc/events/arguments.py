@@ -51,26 +51,42 @@ _LABEL_FLAGS = {"PER": _PARTICIPANT, "ORG": _PARTICIPANT, "LOC": _PARTICIPANT | 
 _STATEMENT, _SETTING, _NOUN = 1, 2, 4
 
 
+def _words(lex) -> tuple:
+    """The word lists of _core.arg_doc, made once per lexicon."""
+    words = _WORDS.get(id(lex))
+    if words is None or words[0] is not lex:
+        words = _WORDS[id(lex)] = (lex, (tuple(lex.voice), tuple(lex.cues["agent"]), tuple(lex.cues["nominal"]),
+                                         tuple(_DETERMINERS)))
+    return words[1]
+
+
+_WORDS: dict = {}
+
+
 def _doc(ctx, lex):
     """The document as _core.arg_attach reads it, made once per Context (after its
     attribution phrases are set)."""
     doc = ctx.memo.get("arg_doc")
     if doc is None:
         ents = ctx.entities
-        flags = bytes(_LABEL_FLAGS.get(m.item.label, 0) | (_EXCLUDED if ctx.is_excluded(m.start, m.end) else 0)
-                      for m in ents)
-        words = (tuple(lex.voice), tuple(lex.cues["agent"]), tuple(lex.cues["nominal"]), tuple(_DETERMINERS))
+        items = [m.item for m in ents]
+        label = _LABEL_FLAGS.get
+        flags = bytearray([label(e.label, 0) for e in items])
+        if ctx.excluded:
+            for i, m in enumerate(ents):
+                if ctx.is_excluded(m.start, m.end):
+                    flags[i] |= _EXCLUDED
         doc = ctx.memo["arg_doc"] = arg_doc(
-            ctx.low, [m.start for m in ents], [m.end for m in ents], flags, ctx.sent_starts,
-            ctx.cue_records("locative"), ctx.cue_records("boundary"), words, [m.item for m in ents])
+            ctx.low, ctx.entity_starts, [m.end for m in ents], bytes(flags), ctx.sent_starts,
+            ctx.cue_records("locative"), ctx.cue_records("boundary"), _words(lex), items)
     return doc
 
 
-def arguments_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple[tuple[int, int], Arguments]:
-    """The trigger's clause ([start, end) in normalized offsets) and its arguments;
+def arguments_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple:
+    """(left, right, actors, recipients, location, borrowed, near): the trigger's clause
+    [left, right) in normalized offsets and its arguments (the fields of :class:`Arguments`);
     ``prev_end``/``next_start`` are the neighbouring triggers of the sentence (or its edges)."""
     flags = ((_STATEMENT if hit.type == "STATEMENT" else 0) | (_SETTING if hit.setting else 0)
              | (_NOUN if hit.entry.noun else 0))
-    left, right, actors, recipients, location, borrowed, near = arg_attach(
-        _doc(ctx, lex), hit.sentence, hit.start, hit.end, hit.reach, prev_end, next_start, flags)
-    return (left, right), Arguments(actors, recipients, location, borrowed, near)
+    doc = ctx.memo.get("arg_doc") or _doc(ctx, lex)
+    return arg_attach(doc, hit.sentence, hit.start, hit.end, hit.reach, prev_end, next_start, flags)

@@ -137,6 +137,13 @@ class Context:
         return self._entities
 
     @property
+    def entity_starts(self) -> list[int]:
+        """The starts of :attr:`entities`, in their order."""
+        if self._entity_starts is None:
+            self.entities
+        return self._entity_starts
+
+    @property
     def times(self) -> list[Mention]:
         if self._times is None:
             self._times = [Mention(self.to_normalized(t.start), self.to_normalized(t.end), t)

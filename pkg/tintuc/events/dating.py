@@ -31,30 +31,47 @@ def _adjunct(ctx, m) -> bool:
     return ctx.low.startswith("hôm", m.start) or words_before(ctx.low, m.start, 1) in (["vào"], ["hôm"])
 
 
+def _candidates(ctx, k: int) -> list:
+    """The time expressions of sentence ``k`` that may date a trigger in it (resolved, outside
+    attribution phrases, not after "kể từ"), read once per sentence: (mention, coarse) pairs,
+    coarse when the expression is no day nor finer."""
+    cache = ctx.memo.get("dating")
+    if cache is None:
+        cache = ctx.memo["dating"] = {}
+    found = cache.get(k)
+    if found is None:
+        s, e = ctx.sentence_span(k)
+        found = cache[k] = []
+        for m in ctx.times:
+            if m.end <= s:
+                continue
+            if m.start >= e:
+                break
+            t = m.item
+            if t.begin is None or ctx.is_excluded(m.start, m.end) or _since(ctx, m):
+                continue
+            found.append((m, t.granularity not in _FINE))
+    return found
+
+
 def date_of(ctx, hit, clause: tuple[int, int]):
     """The TimeExpr dating ``hit``, or None."""
-    s, e = ctx.sentence_span(hit.sentence)
     left, right = clause
+    statement = hit.type == "STATEMENT"
+    start, end = hit.start, hit.end
     best, best_key = None, None
-    for m in ctx.times:
-        if m.end <= s:
-            continue
-        if m.start >= e:
-            break
-        t = m.item
-        if t.begin is None or ctx.is_excluded(m.start, m.end) or _since(ctx, m):
-            continue
-        if hit.type == "STATEMENT" and m.start >= hit.end and not _adjunct(ctx, m):
+    for m, coarse in _candidates(ctx, hit.sentence):
+        if statement and m.start >= end and not _adjunct(ctx, m):
             continue                   # after a speech verb comes what was said, not when
         if left <= m.start and m.end <= right:
             rank = 0
-        elif m.end <= hit.start:
+        elif m.end <= start:
             rank = 1
         else:
             rank = 2
-        dist = hit.start - m.end if m.end <= hit.start else m.start - hit.reach
+        dist = start - m.end if m.end <= start else m.start - hit.reach
         # a day beats a year or a term of office ("Ngày 7/4, ... nhiệm kỳ 2020-2025")
-        key = (t.granularity not in _FINE, rank, abs(dist))
+        key = (coarse, rank, abs(dist))
         if best_key is None or key < best_key:
-            best, best_key = t, key
+            best, best_key = m.item, key
     return best

@@ -25,7 +25,7 @@ from .context import Context
 from .dating import date_of
 from .lexicon import lexicon
 from .model import Event
-from .modality import future, historical, negated
+from .modality import modality
 from .triggers import find_hits
 
 __all__ = ["extract_mentions"]
@@ -57,15 +57,15 @@ def _casualties_by_hit(ctx, lex, hits) -> dict:
     return out
 
 
-def _anchored(hit, args, counts) -> bool:
+def _anchored(hit, actors, recipients, location, borrowed, near, counts) -> bool:
     if hit.type == "STATEMENT":
-        return bool(args.actors)              # no statement without someone making it
+        return bool(actors)                   # no statement without someone making it
     level = hit.entry.level
     if level == "strong":
         return True
     if level == "weak":
-        return bool(args.near or (args.actors and not args.borrowed) or counts)
-    return bool(args.actors or args.recipients or args.location is not None or counts)
+        return bool(near or (actors and not borrowed) or counts)
+    return bool(actors or recipients or location is not None or counts)
 
 
 def extract_mentions(doc, entities=None) -> list[Event]:
@@ -106,19 +106,18 @@ def _event(ctx, lex, hits, i, c, published) -> Event | None:
     s, e = ctx.sent_spans[h.sentence]
     prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
     next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
-    clause, args = arguments_of(ctx, lex, h, prev_end, next_start)
-    if not _anchored(h, args, c):
+    left, right, actors, recipients, location, borrowed, near = arguments_of(ctx, lex, h, prev_end, next_start)
+    if not _anchored(h, actors, recipients, location, borrowed, near, c):
         return None
-    date = date_of(ctx, h, clause)
+    date = date_of(ctx, h, (left, right))
     text, ts, te = ctx.span_original(h.start, h.end)
+    neg, fut, hist = modality(ctx, lex, h, left, date, published)
     return Event(
         type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
-        actors=tuple(args.actors), recipients=tuple(args.recipients), location=args.location,
+        actors=tuple(actors), recipients=tuple(recipients), location=location,
         date=date, date_source="text" if date is not None else ("published" if published else None),
         dead=c.get("dead", (None,))[0], injured=c.get("injured", (None,))[0],
         abducted=c.get("abducted", (None,))[0],
-        negated=negated(ctx, lex, h, clause[0]),
-        future=future(ctx, lex, h, clause[0], date, published),
-        historical=historical(ctx, lex, h, clause[0], date, published),
+        negated=neg, future=fut, historical=hist,
         rule="+".join(h.rules),
     )

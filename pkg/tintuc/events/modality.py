@@ -15,27 +15,34 @@ import datetime as _dt
 
 from .words import ends_with_phrase, starts_with_phrase
 
-__all__ = ["negated", "future", "historical", "HISTORY_DAYS"]
+__all__ = ["negated", "future", "historical", "modality", "HISTORY_DAYS"]
 
 NEGATION_REACH = 3
 TENSE_REACH = 5
 HISTORY_DAYS = 730
 
 
-def _window(ctx, hit, clause_start: int, reach: int) -> list[str]:
-    """Up to ``reach`` words before the trigger, inside its clause."""
+def _room(ctx, hit, clause_start: int) -> int:
+    """The words in the clause before the trigger, about (its spaces)."""
+    return ctx.low.count(" ", clause_start, hit.start)
+
+
+def _window(hit, room: int, reach: int) -> list[str]:
+    """Up to ``reach`` words before the trigger, inside its clause (of ``room`` words)."""
     words = hit.before[-reach:]
-    room = ctx.low.count(" ", clause_start, hit.start)      # words in the clause before it, about
     return words[-room:] if room < len(words) else words
 
 
-def negated(ctx, lex, hit, clause_start: int) -> bool:
+def _negated(ctx, lex, hit, room: int) -> bool:
     # one word more than the reach, to see the "hàng" of "hàng không"
-    words = _window(ctx, hit, clause_start, NEGATION_REACH + 1)
+    words = _window(hit, room, NEGATION_REACH + 1)
+    negation = lex.cues["negation"]
+    lo = max(0, len(words) - NEGATION_REACH)
+    if negation.first.isdisjoint(words[lo:]):
+        return False                        # (what the loop below would find, at once)
     tail = words + ctx.low[hit.start:hit.end].split()
     compounds = lex.cues["not_negation"]
-    negation = lex.cues["negation"]
-    for i in range(max(0, len(words) - NEGATION_REACH), len(words)):
+    for i in range(lo, len(words)):
         if tail[i] not in negation.first:
             continue                        # (what starts_with_phrase would say, without the slice)
         if (starts_with_phrase(tail[i:], negation)
@@ -45,22 +52,42 @@ def negated(ctx, lex, hit, clause_start: int) -> bool:
     return False
 
 
-def _has_cue(ctx, lex, hit, clause_start: int, cls: str) -> bool:
-    words = _window(ctx, hit, clause_start, TENSE_REACH)
+def _has_cue(lex, words: list[str], cls: str) -> bool:
     cues = lex.cues[cls]
+    if cues.last.isdisjoint(words):
+        return False                        # (what the search below would find, at once)
     return any(w in cues.last and ends_with_phrase(words[: i + 1], cues) for i, w in enumerate(words))
 
 
-def future(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
-    if _has_cue(ctx, lex, hit, clause_start, "future"):
-        return True
+def _later(date, published) -> bool:
     return bool(date is not None and published is not None and date.begin is not None and date.begin > published)
 
 
-def historical(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
-    if _has_cue(ctx, lex, hit, clause_start, "historical"):
-        return True
+def _long_ago(date, published) -> bool:
     if date is None or published is None:
         return False
     last = date.end_date or date.begin
     return last is not None and (published - last).days > HISTORY_DAYS
+
+
+def negated(ctx, lex, hit, clause_start: int) -> bool:
+    return _negated(ctx, lex, hit, _room(ctx, hit, clause_start))
+
+
+def future(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
+    words = _window(hit, _room(ctx, hit, clause_start), TENSE_REACH)
+    return _has_cue(lex, words, "future") or _later(date, published)
+
+
+def historical(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
+    words = _window(hit, _room(ctx, hit, clause_start), TENSE_REACH)
+    return _has_cue(lex, words, "historical") or _long_ago(date, published)
+
+
+def modality(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> tuple[bool, bool, bool]:
+    """(negated, future, historical) of one mention, the clause read once for the three."""
+    room = _room(ctx, hit, clause_start)
+    words = _window(hit, room, TENSE_REACH)
+    return (_negated(ctx, lex, hit, room),
+            _has_cue(lex, words, "future") or _later(date, published),
+            _has_cue(lex, words, "historical") or _long_ago(date, published))
