@@ -276,11 +276,18 @@ static long phrase_starting(const er *e, size_t k, unsigned role)
     long best = -1;
     size_t longest = e->lex->longest[role] ? e->lex->longest[role] : 1;
     size_t lim = k + longest < e->n ? k + longest : e->n;
+    size_t len = 0;
     for (size_t b = k + 1; b <= lim; b++) {
-        size_t m = mask_of(e, k, b);
-        if (m == NO_KEY)
+        /* the key of tokens [k, b) is that of [k, b - 1), a space and token b - 1 */
+        if (b > k + 1) {
+            if (len + 1 > e->lex->max_len)
+                break;
+            e->w->key[len++] = ' ';
+        }
+        if ((len = put_token(e, len, b - 1)) == NO_KEY)
             break;
-        if (m & (1u << role))
+        const er_key *key = find_key(e->lex, e->w->key, len);
+        if (key != NULL && (key->mask & (1u << role)))
             best = (long)b;
     }
     return best;
