@@ -3,6 +3,7 @@ processes (tintuc._forked): the documents come back with them, the same as one p
 and a failing worker fails the call without leaving a process behind."""
 import os
 import threading
+import time
 
 import pytest
 
@@ -128,4 +129,51 @@ def test_another_thread_holding_a_lock_does_not_stop_the_workers(batch, forks):
         t.join()
     assert all("events" in d._cache for d in two)
     assert [[e.to_dict() for e in d.events] for d in one] == [[e.to_dict() for e in d.events] for d in two]
+    assert len(forks) == 1 and reaped(forks)
+
+
+def test_mentions_linked_as_they_come_are_clustered_as_all_at_once(batch):
+    from tintuc.events import cluster
+    texts, dates = batch
+    corpus = tintuc.analyze_many(texts, published=dates)
+    mentions = [tintuc.events.extract_mentions(d) for d in corpus]
+    feats = [cluster.features(evs, d.published) for evs, d in zip(mentions, corpus)]
+    linker = cluster.Linker()
+    for fs in feats:
+        linker.add(fs)
+    assert linker.clusters() == cluster.link([f for fs in feats for f in fs])
+    assigned = cluster.assign(mentions, [d.published for d in corpus])
+    assert linker.clusters() == [ev.cluster for evs in assigned for ev in evs]
+    assert len(set(linker.clusters())) < len(linker.clusters())    # some mentions do share one
+
+
+def test_results_sent_one_document_at_a_time_are_the_same(batch, monkeypatch, forks):
+    texts, dates = batch
+    one = tintuc.analyze_many(texts, published=dates)
+    monkeypatch.setattr(_forked, "FRAME_DOCS", 1)
+    two = tintuc.analyze_many(texts, published=dates, n_jobs=3)
+    assert [[e.to_dict() for e in d.events] for d in one] == [[e.to_dict() for e in d.events] for d in two]
+    assert [[e.to_dict() for e in d.entities] for d in one] == [[e.to_dict() for e in d.entities] for d in two]
+    assert len(forks) == 2 and reaped(forks)
+
+
+def test_a_worker_failing_after_sending_results_fails_the_call(batch, monkeypatch, forks):
+    texts, dates = batch
+    parent = os.getpid()
+    rules = _forked._rules
+    seen = []
+
+    def late(doc):
+        if os.getpid() == parent:
+            time.sleep(0.001)       # leaves the worker a few documents of the queue
+        else:
+            seen.append(doc)
+            if len(seen) > 1:       # its first document's results are sent already
+                raise ValueError("worker failed late")
+        return rules(doc)
+
+    monkeypatch.setattr(_forked, "FRAME_DOCS", 1)
+    monkeypatch.setattr(_forked, "_rules", late)
+    with pytest.raises(ValueError, match="worker failed late"):
+        tintuc.analyze_many(texts, published=dates, n_jobs=2)
     assert len(forks) == 1 and reaped(forks)

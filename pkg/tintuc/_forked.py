@@ -206,14 +206,17 @@ class _Inbox:
 def materialize(docs: list, jobs: int) -> tuple[list, list]:
     """Entities, times and attributions of every document put in its cache, shared among
     ``jobs`` processes; the event mentions of each document (not yet clustered), and the
-    clustering features of all of them in order (tintuc.events.cluster.features)."""
-    from .events.cluster import features
+    clusters of all of them in order (tintuc.events.cluster.Linker), linked as they come in."""
+    from .events.cluster import Linker, features
     parts = shares(len(docs), jobs)
     table = _dispatch_table()    # made here: the child imports nothing
     mentions = [None] * len(docs)
     feats = [None] * len(docs)
+    linker = Linker()
+    linked = 0      # documents whose mentions are linked: all before the first still missing
 
     def put(i, found):
+        nonlocal linked
         doc = docs[i]
         entities, times, attributions, events = found
         doc._cache["entities"] = entities
@@ -221,6 +224,10 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
         doc._cache["attributions"] = attributions
         mentions[i] = events
         feats[i] = features(events, doc.published)
+        while linked < len(docs) and feats[linked] is not None:
+            linker.add(feats[linked])
+            feats[linked] = ()
+            linked += 1
 
     mine = [parts[0]]    # shares read here: the first, and any whose fork failed
     inboxes = []
@@ -254,10 +261,13 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
                     inbox.poll(put)
             for inbox in inboxes:
                 inbox.drain(put)
+            clusters = linker.clusters()
+            # the features go while collections still wait: the first one after would walk them
+            linker = None
     finally:
         os.close(queue)
         for inbox in inboxes:       # an error or Ctrl-C here: the others are not waited for
             if inbox.pid is not None:
                 _stop(inbox.pid)
             os.close(inbox.fd)
-    return mentions, [f for fs in feats for f in fs]
+    return mentions, clusters

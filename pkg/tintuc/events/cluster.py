@@ -38,7 +38,7 @@ from importlib import resources
 from .._bulk import no_collection
 from .model import Event
 
-__all__ = ["assign", "features", "link", "Group", "country_of"]
+__all__ = ["assign", "features", "link", "Linker", "Group", "country_of"]
 
 _DAY = _dt.timedelta(days=1)
 # granularities that name one day
@@ -194,50 +194,77 @@ def features(events, published) -> list:
     return [_Features(ev, published) for ev in events]
 
 
-def link(feats: list) -> list:
-    """The cluster of each mention, given the features of every mention of the batch in order
-    (document order, then mention order): the position of the first mention of its cluster."""
-    parent = list(range(len(feats)))
-    # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not chain a
-    # week of similar events into one
-    span = {n: (f.begin, f.end) for n, f in enumerate(feats) if f.begin is not None and not f.vague}
+class Linker:
+    """Clusters built as the mentions of a batch are given in order (document order, then
+    mention order), so that a batch read by several processes links what has come in while
+    the rest is being read."""
 
-    def root(x):
+    __slots__ = ("feats", "parent", "span", "index")
+
+    def __init__(self):
+        self.feats = []
+        self.parent = []
+        # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not
+        # chain a week of similar events into one
+        self.span = {}
+        self.index = {}
+
+    def add(self, feats) -> None:
+        """The next mentions, by their features."""
+        index, span, same, union = self.index, self.span, _same, self._union
+        for f in feats:
+            n = len(self.feats)
+            self.feats.append(f)
+            self.parent.append(n)
+            if f.begin is not None and not f.vague:
+                span[n] = (f.begin, f.end)
+            keys = f.bucket_keys()
+            family = f.family
+            near, own = f.days(1), f.days(0)
+            cands = set()
+            for key in keys:
+                for day in near:
+                    found = index.get((family, key, day))
+                    if found:
+                        cands.update(found)
+            for m in sorted(cands):
+                if same(self.feats[m], f):
+                    union(m, n)
+            for key in keys:
+                for day in own:
+                    index.setdefault((family, key, day), []).append(n)
+
+    def clusters(self) -> list:
+        """The cluster of each mention so far: the position of the first mention of it."""
+        return [self._root(n) for n in range(len(self.parent))]
+
+    def _root(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def union(a, b):
-        a, b = root(a), root(b)
+    def _union(self, a: int, b: int) -> None:
+        a, b = self._root(a), self._root(b)
         if a == b:
             return
+        span = self.span
         if a in span and b in span:
             first = min(span[a][0], span[b][0])
             last = max(span[a][1], span[b][1])
             if (last - first).days > SPAN_DAYS:
                 return
             span[min(a, b)] = (first, last)
-        parent[max(a, b)] = min(a, b)             # the earliest mention names the cluster
+        self.parent[max(a, b)] = min(a, b)             # the earliest mention names the cluster
 
-    index: dict = {}
-    for n, f in enumerate(feats):
-        keys = f.bucket_keys()
-        family = f.family
-        near, own = f.days(1), f.days(0)
-        cands = set()
-        for key in keys:
-            for day in near:
-                found = index.get((family, key, day))
-                if found:
-                    cands.update(found)
-        for m in sorted(cands):
-            if _same(feats[m], f):
-                union(m, n)
-        for key in keys:
-            for day in own:
-                index.setdefault((family, key, day), []).append(n)
-    return [root(n) for n in range(len(feats))]
+
+def link(feats: list) -> list:
+    """The cluster of each mention, given the features of every mention of the batch in order
+    (document order, then mention order): the position of the first mention of its cluster."""
+    linker = Linker()
+    linker.add(feats)
+    return linker.clusters()
 
 
 def assign(mentions: list, published: list) -> list:
@@ -277,10 +304,10 @@ class Group:
         self._lock = threading.Lock()
         self._done = False
 
-    def fill(self, mentions: list | None = None, feats: list | None = None) -> None:
+    def fill(self, mentions: list | None = None, clusters: list | None = None) -> None:
         """Extract (unless ``mentions`` gives each document's) and cluster the events of every
-        document, and put them in the documents' caches. ``feats``: the :func:`features` of
-        those mentions, every document's in order, when already computed."""
+        document, and put them in the documents' caches. ``clusters``: those of the mentions,
+        every document's in order, when already linked (:class:`Linker`)."""
         from .extract import extract_mentions
         with self._lock:
             if self._done:
@@ -289,9 +316,9 @@ class Group:
             with no_collection():
                 if mentions is None:
                     mentions = [extract_mentions(d) for d in docs]
-                if feats is None:
-                    feats = [f for evs, d in zip(mentions, docs) for f in features(evs, d.published)]
-                clusters = iter(link(feats))
+                if clusters is None:
+                    clusters = link([f for evs, d in zip(mentions, docs) for f in features(evs, d.published)])
+                clusters = iter(clusters)
                 for d, evs in zip(docs, mentions):
                     # the mentions were just made and no one holds them yet: set in place
                     for ev in evs:
