@@ -125,6 +125,7 @@ extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words
 /* Python's own classes of a code point (core/timex_scan.h's TT_TX_*), as its re reads them (timex_scan.c). */
 unsigned tt_py_ctype(tt_cp c);
 extern PyMethodDef tt_qty_methods[];    /* qty_scan.c: qty_follow, qty_word_hits, qty_digit_starts */
+extern PyMethodDef tt_attrib_scan_methods[]; /* attrib_scan.c: attrib_anchors */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
 int tt_analyze_constants_add(PyObject *module); /* analyze.c: the cue lexicon's flags (CUE_*) */

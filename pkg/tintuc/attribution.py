@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .cuelex import phrases_at
+from . import _core
+from .cuelex import _records
 from .document import Span
 
 __all__ = ["Attribution", "find_attributions"]
@@ -38,7 +39,8 @@ _UP = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 _NAME_GREEDY = rf"[{_UP}0-9][\w.&'-]*(?:[^\S\n]+[{_UP}0-9][\w.&'-]*)*"
 _NAME_RX = re.compile(_NAME_GREEDY)
 _OUTLET = r"(?:[Bb]áo giới|[Tt]ruyền thông|[Bb]áo chí|[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Bb]áo|[Tt]ờ|[Tt]ạp chí|[Đđ]ài|[Kk]ênh|[Tt]rang(?: tin)?|[Nn]hật báo)"
-_REPORTED = r"(?:thông báo|tuyên bố|lời|thông cáo|nguồn tin|phát biểu|ý kiến)"
+_REPORTED_WORDS = ("thông báo", "tuyên bố", "lời", "thông cáo", "nguồn tin", "phát biểu", "ý kiến")
+_REPORTED = "(?:" + "|".join(_REPORTED_WORDS) + ")"
 _SP = r"[^\S\n]+"
 
 _DATELINE = re.compile(
@@ -61,6 +63,13 @@ _THEO_END = re.compile(r"[^\S\n]*(?:,|đưa tin|cho biết|cho hay)")
 # where the forms above can start: the C pipeline's cue pass finds them (tintuc.cuelex)
 ANCHOR_PHRASES = ("phóng viên", "pv", "theo", "dẫn", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo giới",
                   "báo chí", "báo", "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "truyền thông")
+# what must stand next to a key word for its form to be read (csrc/core/attrib_scan.h):
+# "theo" opens a sentence and a space follows it ("Theo Reuters,"); a space follows "dẫn" and
+# "phóng viên", and after "dẫn" the first letter of a word _QUOTE reads ("lời" or one of
+# _REPORTED); any other key (an outlet) has an upper-case letter one past it ("báo Nhân Dân")
+_SENTENCE, _SPACED, _NAME_NEXT = 1, 2, 3
+_ANCHOR_RULES = (("theo", _SENTENCE), ("dẫn", _SPACED, "".join(sorted({w[0] for w in ("lời", *_REPORTED_WORDS)}))),
+                 ("phóng viên", _SPACED), ("pv", _SPACED))
 _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\S\n]*$")
 # an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
 _OUTLET_VERB = re.compile(rf"(?:{_SP}(?:đã|vừa|cũng|từng))*{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
@@ -166,14 +175,6 @@ def _said(d: _Doc, m):
     return d.thing(start, m.end("said"))
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether ``pos`` opens a line or follows a sentence's end."""
-    i = pos
-    while i > 0 and text[i - 1] in " \t\u00a0":
-        i -= 1
-    return i == 0 or text[i - 1] in "\n.!?"
-
-
 def _datelines(norm: str):
     """What ``_DATELINE.finditer(norm)`` finds, tried only at the starts of lines that hold a
     "(" (a dateline holds one and no line break, so a scan of every position is wasted)."""
@@ -223,16 +224,10 @@ def find_attributions(doc, entities=None) -> list:
         place = d.thing(m.start("place"), m.end("place"), "LOC") if m.group("place") else None
         add("dateline", m.start(), m.end(), d.thing(m.start("source"), m.end("source")), place)
     # each form is looked for only where its key word stands, so that an article without
-    # attribution costs little; as a scan of the text for the key words goes, a key word that
-    # starts inside the last one is none
-    last = 0
-    for _, pos, e, _ in phrases_at(doc._core, "attribution"):
-        if pos < last:
-            continue
-        last = e
+    # attribution costs little; the C pass drops the key words whose surroundings rule out
+    # their form (inside the one before or inside a word, "theo" in mid-sentence, "báo cáo")
+    for pos, e in _core.attrib_anchors(_records(doc._core, "attribution"), norm, low, _ANCHOR_RULES, _NAME_NEXT):
         key = low[pos:e]
-        if pos and low[pos - 1].isalnum():
-            continue                 # inside a word
         if key in ("phóng viên", "pv"):
             m = _REPORTER.match(norm, max(0, pos - 5)) if low.startswith("theo ", max(0, pos - 5)) else None
             m = m or _REPORTER.match(norm, pos)
@@ -241,7 +236,7 @@ def find_attributions(doc, entities=None) -> list:
                 add("reporter", m.start(), end, d.thing(m.start("source"), m.end("source")),
                     d.thing(m.start("place"), m.end("place"), "LOC"), _said(d, m))
         elif key == "theo":
-            m = _THEO.match(norm, pos) if _sentence_start(norm, pos) else None
+            m = _THEO.match(norm, pos)
             if m:
                 src, end = d.name_at(m.end())
                 if src is None or not _THEO_END.match(norm, end) or d.place_across(m.end()):
@@ -255,9 +250,6 @@ def find_attributions(doc, entities=None) -> list:
             if m:
                 add("quote", m.start(), m.start("said"), None, None, _said(d, m))
         else:
-            nxt = pos + len(key) + 1
-            if nxt >= len(norm) or not norm[nxt].isupper():
-                continue             # "trang 5", "báo cáo": no outlet's name follows
             m = _REPORT.match(norm, pos)
             if m and not d.place_across(m.start("source")):    # "Đài Loan cho biết": Taiwan speaking
                 end = m.start("said") if m.group("said") else m.end()
@@ -272,7 +264,8 @@ def find_attributions(doc, entities=None) -> list:
             end = m.start("said") if m.group("said") else m.end()
             add("report", s, end, x, None, _said(d, m))
     tail_start = _last_lines(norm, 3)
-    if tail_start is not None:
+    # (a credit line holds "[Tt]heo": most tails hold no "heo" at all)
+    if tail_start is not None and norm.find("heo", tail_start) >= 0:
         # what _CREDIT.finditer(norm, tail_start) finds: a credit is one whole line, and its
         # "^" holds at tail_start (after a line break) and after each line break
         line = tail_start
