@@ -275,10 +275,9 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
         return TT_ETOOLONG;
     hits->n = 0;
     const scan s = {text, n, ctype};
-    /* digit hits come first, then key-word hits, as the two scans of timex.py give them */
-    for (size_t p = 0; p < n; p++)
-        if (text[p] - '0' < 10u && digit_hit(&s, p) && (st = push_hit(hits, p, TT_TX_DIGIT)) != TT_OK)
-            goto done;
+    /* one pass finds both; digit hits come first, then key-word hits (kept aside in kw), as
+     * the two scans of timex.py give them */
+    tt_offbuf kw = {0};
     /* every tail begins with a marked vowel, rare among the letters: a table indexed by the
      * low bits of a code point holds the code points that may be such a vowel there, as a
      * range [lo, lo + span] (span 0: the one vowel of the slot; a second vowel in the same
@@ -310,6 +309,8 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
         /* without branches: most code points are no such vowel, at random places */
         uint32_t m = slot_kw[i] & -(uint32_t)(c - slot_lo[i] <= slot_span[i]) & before;
         before = head_kw[c < 128 ? c : 128];
+        if (c - '0' < 10u && digit_hit(&s, p) && (st = push_hit(hits, p, TT_TX_DIGIT)) != TT_OK)
+            goto done;
         if (__builtin_expect(m == 0, 1))
             continue;
         size_t len = 0;
@@ -320,12 +321,18 @@ tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbu
         }
         if (!len)
             continue;
-        if ((st = push_hit(hits, p - head_len(k), 1 + k)) != TT_OK)
+        if ((st = push_hit(&kw, p - head_len(k), 1 + k)) != TT_OK)
             goto done;
-        p += len - 1; /* the regular expression goes on after its match */
+        /* the regular expression goes on after its match; a tail is letters, no digit */
+        p += len - 1;
         before = head_kw[text[p] < 128 ? text[p] : 128];
     }
+    if ((st = tt_offbuf_reserve(hits, kw.n)) != TT_OK)
+        goto done;
+    for (size_t j = 0; j < kw.n; j++)
+        hits->v[hits->n++] = kw.v[j];
 done:
+    tt_offbuf_free(&kw);
     return st;
 }
 
