@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from .._core import cue_find
 from ..cuelex import Found
@@ -34,8 +35,7 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.item!r})"
 
 
-def _by_start_then_longest(m: Mention):
-    return m.start, -m.end
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class Context:
@@ -131,7 +131,10 @@ class Context:
                 ents = [Mention(e.start, e.end, e) for e in given]
             else:
                 ents = [Mention(bisect_left(align, e.start), bisect_left(align, e.end), e) for e in given]
-            ents.sort(key=_by_start_then_longest)
+            # by start, then longest first (key=lambda m: (m.start, -m.end)), as two stable
+            # sorts with keys read in C
+            ents.sort(key=_END, reverse=True)
+            ents.sort(key=_START)
             self._entities = ents
             self._entity_starts = [m.start for m in ents]
         return self._entities
@@ -146,8 +149,12 @@ class Context:
     @property
     def times(self) -> list[Mention]:
         if self._times is None:
-            self._times = [Mention(self.to_normalized(t.start), self.to_normalized(t.end), t)
-                           for t in self.doc.times]
+            align = self.align
+            if align is None:
+                self._times = [Mention(t.start, t.end, t) for t in self.doc.times]
+            else:
+                self._times = [Mention(bisect_left(align, t.start), bisect_left(align, t.end), t)
+                               for t in self.doc.times]
         return self._times
 
     def is_excluded(self, start: int, end: int) -> bool:

@@ -12,6 +12,9 @@ the verb is what was said). Without a date in the sentence, the event is dated b
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from .words import words_before
 
 _FINE = ("time", "part_of_day", "day", "weekend")
@@ -42,7 +45,13 @@ def _candidates(ctx, k: int) -> list:
     if found is None:
         s, e = ctx.sentence_span(k)
         found = cache[k] = []
-        for m in ctx.times:
+        times = ctx.times
+        # the expressions before the first whose end (or an earlier one's) passes s all end by s
+        ends = ctx.memo.get("dating_ends")
+        if ends is None:
+            ends = ctx.memo["dating_ends"] = list(accumulate((m.end for m in times), max))
+        for i in range(bisect_right(ends, s), len(times)):
+            m = times[i]
             if m.end <= s:
                 continue
             if m.start >= e:
