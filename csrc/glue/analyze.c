@@ -6,8 +6,9 @@
  *    cue_roles, cue_hits)
  * norm is the normalized text (the input itself when unchanged); align is None when unchanged,
  * else len(norm) + 1 uint32 offsets into the original; nstart/nend are token spans in norm and
- * ostart/oend in the original (uint32 each); kinds and flags one byte per token; sentences
- * and words the index of the first token of each (uint32); matches the gazetteer matches over
+ * ostart/oend in the original; kinds and flags one byte per token; sentences and words the
+ * index of the first token of each; every uint32 array is a U32Array (u32array.c), which the
+ * cyclic collector does not track; matches the gazetteer matches over
  * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
  * character per token (see shape_of); cue_roles (one uint32 per token) and cue_hits (a tuple
  * of TT_CUE_MAX_GROUPS bytes, the hits of group g at index g, records laid out as tt_cue_hit,
@@ -55,6 +56,7 @@ typedef struct {
     const tt_automaton *cues;  /* NULL: no cue pass (core/cues.h) */
     int underscores;           /* word_tokenize_batch: syllables of a word joined by "_" */
     int lower;                 /* analyze_batch: norm lower-cased too */
+    PyTypeObject *u32;         /* analyze_batch: the U32Array type its uint32 arrays are made of */
 } stages;
 
 static void item_free(void *op)
@@ -271,7 +273,7 @@ static PyObject *bytes_new(size_t n, void **p)
 }
 
 static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf *m, const tt_cue_work *cues,
-                           const item *low)
+                           const item *low, PyTypeObject *u32)
 {
     size_t nt = d->tokens.n;
     PyObject *norm = NULL, *align = NULL, *res = NULL, *mb = NULL, *shape = NULL, *roles = NULL, *hits = NULL;
@@ -281,31 +283,31 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
     uint8_t *kinds, *flags;
     if (d->changed) {
         norm = tt_str_from_u32(d->norm.v, d->norm.n);
-        align = bytes_of(d->map.v, d->map.n * sizeof *d->map.v);
+        align = tt_u32array_from(u32, d->map.v, d->map.n);
     } else {
         norm = Py_NewRef(text);
         align = Py_NewRef(Py_None);
     }
     if (norm == NULL || align == NULL)
         goto done;
-    /* the token arrays written straight into their bytes */
-    if ((arr[0] = bytes_new(nt * 4, (void **)&ns)) == NULL || (arr[1] = bytes_new(nt * 4, (void **)&ne)) == NULL
-        || (arr[2] = bytes_new(nt * 4, (void **)&os)) == NULL || (arr[3] = bytes_new(nt * 4, (void **)&oe)) == NULL
+    /* the token arrays written straight into their objects */
+    if ((arr[0] = tt_u32array_new(u32, nt, &ns)) == NULL || (arr[1] = tt_u32array_new(u32, nt, &ne)) == NULL
+        || (arr[2] = tt_u32array_new(u32, nt, &os)) == NULL || (arr[3] = tt_u32array_new(u32, nt, &oe)) == NULL
         || (arr[4] = bytes_new(nt, (void **)&kinds)) == NULL || (arr[5] = bytes_new(nt, (void **)&flags)) == NULL)
         goto done;
     for (size_t k = 0; k < nt; k++) {
         const tt_token *t = &d->tokens.v[k];
         uint32_t a = t->start, b = t->end, oa = d->map.v[a], ob = d->map.v[b];
-        memcpy(ns + k, &a, 4);
-        memcpy(ne + k, &b, 4);
-        memcpy(os + k, &oa, 4);
-        memcpy(oe + k, &ob, 4);
+        ns[k] = a;
+        ne[k] = b;
+        os[k] = oa;
+        oe[k] = ob;
         kinds[k] = t->kind;
         flags[k] = t->flags;
     }
-    if ((arr[6] = bytes_of(d->sent.v, d->sent.n * sizeof *d->sent.v)) == NULL)
+    if ((arr[6] = tt_u32array_from(u32, d->sent.v, d->sent.n)) == NULL)
         goto done;
-    if ((arr[7] = bytes_of(d->words.v, d->words.n * sizeof *d->words.v)) == NULL)
+    if ((arr[7] = tt_u32array_from(u32, d->words.v, d->words.n)) == NULL)
         goto done;
     if ((mb = matches_of(d, m)) == NULL || (shape = shape_of(d)) == NULL)
         goto done;
@@ -313,7 +315,7 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
         roles = Py_NewRef(Py_None);
         hits = Py_NewRef(Py_None);
     } else {
-        if ((roles = bytes_of(cues->roles, nt * sizeof *cues->roles)) == NULL
+        if ((roles = tt_u32array_from(u32, cues->roles, nt)) == NULL
             || (hits = PyTuple_New(TT_CUE_MAX_GROUPS)) == NULL)
             goto done;
         for (size_t g = 0; g < TT_CUE_MAX_GROUPS; g++) {
@@ -353,7 +355,7 @@ static PyObject *arrays_of(PyObject *text, void *op, const void *ctx)
 {
     const item *it = op;
     const stages *sg = ctx;
-    return result_of(text, &it->doc, &it->matches, sg->cues != NULL ? &it->cues : NULL, sg->lower ? it : NULL);
+    return result_of(text, &it->doc, &it->matches, sg->cues != NULL ? &it->cues : NULL, sg->lower ? it : NULL, sg->u32);
 }
 
 static const tt_batch_ops analyze_ops = {sizeof(item), CHUNK_DOCS, CHUNK_CPS, run_item, arrays_of, item_free};
@@ -364,7 +366,8 @@ static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos"
 static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     PyObject *kw[9] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL};
+    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL,
+                 .u32 = tt_get_state(mod)->u32array_type};
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
         return NULL;

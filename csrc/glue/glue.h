@@ -16,6 +16,7 @@ typedef struct {
     PyTypeObject *automaton_type; /* tintuc._core.Automaton */
     PyTypeObject *segmenter_type; /* tintuc._core.Segmenter */
     PyTypeObject *token_type;     /* tintuc._core.Token (a struct sequence) */
+    PyTypeObject *u32array_type;  /* tintuc._core.U32Array (u32array.c) */
     PyObject *kind_names[8];      /* interned token kind names, indexed by tt_tok_kind */
 } tt_state;
 
@@ -128,6 +129,11 @@ extern PyMethodDef tt_qty_methods[];    /* qty_scan.c: qty_follow, qty_word_hits
 extern PyMethodDef tt_attrib_scan_methods[]; /* attrib_scan.c: attrib_anchors */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
+int tt_u32array_type_add(PyObject *module); /* u32array.c: the U32Array type */
+/* A new U32Array of n items for the caller to fill (*data points at them), or one holding a
+ * copy of p[0..n) (u32array.c). NULL with an exception set. */
+PyObject *tt_u32array_new(PyTypeObject *type, size_t n, uint32_t **data);
+PyObject *tt_u32array_from(PyTypeObject *type, const uint32_t *p, size_t n);
 int tt_analyze_constants_add(PyObject *module); /* analyze.c: the cue lexicon's flags (CUE_*) */
 /* The automaton inside an Automaton object (borrowed: valid while obj lives), or NULL with
  * TypeError for anything else. */

@@ -20,6 +20,9 @@ class CoreDoc:
     """Normalized text, alignment, tokens, sentences and words of one text.
 
     ``nstart/nend`` index the normalized text ``norm``; ``ostart/oend`` the original ``text``.
+    The uint32 arrays (these four, ``align``, ``sent_first``, ``word_first``, ``cue_roles``) are
+    ``_core.U32Array``: immutable sequences and buffers of format "I" that, unlike a memoryview
+    over bytes, the cyclic garbage collector does not track.
     """
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
@@ -34,7 +37,7 @@ class CoreDoc:
         self._matches = matches
         # what the cue lexicon (tintuc.cuelex) found, None when the pass did not run: one
         # word of role bits per token, and the hits of the entries it reports
-        self.cue_roles = memoryview(roles).cast("I") if roles is not None else None
+        self.cue_roles = roles
         self._cue_hits = hits  # a tuple: the packed hits of each group
         # one character per token (csrc/glue/analyze.c: shape_of): 'C' capitalized word, 'A' in
         # capitals, 'l' other word, 'h' tight hyphen, ASCII punctuation as itself, 'p' other
@@ -42,15 +45,15 @@ class CoreDoc:
         self.shape = shape.decode("ascii")
         self.text = text
         self.norm = norm
-        self.align = memoryview(align).cast("I") if align is not None else None
-        self.nstart = memoryview(ns).cast("I")
-        self.nend = memoryview(ne).cast("I")
-        self.ostart = memoryview(os_).cast("I")
-        self.oend = memoryview(oe).cast("I")
+        self.align = align
+        self.nstart = ns
+        self.nend = ne
+        self.ostart = os_
+        self.oend = oe
         self.kinds = kinds
         self.flags = flags
-        self.sent_first = memoryview(sent).cast("I")
-        self.word_first = memoryview(words).cast("I")
+        self.sent_first = sent
+        self.word_first = words
 
     def __len__(self) -> int:
         return len(self.kinds)
