@@ -41,6 +41,8 @@ MIN_SHARE = 32
 MAX_TICKETS = 1024
 # documents a child reads before sending what it found
 FRAME_DOCS = 16
+# the part of the batch handed out when the parent has the collector walk what it made so far
+SWEEP_AT = 0.8
 # bytes of a frame's length
 _LEN = 8
 
@@ -254,11 +256,18 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
             for share in mine:
                 for i in share:
                     put(i, _rules(docs[i]))
+            sweep = SWEEP_AT * len(docs)
             while (share := _take(queue, parts)) is not None:
                 for i in share:
                     put(i, _rules(docs[i]))
                 for inbox in inboxes:
                     inbox.poll(put)
+                if share.start >= sweep:
+                    # the young objects (nearly all of the batch's) walked once now, while the
+                    # others still read, rather than by the first collection after the pause,
+                    # when they are done; the next collections walk them no more often
+                    gc.collect(0)
+                    sweep = len(docs)
             for inbox in inboxes:
                 inbox.drain(put)
             clusters = linker.clusters()

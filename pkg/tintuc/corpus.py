@@ -175,9 +175,11 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
                            id=index[i] if index is not None else i,
                            meta={"article": meta} if meta is not None else None)
             docs.append(doc)
-    group = events_group(docs)        # their events are clustered together
-    for doc in docs:
-        doc._group = group
-    if jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available():
-        group.fill(*_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
+        group = events_group(docs)        # their events are clustered together
+        for doc in docs:
+            doc._group = group
+        # (still paused: the first collection after walks what was made here, and the forked
+        # path has it walk most of it while the other processes are still reading)
+        if jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available():
+            group.fill(*_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
     return Corpus(docs, index)
