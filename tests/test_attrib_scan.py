@@ -23,6 +23,15 @@ def check(doc, entities=None):
     got = c_anchors(core)
     assert got == ref.anchors(core)
     assert set(ref.readable(core)) <= set(got)        # nothing a rule reads is dropped
+    norm = core.norm
+    lines = _core.attrib_dateline_lines(norm)
+    assert lines == ref.dateline_lines(norm)
+    assert {m.start() for m in ref._datelines(norm)} <= set(lines)
+    credits = _core.attrib_credit_lines(norm, 3)
+    assert credits == ref.credit_lines(norm, 3)
+    tail = ref._last_lines(norm, 3)
+    tried = [] if tail is None else [i for i in range(tail, len(norm) + 1) if i == tail or norm[i - 1] == "\n"]
+    assert {i for i in tried if ref._CREDIT.match(norm, i)} <= set(credits)
     assert find_attributions(doc, entities) == ref.find_attributions(doc, entities)
     return len(got)
 
@@ -40,6 +49,11 @@ SENTENCES = [
     "Hà Nội, 14/3 (TTXVN) - Hai bên đã gặp nhau.\n\nTheo Reuters",
     "dẫn  lời ông A; dẫn\nlời ông B; nhật báo Asahi đưa tin; trang tin VnExpress cho biết.",
     "báo  Tuổi Trẻ; báo\u00a0Tuổi Trẻ; tạp chí Time đưa tin; báo giới Mỹ; báo chí Nhật cho biết",
+    "(Dân trí) - Hai bên gặp nhau (hôm qua) -- rồi về.\nHà Nội, 14/3/2024 (TTXVN) — Tin.\n (VOV)– x",
+    "Bài viết.\n\n  Theo\u00a0Reuters \ntheo AP\nTheo: x\nTHEO Tân Hoa Xã\n\n \t",
+    "Một dòng.\nTheo Reuters",
+    "Theo Reuters",
+    "Ghi chú\n\nTheo Reuters, AP\nTheo BBC\n",
 ]
 
 
@@ -63,7 +77,7 @@ def test_with_entities():
 WORDS = ["theo", "Theo", "THEO", "dẫn", "lời", "thông báo", "của", "báo", "Báo", "trang", "tờ", "đài", "Đài",
          "kênh", "pv", "PV", "phóng viên", "Phóng viên", "tại", "Reuters", "TASS", "Nhân Dân", "cáo", "đến",
          "ý kiến", "nguồn tin", "hãng tin", "truyền thông", "đưa tin", "cho biết", "ông", "Loan", "5", "x_",
-         "(TTXVN)", "Hà Nội,", "14/3", "-"]
+         "(TTXVN)", "Hà Nội,", "14/3", "-", "—", "(", ")", "(Dân trí)"]
 SEPS = [" ", "  ", "\u00a0", "\t", "\n", ". ", ", ", "! ", "?", "", ". \n", "_", "."]
 
 
@@ -96,3 +110,11 @@ def test_bad_arguments():
     with pytest.raises(ValueError):                    # the records' offsets lie beyond the text
         _core.attrib_anchors(recs, "ab", "ab", _ANCHOR_RULES, _NAME_NEXT)
     assert _core.attrib_anchors(b"", "", "", (), _NAME_NEXT) == []
+    assert _core.attrib_dateline_lines("") == [] and _core.attrib_credit_lines("", 3) == []
+    assert _core.attrib_dateline_lines("a\nb (X) -") == [2]
+    assert _core.attrib_credit_lines("a\nb\nTheo X\n", 3) == [4]
+    assert _core.attrib_credit_lines("Theo X", 3) == []               # no line break: no tail
+    with pytest.raises(TypeError):
+        _core.attrib_dateline_lines(None)
+    with pytest.raises(ValueError):
+        _core.attrib_credit_lines("x", -1)

@@ -98,7 +98,8 @@ def test_outlet_of_a_country_and_a_known_outlet_alone():
 ])
 def test_credit_lines_as_the_expression_reads_them(text):
     # credits are read line by line: what _CREDIT.finditer finds over the last lines
-    from tintuc.attribution import _CREDIT, _last_lines
+    from attribution_reference import _last_lines
+    from tintuc.attribution import _CREDIT
     doc = tintuc.analyze(text)
     norm = doc._core.norm
     tail = _last_lines(norm, 3)

@@ -122,3 +122,86 @@ tt_status tt_attrib_scan(const tt_cue_rec *rec, size_t n_rec, const size_t *idx,
     *got = kept;
     return TT_OK;
 }
+
+/* the first ")" at or after i, or t->n (one loop per width: this reads the whole text) */
+static size_t next_paren(const tt_as_text *t, size_t i)
+{
+    switch (t->width) {
+    case 1:
+        for (const uint8_t *p = t->data; i < t->n && p[i] != ')'; i++) {
+        }
+        break;
+    case 2:
+        for (const uint16_t *p = t->data; i < t->n && p[i] != ')'; i++) {
+        }
+        break;
+    default:
+        for (const uint32_t *p = t->data; i < t->n && p[i] != ')'; i++) {
+        }
+    }
+    return i;
+}
+
+tt_status tt_attrib_dateline_lines(const tt_as_text *norm, tt_as_ctype ctype, tt_offbuf *out)
+{
+    if (!good_text(norm) || norm->n > TT_MAX_LEN)
+        return TT_EINVAL;
+    size_t n = norm->n, line_end = 0; /* the lines before line_end are done */
+    for (size_t i = next_paren(norm, 0); i < n; i = next_paren(norm, i + 1)) {
+        if (i < line_end)
+            continue;
+        size_t j = i + 1;
+        while (line_space(norm, j, ctype))
+            j++;
+        tt_cp c = j < n ? at(norm, j) : 0;
+        if (c != '-' && c != 0x2013 && c != 0x2014)
+            continue;
+        size_t start = i;
+        while (start > 0 && at(norm, start - 1) != '\n')
+            start--;
+        tt_status st = tt_offbuf_push(out, (tt_off)start);
+        if (st != TT_OK)
+            return st;
+        line_end = j;
+        while (line_end < n && at(norm, line_end) != '\n')
+            line_end++;
+    }
+    return TT_OK;
+}
+
+tt_status tt_attrib_credit_lines(const tt_as_text *norm, size_t k, tt_as_ctype ctype, tt_offbuf *out)
+{
+    if (!good_text(norm) || norm->n > TT_MAX_LEN)
+        return TT_EINVAL;
+    size_t end = norm->n;
+    while (end > 0 && (ctype(at(norm, end - 1)) & TT_AS_SPACE))
+        end--;
+    size_t pos = end, breaks = 0;
+    while (breaks < k) {
+        size_t i = pos;
+        while (i > 0 && at(norm, i - 1) != '\n')
+            i--;
+        if (i == 0)
+            break;
+        pos = i - 1; /* the line break */
+        breaks++;
+    }
+    if (breaks == 0)
+        return TT_OK;
+    /* each line start from the one after that break on */
+    for (size_t line = pos + 1; line <= norm->n;) {
+        size_t i = line;
+        while (line_space(norm, i, ctype))
+            i++;
+        if (i + 4 < norm->n && (at(norm, i) == 'T' || at(norm, i) == 't') && at(norm, i + 1) == 'h'
+            && at(norm, i + 2) == 'e' && at(norm, i + 3) == 'o' && line_space(norm, i + 4, ctype)) {
+            tt_status st = tt_offbuf_push(out, (tt_off)line);
+            if (st != TT_OK)
+                return st;
+        }
+        while (i < norm->n && at(norm, i) != '\n')
+            i++;
+        line = i + 1;
+    }
+    return TT_OK;
+}

@@ -56,4 +56,15 @@ tt_status tt_attrib_scan(const tt_cue_rec *rec, size_t n_rec, const size_t *idx,
                          const tt_as_text *norm, const tt_as_text *low, const tt_as_key *keys, size_t n_keys,
                          int other, tt_as_ctype ctype, size_t *out, size_t *got);
 
+/* The starts of the lines of norm where a dateline ("Hà Nội, 14/3 (TTXVN) -") can stand:
+ * those holding a ")" that a dash ("-", "–", "—") follows, spaces that break no line aside.
+ * Pushed to out in text order, each once. */
+tt_status tt_attrib_dateline_lines(const tt_as_text *norm, tt_as_ctype ctype, tt_offbuf *out);
+
+/* The starts of the lines among the last k of norm (trailing whitespace aside; after the
+ * k-th line break from its end, or after the first when it has fewer, none without any)
+ * where a credit ("Theo Reuters") can stand: spaces that break no line, "Theo" or "theo",
+ * then such a space. Pushed to out in text order. */
+tt_status tt_attrib_credit_lines(const tt_as_text *norm, size_t k, tt_as_ctype ctype, tt_offbuf *out);
+
 #endif

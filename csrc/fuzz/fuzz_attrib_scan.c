@@ -1,6 +1,7 @@
 /* libFuzzer target for core/attrib_scan.c: the anchor pass against a slow reference that
  * follows tintuc.attribution's Python loop (skip an anchor inside the one kept before it or
- * right after a letter or digit, then test what its key word needs next to it).
+ * right after a letter or digit, then test what its key word needs next to it), and the
+ * dateline and credit lines against line-by-line references.
  *
  * Fuzz bytes make a text (fuzz_input.h; its lower-cased form lowers ASCII only), a sorted
  * list of records (a start, a length, a word-after flag), and the text is read at each of
@@ -77,6 +78,64 @@ static int ref_keep(size_t s, size_t e)
     return e + 1 < g_n && (ctype(g_norm[e + 1]) & TT_AS_UPPER);
 }
 
+static int is_dash(tt_cp c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* line by line: a ")" then line spaces then a dash */
+static size_t ref_dateline_lines(size_t *out)
+{
+    size_t got = 0;
+    for (size_t line = 0; line <= g_n;) {
+        size_t end = line;
+        while (end < g_n && g_norm[end] != '\n')
+            end++;
+        int hit = 0;
+        for (size_t i = line; i < end && !hit; i++) {
+            if (g_norm[i] != ')')
+                continue;
+            size_t j = i + 1;
+            while (lsp(j))
+                j++;
+            hit = j < end && is_dash(g_norm[j]);
+        }
+        if (hit)
+            out[got++] = line;
+        line = end + 1;
+    }
+    return got;
+}
+
+/* the line starts after the k-th line break from the end (trailing spaces aside) that open
+ * with line spaces, [Tt]heo and a line space */
+static size_t ref_credit_lines(size_t k, size_t *out)
+{
+    size_t end = g_n;
+    while (end > 0 && (ctype(g_norm[end - 1]) & TT_AS_SPACE))
+        end--;
+    size_t breaks = 0, tail = 0;
+    for (size_t i = end; i-- > 0 && breaks < k;)
+        if (g_norm[i] == '\n') {
+            breaks++;
+            tail = i + 1;
+        }
+    size_t got = 0;
+    if (breaks == 0)
+        return 0;
+    for (size_t line = tail; line <= g_n; line++) {
+        if (line != tail && g_norm[line - 1] != '\n')
+            continue;
+        size_t i = line;
+        while (lsp(i))
+            i++;
+        if (i + 4 < g_n && (g_norm[i] == 'T' || g_norm[i] == 't') && g_norm[i + 1] == 'h' && g_norm[i + 2] == 'e'
+            && g_norm[i + 3] == 'o' && lsp(i + 4))
+            out[got++] = line;
+    }
+    return got;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp norm[MAX_TEXT], low[MAX_TEXT];
@@ -117,6 +176,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_norm = norm;
     g_low = low;
     g_n = n;
+    static size_t want_lines[MAX_TEXT + 1];
+    size_t n_date = ref_dateline_lines(want_lines);
+    size_t k_credit = data[0] % 5;
     size_t w = 0, last = 0;
     for (size_t k = 0; k < n_idx; k++) {
         const tt_cue_rec *x = &rec[idx[k]];
@@ -155,6 +217,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memcpy(again, idx, n_idx * sizeof idx[0]);
         CHECK(tt_attrib_scan(rec, n_rec, again, n_idx, &tn, &tl, keys, 3, TT_AS_NAME_NEXT, ctype, again, &b) == TT_OK);
         CHECK(b == a && memcmp(again, want, b * sizeof again[0]) == 0);
+        tt_offbuf lines = {0};
+        CHECK(tt_attrib_dateline_lines(&tn, ctype, &lines) == TT_OK);
+        CHECK(lines.n == n_date);
+        for (size_t i = 0; i < n_date; i++)
+            CHECK(lines.v[i] == want_lines[i]);
+        tt_offbuf_free(&lines);
+        CHECK(tt_attrib_credit_lines(&tn, k_credit, ctype, &lines) == TT_OK);
+        static size_t want_credit[MAX_TEXT + 1];
+        size_t n_credit = ref_credit_lines(k_credit, want_credit);
+        CHECK(lines.n == n_credit);
+        for (size_t i = 0; i < n_credit; i++)
+            CHECK(lines.v[i] == want_credit[i]);
+        tt_offbuf_free(&lines);
         /* a text of another length is refused */
         tt_as_text shorter = tl;
         shorter.n = n - 1;

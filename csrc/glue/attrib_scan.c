@@ -1,6 +1,7 @@
 /* attrib_anchors: the anchors of the attribution rules that may open a form
  * (core/attrib_scan.h), read from a cue group's records (cue_find.c) and the document's
- * normalized and lower-cased texts in place. */
+ * normalized and lower-cased texts in place; attrib_dateline_lines and attrib_credit_lines:
+ * the lines where a dateline or a credit can stand. */
 #include "glue.h"
 
 #include <stdlib.h>
@@ -21,7 +22,7 @@ static unsigned as_ctype(tt_cp c)
 static int text_of(PyObject *obj, const char *what, tt_as_text *t)
 {
     if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "attrib_anchors() %s must be str", what);
+        PyErr_Format(PyExc_TypeError, "%s must be str", what);
         return -1;
     }
     t->data = PyUnicode_DATA(obj);
@@ -96,7 +97,7 @@ static PyObject *py_attrib_anchors(PyObject *self, PyObject *const *args, Py_ssi
     tt_as_key keys[MAX_KEYS];
     tt_cp key_cp[2 * MAX_KEYS * MAX_KEY_LEN];
     size_t n_keys = 0;
-    if (text_of(args[1], "norm", &norm) < 0 || text_of(args[2], "low", &low) < 0
+    if (text_of(args[1], "attrib_anchors() norm", &norm) < 0 || text_of(args[2], "attrib_anchors() low", &low) < 0
         || keys_of(args[3], keys, key_cp, &n_keys) < 0)
         return NULL;
     long other = PyLong_AsLong(args[4]);
@@ -140,10 +141,93 @@ done:
     return list;
 }
 
+/* a list of the offsets in buf */
+static PyObject *offsets_list(const tt_offbuf *buf)
+{
+    PyObject *list = PyList_New((Py_ssize_t)buf->n);
+    if (list == NULL)
+        return NULL;
+    for (size_t k = 0; k < buf->n; k++) {
+        PyObject *v = PyLong_FromUnsignedLong(buf->v[k]);
+        if (v == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)k, v);
+    }
+    return list;
+}
+
+static PyObject *py_attrib_dateline_lines(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    tt_as_text norm;
+    tt_offbuf lines = {0};
+    PyObject *list = NULL;
+    if (text_of(arg, "attrib_dateline_lines() norm", &norm) < 0)
+        return NULL;
+    tt_status st;
+    if (norm.n > TT_GIL_THRESHOLD) {
+        Py_BEGIN_ALLOW_THREADS
+        st = tt_attrib_dateline_lines(&norm, as_ctype, &lines);
+        Py_END_ALLOW_THREADS
+    } else {
+        st = tt_attrib_dateline_lines(&norm, as_ctype, &lines);
+    }
+    if (st != TT_OK)
+        tt_raise_status(st, "attrib_dateline_lines()");
+    else
+        list = offsets_list(&lines);
+    tt_offbuf_free(&lines);
+    return list;
+}
+
+static PyObject *py_attrib_credit_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    tt_as_text norm;
+    tt_offbuf lines = {0};
+    PyObject *list = NULL;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "attrib_credit_lines() takes 2 arguments (norm, k)");
+        return NULL;
+    }
+    if (text_of(args[0], "attrib_credit_lines() norm", &norm) < 0)
+        return NULL;
+    Py_ssize_t k = PyLong_AsSsize_t(args[1]);
+    if (k == -1 && PyErr_Occurred())
+        return NULL;
+    if (k < 0) {
+        PyErr_SetString(PyExc_ValueError, "attrib_credit_lines() takes no negative count");
+        return NULL;
+    }
+    tt_status st;
+    if (norm.n > TT_GIL_THRESHOLD) {
+        Py_BEGIN_ALLOW_THREADS
+        st = tt_attrib_credit_lines(&norm, (size_t)k, as_ctype, &lines);
+        Py_END_ALLOW_THREADS
+    } else {
+        st = tt_attrib_credit_lines(&norm, (size_t)k, as_ctype, &lines);
+    }
+    if (st != TT_OK)
+        tt_raise_status(st, "attrib_credit_lines()");
+    else
+        list = offsets_list(&lines);
+    tt_offbuf_free(&lines);
+    return list;
+}
+
 PyMethodDef tt_attrib_scan_methods[] = {
     {"attrib_anchors", (PyCFunction)(void (*)(void))py_attrib_anchors, METH_FASTCALL,
      "attrib_anchors($module, records, norm, low, keys, other, /)\n--\n\n"
      "(start, end) of the attribution anchors (the longest phrase at each token of the records) that may "
      "open a form: keys are (lower-cased word, rule[, next word's first characters]), other the rule of any other key."},
+    {"attrib_dateline_lines", (PyCFunction)py_attrib_dateline_lines, METH_O,
+     "attrib_dateline_lines($module, norm, /)\n--\n\n"
+     "Starts of the lines of norm holding a \")\" that a dash follows (spaces aside): where a dateline can stand."},
+    {"attrib_credit_lines", (PyCFunction)(void (*)(void))py_attrib_credit_lines, METH_FASTCALL,
+     "attrib_credit_lines($module, norm, k, /)\n--\n\n"
+     "Starts of the lines among the last k of norm that open with \"Theo\" or \"theo\" and a space: where a "
+     "credit can stand."},
     {NULL, NULL, 0, NULL},
 };

@@ -74,6 +74,7 @@ _CREDIT = re.compile(rf"(?m)^[^\S\n]*[Tt]heo{_SP}(?P<source>[^\n,.]{{2,40}}?)[^\
 # an outlet the gazetteer knows, reporting: "SCMP đưa tin", "Reuters dẫn lời ..."
 _OUTLET_VERB = re.compile(rf"(?:{_SP}(?:đã|vừa|cũng|từng))*{_SP}{_REPORT_VERB}(?:{_SP}(?:của{_SP})?(?=(?P<said>{_NAME_GREEDY})))?")
 _ID = operator.attrgetter("id")
+_START = operator.attrgetter("start")
 _QUOTE = re.compile(rf"dẫn{_SP}(?:lời|{_REPORTED}{_SP}của){_SP}(?=(?P<said>{_NAME_GREEDY}))")
 
 
@@ -115,6 +116,7 @@ class _Doc:
         self.norm = core.norm
         self.align = core.align
         self._entities = None if entities is None else list(entities)
+        self._starts = None
 
     def orig(self, pos: int) -> int:
         return pos if self.align is None else self.align[pos]
@@ -130,13 +132,28 @@ class _Doc:
                 self._entities = []
         return self._entities
 
+    def starts(self):
+        """The entities' starts in their order, or None when they are not sorted by start."""
+        if self._starts is None:
+            starts = list(map(_START, self.entities()))
+            self._starts = starts if all(map(operator.le, starts, starts[1:])) else False
+        return self._starts or None
+
+    def between(self, s: int, e: int) -> list:
+        """The entities (in their order) that start in original [s, e]: those a test of
+        ``s <= x.start <= e`` keeps."""
+        starts = self.starts()
+        if starts is None:
+            return [x for x in self.entities() if s <= x.start <= e]
+        return self.entities()[bisect.bisect_left(starts, s):bisect.bisect_right(starts, e)]
+
     def thing(self, start: int, end: int, label: str | None = None):
         """The entity at normalized [start, end) (the one starting there, else one inside it),
         else a Span of the text."""
         s, e = self.orig(start), self.orig(end)
-        inside = [x for x in self.entities() if s <= x.start < e and (label is None or x.label == label)]
-        if inside:
-            return inside[0]
+        for x in self.between(s, e):
+            if x.start < e and (label is None or x.label == label):
+                return x
         text = self.doc.text
         while e > s and text[e - 1] in ".,;:":
             e -= 1
@@ -146,9 +163,12 @@ class _Doc:
         """(the entity or capitalized name starting at normalized ``start``, its normalized
         end), or (None, start)."""
         s = self.orig(start)
-        for x in self.entities():
-            if x.start == s:
-                return x, self.norm_pos(x.end)
+        starts = self.starts()
+        if starts is None:
+            starts = list(map(_START, self.entities()))
+        if s in starts:                  # the first entity starting there
+            x = self._entities[starts.index(s)]
+            return x, self.norm_pos(x.end)
         m = _NAME_RX.match(self.norm, start)
         if m is None:
             return None, start
@@ -168,7 +188,7 @@ def _said(d: _Doc, m):
     start = m.start("said")
     window = d.norm[start:start + 60].split(",")[0]
     s, e = d.orig(start), d.orig(start + len(window))
-    ents = [x for x in d.entities() if s <= x.start and x.end <= e]
+    ents = [x for x in d.between(s, e) if x.end <= e]
     people = [x for x in ents if x.label == "PER"]
     if people or ents:
         return (people or ents)[0]
@@ -177,23 +197,18 @@ def _said(d: _Doc, m):
 
 def _datelines(norm: str):
     """What ``_DATELINE.finditer(norm)`` finds, tried only at the starts of lines that hold a
-    "(" (a dateline holds one and no line break, so a scan of every position is wasted)."""
-    tried = -1
-    i = norm.find("(")
-    while i >= 0:
-        line = norm.rfind("\n", 0, i) + 1
-        if line != tried:
-            tried = line
-            m = _DATELINE.match(norm, line)
-            if m:
-                yield m
-        i = norm.find("(", i + 1)
+    ")" and a dash after it (a dateline holds both and no line break; read in C)."""
+    for line in _core.attrib_dateline_lines(norm):
+        m = _DATELINE.match(norm, line)
+        if m:
+            yield m
 
 
 def _last_lines(text: str, k: int) -> int | None:
     """Where the last ``k`` lines of ``text`` (trailing whitespace aside) begin: after the
     k-th line break from its end, or after the first one when it has fewer; None without
-    any (what ``text.rstrip().rsplit("\\n", k)`` splits off, without copying the text)."""
+    any (what ``text.rstrip().rsplit("\\n", k)`` splits off, without copying the text): the
+    tail whose lines _core.attrib_credit_lines reads, as plain Python."""
     end = len(text)
     while end and text[end - 1].isspace():
         end -= 1
@@ -263,18 +278,12 @@ def find_attributions(doc, entities=None) -> list:
         if m:
             end = m.start("said") if m.group("said") else m.end()
             add("report", s, end, x, None, _said(d, m))
-    tail_start = _last_lines(norm, 3)
-    # (a credit line holds "[Tt]heo": most tails hold no "heo" at all)
-    if tail_start is not None and norm.find("heo", tail_start) >= 0:
-        # what _CREDIT.finditer(norm, tail_start) finds: a credit is one whole line, and its
-        # "^" holds at tail_start (after a line break) and after each line break
-        line = tail_start
-        while line >= 0:
-            m = _CREDIT.match(norm, line)
-            if m:
-                add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
-            line = norm.find("\n", line)
-            line = line if line < 0 else line + 1
+    # what _CREDIT.finditer(norm, tail_start) finds from where the last 3 lines begin: a
+    # credit is one whole line, tried only where "Theo" opens one (read in C)
+    for line in _core.attrib_credit_lines(norm, 3):
+        m = _CREDIT.match(norm, line)
+        if m:
+            add("credit", m.start(), m.end(), d.thing(m.start("source"), m.end("source")))
     found.sort(key=lambda f: f[0])
     out = []
     for s, e, kind, source, place, said in found:
