@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../core/timex_scan.h"
+#include "../core/timex_year.h"
 
 /* Python's own character tables, which its regular expressions use: \w is isalnum() or "_",
  * \s isspace(), \d isdecimal(). Plain table look-ups: safe without the GIL. */
@@ -23,11 +24,68 @@ unsigned tt_py_ctype(tt_cp c)
     return f;
 }
 
-/* The hits of text as a list of pairs; with nfc, also whether the text is surely in NFC
- * (*nfc: core/timex_scan.h's tt_timex_nfc_sure). */
-static PyObject *hits_list(PyObject *text, const char *func, int *nfc)
+/* What one read of a text gives: its hits, whether it is surely NFC, and for each hit of
+ * the year family what core/timex_year.h makes of it (code[k], year[k] for hit k). */
+typedef struct {
+    tt_offbuf hits;
+    int nfc;
+    int *code;
+    tt_tx_year *year;
+} text_scan;
+
+static tt_status scan_text(const tt_cp *wide, size_t n, int want_years, text_scan *out)
 {
-    tt_offbuf hits = {0};
+    tt_status st = tt_timex_hits(wide, n, tt_py_ctype, &out->hits);
+    if (st != TT_OK)
+        return st;
+    out->nfc = tt_timex_nfc_sure(wide, n);
+    if (!want_years)
+        return TT_OK;
+    size_t count = out->hits.n / 2;
+    out->code = calloc(count + 1, sizeof *out->code);
+    out->year = calloc(count + 1, sizeof *out->year);
+    if (out->code == NULL || out->year == NULL)
+        return TT_ENOMEM;
+    for (size_t k = 0; k < count; k++)
+        if (out->hits.v[2 * k + 1] == TT_TX_YEAR_FAMILY)
+            out->code[k] = tt_timex_year_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->year[k]);
+    return TT_OK;
+}
+
+/* A year atom as timex._scan takes it: (kind, start, end, year or relative word, mod). */
+static PyObject *year_tuple(const tt_tx_year *y)
+{
+    PyObject *mod = y->mod ? PyUnicode_FromString(tt_timex_year_mods[y->mod - 1]) : Py_NewRef(Py_None);
+    if (mod == NULL)
+        return NULL;
+    if (y->kind == TT_TXY_YEAR)
+        return Py_BuildValue("(snniN)", "year", (Py_ssize_t)y->start, (Py_ssize_t)y->end, y->year, mod);
+    return Py_BuildValue("(snnsN)", "ryear", (Py_ssize_t)y->start, (Py_ssize_t)y->end, tt_timex_year_rels[y->rel],
+                         mod);
+}
+
+/* {position: False or year_tuple} for the year-family hits the core decided. */
+static PyObject *years_dict(const text_scan *sc)
+{
+    PyObject *d = PyDict_New();
+    for (size_t k = 0; d != NULL && k < sc->hits.n / 2; k++) {
+        if (sc->code[k] == TT_TXY_DEFER)
+            continue;
+        PyObject *key = PyLong_FromSize_t((size_t)sc->hits.v[2 * k]);
+        PyObject *val = sc->code[k] == TT_TXY_ATOM ? year_tuple(&sc->year[k]) : Py_NewRef(Py_False);
+        if (key == NULL || val == NULL || PyDict_SetItem(d, key, val) < 0)
+            Py_CLEAR(d);
+        Py_XDECREF(key);
+        Py_XDECREF(val);
+    }
+    return d;
+}
+
+/* The hits of text as a list of pairs; with nfc, also whether the text is surely in NFC
+ * (*nfc: core/timex_scan.h's tt_timex_nfc_sure); with years, the year atoms (years_dict). */
+static PyObject *hits_list(PyObject *text, const char *func, int *nfc, PyObject **years)
+{
+    text_scan sc = {{0}, 0, NULL, NULL};
     tt_cp *wide = NULL;
     PyObject *res = NULL;
     tt_status st;
@@ -44,23 +102,23 @@ static PyObject *hits_list(PyObject *text, const char *func, int *nfc)
     }
     if (n > TT_GIL_THRESHOLD) {
         Py_BEGIN_ALLOW_THREADS
-        st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
-        if (nfc != NULL)
-            *nfc = tt_timex_nfc_sure(wide, n);
+        st = scan_text(wide, n, years != NULL, &sc);
         Py_END_ALLOW_THREADS
     } else {
-        st = tt_timex_hits(wide, n, tt_py_ctype, &hits);
-        if (nfc != NULL)
-            *nfc = tt_timex_nfc_sure(wide, n);
+        st = scan_text(wide, n, years != NULL, &sc);
     }
     if (st != TT_OK) {
         tt_raise_status(st, func);
         goto done;
     }
-    if ((res = PyList_New((Py_ssize_t)(hits.n / 2))) == NULL)
+    if (nfc != NULL)
+        *nfc = sc.nfc;
+    if (years != NULL && (*years = years_dict(&sc)) == NULL)
         goto done;
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        PyObject *pair = Py_BuildValue("(kk)", (unsigned long)hits.v[k], (unsigned long)hits.v[k + 1]);
+    if ((res = PyList_New((Py_ssize_t)(sc.hits.n / 2))) == NULL)
+        goto done;
+    for (size_t k = 0; k + 1 < sc.hits.n; k += 2) {
+        PyObject *pair = Py_BuildValue("(kk)", (unsigned long)sc.hits.v[k], (unsigned long)sc.hits.v[k + 1]);
         if (pair == NULL) {
             Py_CLEAR(res);
             goto done;
@@ -68,29 +126,34 @@ static PyObject *hits_list(PyObject *text, const char *func, int *nfc)
         PyList_SET_ITEM(res, (Py_ssize_t)(k / 2), pair);
     }
 done:
+    if (res == NULL && years != NULL)
+        Py_CLEAR(*years);
     free(wide);
-    tt_offbuf_free(&hits);
+    free(sc.code);
+    free(sc.year);
+    tt_offbuf_free(&sc.hits);
     return res;
 }
 
 static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
 {
     (void)mod;
-    return hits_list(text, "timex_hits", NULL);
+    return hits_list(text, "timex_hits", NULL, NULL);
 }
 
-/* timex_hits and, read from the same copy of the text, whether it is surely NFC: True
- * spares find_times its own check; False asks for it. */
+/* timex_hits and, read from the same copy of the text, whether it is surely NFC (True
+ * spares find_times its own check; False asks for it) and the year atoms the core decides
+ * (core/timex_year.h): {position of a year-family hit: False (no atom) or (kind, start, end,
+ * year or relative word, mod)}; the hits missing there are left to timex._atom. */
 static PyObject *py_timex_hits_nfc(PyObject *mod, PyObject *text)
 {
     (void)mod;
     int nfc = 0;
-    PyObject *hits = hits_list(text, "timex_hits_nfc", &nfc);
+    PyObject *years = NULL;
+    PyObject *hits = hits_list(text, "timex_hits_nfc", &nfc, &years);
     if (hits == NULL)
         return NULL;
-    PyObject *res = Py_BuildValue("(OO)", hits, nfc ? Py_True : Py_False);
-    Py_DECREF(hits);
-    return res;
+    return Py_BuildValue("(NON)", hits, nfc ? Py_True : Py_False, years);
 }
 
 /* Does str.lower() map each of cp[0 .. n) to one code point, the one Py_UNICODE_TOLOWER
@@ -323,8 +386,9 @@ PyMethodDef tt_timex_methods[] = {
      "timex_words_before(text, pos) -> list of (word, start): up to four words right before pos\n"
      "on its line, nearest first, lowercased (tintuc.timex._four_words_before)."},
     {"timex_hits_nfc", py_timex_hits_nfc, METH_O,
-     "timex_hits_nfc(text) -> (hits, nfc): timex_hits(text), and True when every character of text\n"
-     "is one that leaves any text NFC (then unicodedata.is_normalized('NFC', text) is True)."},
+     "timex_hits_nfc(text) -> (hits, nfc, years): timex_hits(text); True when every character of\n"
+     "text is one that leaves any text NFC (then unicodedata.is_normalized('NFC', text) is True);\n"
+     "{position: False or (kind, start, end, year or word, mod)} for the year-family hits read in C."},
     {"timex_hits", py_timex_hits, METH_O,
      "timex_hits(text) -> list of (position, family): where tintuc.timex's two scans find the\n"
      "start of a possible time expression; family 0 for a digit, 1 + k for key word k."},

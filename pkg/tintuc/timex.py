@@ -250,6 +250,7 @@ _KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
                    for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
 # The families by the number the C scan (_core.timex_hits) gives: 0 digits, 1 + k key word k.
 _FAMILIES = [_DIGIT_FAMILY] + [fam for _, _, _, fam in _KEYWORDS]
+_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)     # "năm", whose common atoms are read in C
 # The two scans as regular expressions: what _core.timex_hits does in C (the tests compare them).
 _DIGIT_RE = re.compile(
     r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
@@ -435,11 +436,24 @@ def _number_before(text, s):
     return None, s
 
 
-def _scan(text, hits=None):
-    """All atoms of `text`, in order, without overlaps; `hits` is timex_hits(text) if known."""
+def _scan(text, hits=None, years=None):
+    """All atoms of `text`, in order, without overlaps; `hits` is timex_hits(text) if known.
+
+    `years` holds what the C scan (_core.timex_hits_nfc) made of year-family hits, by
+    position: False for none, else the atom; the hits it leaves out are read here. Without
+    it every hit is read here (the tests compare the two)."""
     found = []
     fams, atom, add = _FAMILIES, _atom, found.append
+    years = years or {}
     for pos, fam in (timex_hits(text) if hits is None else hits):
+        if fam == _YEAR_HITS and years:
+            y = years.get(pos)
+            if y is not None:
+                if y:
+                    kind, s, e, v, mod = y
+                    add(_Atom(kind, s, e, {"y": v, "mod": mod} if kind == "year" else {"r": v, "mod": mod},
+                              True, pos))
+                continue
         m = fams[fam].match(text, pos)
         if m is not None:
             a = atom(m, text)
@@ -1170,12 +1184,12 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
     pub = vietnam_date(published, tz_offset_hours)
     src, omap = text, None
     # the scan also says when the text is surely NFC, which spares the full check
-    hits, nfc = timex_hits_nfc(text)
+    hits, nfc, years = timex_hits_nfc(text)
     if not nfc and not text.isascii() and not unicodedata.is_normalized("NFC", text):
         omap = _OffsetMap(text)
         src = omap.text
-        hits = timex_hits(src)
-    atoms = _scan(src, hits)
+        hits, _, years = timex_hits_nfc(src)
+    atoms = _scan(src, hits, years)
     _four_words_before.cache_clear()      # it holds the text
     for a in atoms:
         _add_cues(a, src)
