@@ -48,7 +48,8 @@ def _check_hits(ctx):
 
 SENTENCES = [
     "Ngoại trưởng Mỹ Antony Blinken gặp người đồng cấp Trung Quốc Vương Nghị tại Bắc Kinh.",
-    "Tổng thống Nga Vladimir Putin đã điện đàm với Thủ tướng Đức Olaf Scholz, Tổng thống Pháp Emmanuel Macron và Thủ tướng Anh.",
+    "Tổng thống Nga Vladimir Putin đã điện đàm với Thủ tướng Đức Olaf Scholz, Tổng thống Pháp Emmanuel Macron"
+    " và Thủ tướng Anh.",
     "Theo Reuters, Israel đã bị Hamas tấn công ở Gaza hôm 7/10.",
     "Cuộc gặp giữa Nga và Ukraine diễn ra tại Istanbul, Thổ Nhĩ Kỳ.",
     "Tại Hà Nội, Việt Nam và Nhật Bản ký thỏa thuận hợp tác quốc phòng.",
@@ -59,6 +60,9 @@ SENTENCES = [
     "Ông Biden sẽ thăm chính thức Việt Nam, Ấn Độ và Indonesia vào tuần tới.",
     "Trong cuộc điện đàm với Ngoại trưởng Mỹ, Bộ trưởng Ngoại giao Trung Quốc nói rằng Bắc Kinh phản đối.",
     "Phái đoàn Liên Hợp Quốc được Syria tiếp đón tại Damascus – thủ đô Syria.",
+    # four words between the one who undergoes it and "bị", then five
+    "Israel đã từng nhiều lần bị Hamas tấn công.",
+    "Israel đã từng rất nhiều lần bị Hamas tấn công.",
 ]
 
 
@@ -71,11 +75,13 @@ def test_written_sentences_have_triggers():
     assert sum(_check_hits(_context(tintuc.analyze(t))) for t in SENTENCES) >= len(SENTENCES)
 
 
-_WORDS = ["Nga", "Mỹ", "Việt Nam", "Trung Quốc", "ông", "bà", "tổng thống", "gặp", "thăm", "tấn công",
-          "hợp tác", "điện đàm", "ký", "hỗ trợ", "cho biết", "tuyên bố", "bị", "được", "do", "bởi", "giữa",
-          "của", "và", "với", "tại", "ở", "trên", "ngoài khơi", "khi", "rằng", "mặc dù", "trong khi", "sau khi",
-          "cuộc", "sự", "các", "vụ", "người đồng cấp", "Hà Nội", "ngày 20/10", "không", "sẽ", ",", ".", ";", ":",
-          "(", ")", "“", "”", "-", "–", "…", "!", "?", "_", "x_y", "30.000", "a-b", " ", "\n", "\u00a0", "2"]
+_WORDS = [
+    "Nga", "Mỹ", "Việt Nam", "Trung Quốc", "ông", "bà", "tổng thống", "gặp", "thăm", "tấn công", "hợp tác",
+    "điện đàm", "ký", "hỗ trợ", "cho biết", "tuyên bố", "bị", "được", "do", "bởi", "giữa", "của", "và", "với",
+    "tại", "ở", "trên", "ngoài khơi", "khi", "rằng", "mặc dù", "trong khi", "sau khi", "cuộc", "sự", "các", "vụ",
+    "người đồng cấp", "Hà Nội", "ngày 20/10", "không", "sẽ", ",", ".", ";", ":", "(", ")", "“", "”", "-", "–",
+    "…", "!", "?", "_", "x_y", "30.000", "a-b", " ", "\n", "\u00a0", "2",
+]
 
 
 @st.composite
@@ -84,10 +90,12 @@ def _documents(draw):
     text = " ".join(words)
     doc = tintuc.analyze(text)
     n = len(text)
-    spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, 30),
-                                    st.sampled_from(["PER", "ORG", "LOC", "MISC"])), max_size=12))
-    entities = [SimpleNamespace(text=text[s:min(n, s + k)], start=s, end=min(n, s + k), label=lab, id=None,
-                                name=text[s:min(n, s + k)]) for s, k, lab in spans]
+    labels = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
+    spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, 30), labels), max_size=12))
+    entities = []
+    for s, k, label in spans:
+        e = min(n, s + k)
+        entities.append(SimpleNamespace(text=text[s:e], start=s, end=e, label=label, id=None, name=text[s:e]))
     return doc, entities
 
 

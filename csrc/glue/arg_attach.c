@@ -165,7 +165,8 @@ static PyObject *py_arg_doc(PyObject *self, PyObject *const *args, Py_ssize_t na
     const void *data = PyUnicode_DATA(low);
     const uint8_t *table = tt_glue_win_table();
     for (size_t i = 0; i < n; i++) {
-        Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i] : PyUnicode_READ(kind, data, (Py_ssize_t)i);
+        Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                                 : PyUnicode_READ(kind, data, (Py_ssize_t)i);
         uint8_t cls = c < TT_GLUE_WIN_TABLE ? table[c] : tt_glue_win_class(c);
         a->cp[i] = c;
         /* str.isalnum is re's \w without "_" */
