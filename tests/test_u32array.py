@@ -39,6 +39,7 @@ def test_bounds_and_bad_keys():
             a[k]
     with pytest.raises(TypeError):
         a["1"]
+    assert a[True] == 1 and a[-1] == 4 and a[-3] == 3     # any index, not only an int
     with pytest.raises(TypeError):
         a[1] = 2
     assert U32()[:].tolist() == [] and len(U32(b"")) == 0

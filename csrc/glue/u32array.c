@@ -120,6 +120,17 @@ static PyObject *u32_item(PyObject *self, Py_ssize_t i)
 static PyObject *u32_subscript(PyObject *self, PyObject *key)
 {
     Py_ssize_t n = Py_SIZE(self);
+    if (PyLong_CheckExact(key)) { /* the common case, without PyNumber_Index's round trip */
+        Py_ssize_t i = PyLong_AsSsize_t(key);
+        if (i == -1 && PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+                return NULL;
+            PyErr_Clear();
+            PyErr_SetString(PyExc_IndexError, "U32Array index out of range");
+            return NULL;
+        }
+        return u32_item(self, i < 0 ? i + n : i);
+    }
     if (PyIndex_Check(key)) {
         Py_ssize_t i = PyNumber_AsSsize_t(key, PyExc_IndexError);
         if (i == -1 && PyErr_Occurred())
