@@ -158,3 +158,12 @@ def test_align_is_an_array_when_the_text_changes():
     assert core.norm == "Hòa bình"
     assert type(core.align) is U32 and core.align.tolist() == [0, 1, 2, 4, 5, 6, 8, 9, 10]
     assert core.to_original(len(core.norm)) == len(text) and bisect.bisect_left(core.align, 4) == 3
+
+
+def test_a_document_pickles_with_its_arrays():
+    doc = tintuc.analyze("Ông Nguyễn Văn A đến Hà Nội hôm qua.")
+    core = pickle.loads(pickle.dumps(doc._core))
+    for name in ("nstart", "nend", "ostart", "oend", "sent_first", "word_first", "cue_roles"):
+        assert type(getattr(core, name)) is U32 and getattr(core, name) == getattr(doc._core, name)
+    assert core.tokens() == doc._core.tokens() and core.words() == doc._core.words()
+    assert pickle.loads(pickle.dumps(doc)).entities == doc.entities
