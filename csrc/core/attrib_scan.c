@@ -1,6 +1,8 @@
 /* Anchors of the attribution rules that can open a form (see attrib_scan.h). */
 #include "attrib_scan.h"
 
+#include <string.h>
+
 static tt_cp at(const tt_as_text *t, size_t i)
 {
     switch (t->width) {
@@ -123,23 +125,22 @@ tt_status tt_attrib_scan(const tt_cue_rec *rec, size_t n_rec, const size_t *idx,
     return TT_OK;
 }
 
-/* the first ")" at or after i, or t->n (one loop per width: this reads the whole text) */
+/* the first ")" at or after i, or t->n: memchr finds each byte 0x29 (the text's longest
+ * loop), and a byte of another code point is passed over */
 static size_t next_paren(const tt_as_text *t, size_t i)
 {
-    switch (t->width) {
-    case 1:
-        for (const uint8_t *p = t->data; i < t->n && p[i] != ')'; i++) {
-        }
-        break;
-    case 2:
-        for (const uint16_t *p = t->data; i < t->n && p[i] != ')'; i++) {
-        }
-        break;
-    default:
-        for (const uint32_t *p = t->data; i < t->n && p[i] != ')'; i++) {
-        }
+    const unsigned char *base = t->data;
+    size_t w = (size_t)t->width, end = t->n * w;
+    for (size_t off = i * w; off < end;) {
+        const unsigned char *hit = memchr(base + off, ')', end - off);
+        if (hit == NULL)
+            break;
+        size_t k = (size_t)(hit - base) / w;
+        if (at(t, k) == ')')
+            return k;
+        off = (size_t)(hit - base) + 1;
     }
-    return i;
+    return t->n;
 }
 
 tt_status tt_attrib_dateline_lines(const tt_as_text *norm, tt_as_ctype ctype, tt_offbuf *out)
