@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import fcntl
 import gc
 import io
 import operator
@@ -43,6 +44,8 @@ MAX_TICKETS = 1024
 FRAME_DOCS = 16
 # the part of the batch handed out when the parent has the collector walk what it made so far
 SWEEP_AT = 0.8
+# bytes a child's pipe holds (the most an unprivileged process may ask for, by default)
+PIPE_SIZE = 1 << 20
 # bytes of a frame's length
 _LEN = 8
 
@@ -239,6 +242,11 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
         os.close(w)
         for share in parts[1:jobs]:
             r, w = os.pipe()
+            try:
+                # room for what a child finds while the parent is busy (a document, a sweep)
+                fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+            except OSError:
+                pass    # the default size: a child may wait for the parent now and then
             try:
                 pid = os.fork()
             except OSError:
