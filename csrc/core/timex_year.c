@@ -3,6 +3,7 @@
 #include <uchar.h>
 
 #include "timex_scan.h"
+#include "timex_words.h"
 
 const char *const tt_timex_year_mods[6] = {"đầu", "giữa", "cuối", "thượng tuần", "trung tuần", "hạ tuần"};
 const char *const tt_timex_year_rels[7] = {"nay", "ngoái", "tới", "sau", "kia", "rồi", "sắp tới"};
@@ -73,39 +74,15 @@ static int number_ends(const txt *s, size_t i)
     return !(at(s, i, '/') && word(s, i + 1));
 }
 
-/* str.lower() of c where it lands on a letter the words below are made of: ASCII, Latin-1,
- * the Vietnamese letters of Latin Extended-A/B and Extended Additional, and the Kelvin sign
- * (lowercase "k"). Other code points stay as they are and so equal none of those letters,
- * as their lowercase does not either (tests/test_timex_year.py checks this against Python). */
-static tt_cp lower1(tt_cp c)
-{
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-        return c + 32;
-    if (c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 || c == 0x1A0 || c == 0x1AF)
-        return c + 1;
-    if (c >= 0x1EA0 && c <= 0x1EF9 && !(c & 1))
-        return c + 1;
-    if (c == 0x212A)
-        return 'k';
-    return c;
-}
-
 /* Is text[a .. b), lowercased, the word w? */
 static int word_is(const txt *s, size_t a, size_t b, const char32_t *w)
 {
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (a + k >= b || lower1(s->t[a + k]) != (tt_cp)w[k])
-            return 0;
-    return a + k == b;
+    return tt_timex_word_is(s->t, a, b, w);
 }
 
 static int word_in(const txt *s, size_t a, size_t b, const char32_t *const *ws)
 {
-    for (; *ws; ws++)
-        if (word_is(s, a, b, *ws))
-            return 1;
-    return 0;
+    return tt_timex_word_in(s->t, a, b, ws) >= 0;
 }
 
 /* timex._QUANT_LEADS */

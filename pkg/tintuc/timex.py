@@ -250,7 +250,7 @@ _KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
                    for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
 # The families by the number the C scan (_core.timex_hits) gives: 0 digits, 1 + k key word k.
 _FAMILIES = [_DIGIT_FAMILY] + [fam for _, _, _, fam in _KEYWORDS]
-_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)     # "năm", whose common atoms are read in C
+_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)     # "năm", whose common atoms are read in C (with "D/M")
 # The two scans as regular expressions: what _core.timex_hits does in C (the tests compare them).
 _DIGIT_RE = re.compile(
     r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
@@ -439,20 +439,25 @@ def _number_before(text, s):
 def _scan(text, hits=None, years=None):
     """All atoms of `text`, in order, without overlaps; `hits` is timex_hits(text) if known.
 
-    `years` holds what the C scan (_core.timex_hits_nfc) made of year-family hits, by
-    position: False for none, else the atom; the hits it leaves out are read here. Without
+    `years` holds what the C scan (_core.timex_hits_nfc) made of year-family and digit hits,
+    by position: False for none, else the atom; the hits it leaves out are read here. Without
     it every hit is read here (the tests compare the two)."""
     found = []
     fams, atom, add = _FAMILIES, _atom, found.append
     years = years or {}
     for pos, fam in (timex_hits(text) if hits is None else hits):
-        if fam == _YEAR_HITS and years:
+        if years and (fam == 0 or fam == _YEAR_HITS):
             y = years.get(pos)
             if y is not None:
                 if y:
-                    kind, s, e, v, mod = y
-                    add(_Atom(kind, s, e, {"y": v, "mod": mod} if kind == "year" else {"r": v, "mod": mod},
-                              True, pos))
+                    kind = y[0]
+                    if kind == "date":
+                        _, s, e, d, mo, pod, lead = y
+                        f = {"d": d, "m": mo, "y": None, "pod": pod, "lead": lead}
+                    else:
+                        _, s, e, v, mod = y
+                        f = {"y": v, "mod": mod} if kind == "year" else {"r": v, "mod": mod}
+                    add(_Atom(kind, s, e, f, True, pos))
                 continue
         m = fams[fam].match(text, pos)
         if m is not None:

@@ -1,0 +1,132 @@
+#include "timex_date.h"
+
+#include <uchar.h>
+
+#include "timex_scan.h"
+#include "timex_words.h"
+
+const char *const tt_timex_date_pods[11] = {"sáng", "trưa", "chiều", "tối", "đêm", "khuya",
+                                            "rạng sáng", "sáng sớm", "chiều tối", "đêm khuya", "nửa đêm"};
+
+/* timex._POD1, and _POD2 as (first word, second word), in tt_timex_date_pods order */
+static const char32_t *const POD1[] = {U"sáng", U"trưa", U"chiều", U"tối", U"đêm", U"khuya", NULL};
+static const char32_t *const POD2[][2] = {
+    {U"rạng", U"sáng"}, {U"sáng", U"sớm"}, {U"chiều", U"tối"}, {U"đêm", U"khuya"}, {U"nửa", U"đêm"}};
+static const char32_t *const LEADS[] = {U"ngày", U"hôm", NULL};
+/* timex._NUMBER_LEADS, _FRACTION_LEADS, _DATE_LEADS */
+static const char32_t *const NUMBER_LEADS[] = {U"số", U"hiệu", U"định", U"tư", U"lệnh", U"văn", U"bản", U"luật",
+                                               U"quyết", U"vòng", U"lệ", U"tỷ", U"tỉ", NULL};
+static const char32_t *const FRACTION_LEADS[] = {U"chiếm", U"khoảng", U"gần", U"hơn", U"bằng", U"giảm", U"tăng",
+                                                 U"mất", U"còn", U"đạt", U"trên", U"dưới", U"lệ", U"phần",
+                                                 U"nửa", U"tỷ", U"tỉ", NULL};
+static const char32_t *const DATE_LEADS[] = {U"vào", U"từ", U"đến", U"tới", U"hồi", U"trước", U"sau", U"đầu",
+                                             U"cuối", U"lúc", U"hết", U"tối", U"sáng", U"chiều", U"trưa", U"đêm",
+                                             U"ngày", U"hôm", U"là", U"tính", U"kể", U"nay", U"dịp", U"hạn", NULL};
+
+typedef struct {
+    const tt_cp *t;
+    size_t n;
+    tt_tx_ctype ctype;
+} txt;
+
+static unsigned cls(const txt *s, size_t i)
+{
+    return i < s->n ? tt_re_class(s->t[i], s->ctype) : 0;
+}
+
+static int digit(const txt *s, size_t i)
+{
+    return i < s->n && s->t[i] >= '0' && s->t[i] <= '9';
+}
+
+static int decimal(const txt *s, size_t i)
+{
+    return (cls(s, i) & TT_TX_DECIMAL) != 0;
+}
+
+/* timex._NE at i */
+static int number_ends(const txt *s, size_t i)
+{
+    unsigned c = cls(s, i);
+    if ((c & TT_TX_DECIMAL) || ((c & TT_TX_WORD) && s->t[i] != '_'))
+        return 0; /* a digit or a letter */
+    if (i < s->n && (s->t[i] == '.' || s->t[i] == ',' || s->t[i] == '/' || s->t[i] == ':' || s->t[i] == '-')
+        && decimal(s, i + 1))
+        return 0;
+    return !(i < s->n && s->t[i] == '/' && (cls(s, i + 1) & TT_TX_WORD));
+}
+
+/* An ASCII number of one or two digits at i as the pattern takes it (0 when it is not:
+ * more digits, a digit beyond ASCII after it, or a value the pattern does not allow). */
+static int small_number(const txt *s, size_t i, int max, size_t *end)
+{
+    size_t j = i;
+    while (digit(s, j))
+        j++;
+    if (j == i || j - i > 2 || decimal(s, j))
+        return 0;
+    int v = j - i == 1 ? s->t[i] - '0' : (s->t[i] - '0') * 10 + (s->t[i + 1] - '0');
+    if (v < 1 || v > max)
+        return 0;
+    *end = j;
+    return v;
+}
+
+int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_date *out)
+{
+    if (text == NULL || ctype == NULL || out == NULL || pos >= n)
+        return TT_TXY_DEFER;
+    const txt s = {text, n, ctype};
+    size_t a, b;
+    int d = small_number(&s, pos, 31, &a);
+    if (!d || !(a < n && text[a] == '/'))
+        return TT_TXY_DEFER;
+    int m = small_number(&s, a + 1, 12, &b);
+    if (!m || (b < n && text[b] == '/'))
+        return TT_TXY_DEFER; /* maybe a year or a second date after it */
+    size_t x = b;
+    while (x < n && text[x] != '\n' && (cls(&s, x) & TT_TX_SPACE))
+        x++;
+    if (x < n && (text[x] == '-' || text[x] == 0x2013 || text[x] == 0x2014))
+        return TT_TXY_DEFER; /* maybe a range */
+    if (!number_ends(&s, b))
+        return TT_TXY_DEFER;
+    tt_off sp[8];
+    size_t lo = pos > 40 ? pos - 40 : 0;
+    size_t nw = tt_timex_words_before(text + lo, pos - lo, ctype, 4, sp);
+    for (size_t k = 0; k < 2 * nw; k++)
+        sp[k] += (tt_off)lo;
+    if (nw && tt_timex_word_in(text, sp[0], sp[1], NUMBER_LEADS) >= 0)
+        return TT_TXY_NONE; /* "Nghị định 15/2020", "vòng 1/8" */
+    size_t i = 0;
+    int lead = 0, pod = 0;
+    if (nw && (lead = tt_timex_word_in(text, sp[0], sp[1], LEADS) + 1) > 0)
+        i = 1;
+    if (i + 1 < nw)
+        for (int k = 0; k < 5 && !pod; k++)
+            if (tt_timex_word_is(text, sp[2 * i], sp[2 * i + 1], POD2[k][1])
+                && tt_timex_word_is(text, sp[2 * i + 2], sp[2 * i + 3], POD2[k][0])) {
+                pod = 7 + k;
+                i += 2;
+            }
+    if (!pod && i < nw && (pod = tt_timex_word_in(text, sp[2 * i], sp[2 * i + 1], POD1) + 1) > 0)
+        i++;
+    if (!lead && !pod) {
+        /* timex._looks_like_date: a fraction after "chiếm", "khoảng"...; a date after "vào",
+         * "từ"...; else the word after it decides, which Python reads */
+        if (nw == 0)
+            return TT_TXY_DEFER;
+        if (tt_timex_word_in(text, sp[0], sp[1], FRACTION_LEADS) >= 0
+            || (nw > 1 && tt_timex_word_in(text, sp[2], sp[3], FRACTION_LEADS) >= 0))
+            return TT_TXY_NONE;
+        if (tt_timex_word_in(text, sp[0], sp[1], DATE_LEADS) < 0)
+            return TT_TXY_DEFER;
+    }
+    out->start = i ? sp[2 * (i - 1)] : pos;
+    out->end = b;
+    out->d = d;
+    out->m = m;
+    out->lead = lead;
+    out->pod = pod;
+    return TT_TXY_ATOM;
+}

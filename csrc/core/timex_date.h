@@ -1,0 +1,29 @@
+/* The "D/M" dates of tintuc.timex read in C: at a digit hit of timex_hits where the digit
+ * family (timex._DIGIT_FAMILY) reads "23/10" and nothing longer ("dm"), the date atom as
+ * timex._atom makes it, with the "ngày"/"hôm" and part of day ("sáng", "rạng sáng") before it.
+ *
+ * Only the common cases are decided here; the others (a year or a second date after it, a
+ * dash, digits other than ASCII, a bare "3/5" whose reading hangs on the noun after it) are
+ * left to Python (codes of timex_year.h). */
+#ifndef TT_TIMEX_DATE_H
+#define TT_TIMEX_DATE_H
+
+#include "re_class.h"
+#include "timex_year.h"
+#include "tt_base.h"
+
+/* The words a date atom may take: lead 0 none, 1 "ngày", 2 "hôm"; pod 0 none, else
+ * 1 + index into tt_timex_date_pods. */
+extern const char *const tt_timex_date_pods[11];
+
+typedef struct {
+    size_t start, end; /* the atom's span, the words before it included */
+    int d, m;          /* day and month */
+    int lead, pod;
+} tt_tx_date;
+
+/* Read a "D/M" date at text[pos] (a digit hit): TT_TXY_DEFER, TT_TXY_NONE or TT_TXY_ATOM
+ * (then *out is filled). text[0 .. n) is the whole text; ctype as in timex_scan.h. */
+int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_date *out);
+
+#endif
