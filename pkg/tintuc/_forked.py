@@ -7,9 +7,10 @@ from the parent. Each takes the next few documents from a queue (a pipe of ticke
 one ticket is atomic, so each goes to one process), so that they all end together whatever
 part of the batch is heavy and however busy the CPUs are. A child sends back what it found,
 pickled, a few documents at a time; the parent unpickles it between its own documents, puts it
-in the documents' caches, as if they had been asked for it, computes the clustering features
-of every mention and, once all are in, links the event mentions of the whole batch. The
-results are those of one process: the same code reads the same documents.
+in the documents' caches, as if they had been asked for it, and links the event mentions of
+the batch in order as far as they are in (tintuc.events.cluster.Linker), so that little is
+left to do once the children end. The results are those of one process: the same code reads
+the same documents.
 
 Only on Linux, where forking is the usual way to start workers (elsewhere the caller keeps to
 threads). A child runs nothing but the rules over data it inherited: it imports nothing, takes
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
-import fcntl
 import gc
 import io
 import operator
@@ -212,6 +212,7 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
     """Entities, times and attributions of every document put in its cache, shared among
     ``jobs`` processes; the event mentions of each document (not yet clustered), and the
     clusters of all of them in order (tintuc.events.cluster.Linker), linked as they come in."""
+    import fcntl    # not on every platform: only here, on Linux
     from .events.cluster import Linker, features
     parts = shares(len(docs), jobs)
     table = _dispatch_table()    # made here: the child imports nothing
