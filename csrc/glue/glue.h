@@ -127,6 +127,7 @@ extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words
 unsigned tt_py_ctype(tt_cp c);
 extern PyMethodDef tt_qty_methods[];    /* qty_scan.c: qty_follow, qty_word_hits, qty_digit_starts */
 extern PyMethodDef tt_attrib_scan_methods[]; /* attrib_scan.c: attrib_anchors */
+extern PyMethodDef tt_untrack_methods[];  /* untrack.c: untrack_records */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
 int tt_u32array_type_add(PyObject *module); /* u32array.c: the U32Array type */

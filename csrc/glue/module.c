@@ -171,6 +171,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_attrib_scan_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_untrack_methods) < 0)
+        return -1;
     if (tt_segmenter_type_add(module) < 0)
         return -1;
     if (tt_automaton_type_add(module) < 0)

@@ -16,6 +16,24 @@ from ._coredoc import CoreDoc
 __all__ = ["Document", "Span", "analyze", "parse_published", "run_core"]
 
 
+_RECORDS: tuple = ()
+
+
+def untrack(found: list) -> None:
+    """Take a stage's finished records out of the cyclic collector's sight when they can hold
+    no cycle (_core.untrack_records): a corpus keeps tens of thousands of them alive, and each
+    full collection would walk them all again."""
+    global _RECORDS
+    if not _RECORDS:
+        from .attribution import Attribution
+        from .events.model import Event
+        from .gazetteer import Entity
+        from .quantity import Quantity
+        from .timex import TimeExpr
+        _RECORDS = (Span, Entity, TimeExpr, Quantity, Attribution, Event)
+    _core.untrack_records(found, _RECORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the original text: ``text == original[start:end]``."""
@@ -106,6 +124,8 @@ class Document:
             return self._cache[name]
         except KeyError:
             value = self._cache[name] = build()
+            if type(value) is list:
+                untrack(value)
             return value
 
     @property
