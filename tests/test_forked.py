@@ -3,7 +3,6 @@ processes (tintuc._forked): the documents come back with them, the same as one p
 and a failing worker fails the call without leaving a process behind."""
 import os
 import threading
-import time
 
 import pytest
 
@@ -160,20 +159,18 @@ def test_results_sent_one_document_at_a_time_are_the_same(batch, monkeypatch, fo
 def test_a_worker_failing_after_sending_results_fails_the_call(batch, monkeypatch, forks):
     texts, dates = batch
     parent = os.getpid()
-    rules = _forked._rules
-    seen = []
+    frame = _forked._frame
+    calls = []
 
-    def late(doc):
-        if os.getpid() == parent:
-            time.sleep(0.001)       # leaves the worker a few documents of the queue
-        else:
-            seen.append(doc)
-            if len(seen) > 1:       # its first document's results are sent already
+    def late(obj, table):
+        if os.getpid() != parent:
+            calls.append(obj[0])
+            if len(calls) == 2:     # its first document's results are sent already
                 raise ValueError("worker failed late")
-        return rules(doc)
+        return frame(obj, table)
 
     monkeypatch.setattr(_forked, "FRAME_DOCS", 1)
-    monkeypatch.setattr(_forked, "_rules", late)
+    monkeypatch.setattr(_forked, "_frame", late)
     with pytest.raises(ValueError, match="worker failed late"):
         tintuc.analyze_many(texts, published=dates, n_jobs=2)
     assert len(forks) == 1 and reaped(forks)
