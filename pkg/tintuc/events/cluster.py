@@ -324,4 +324,7 @@ class Group:
                     for ev in evs:
                         _set_cluster(ev, next(clusters))
                     d._cache["events"] = evs
+            # done: the documents no longer hold the group in a cycle with them (each keeps
+            # it as _group), so that reference counting alone frees a corpus
+            self.documents = []
             self._done = True
