@@ -44,6 +44,14 @@ static int decimal(const txt *s, size_t i)
     return (cls(s, i) & TT_TX_DECIMAL) != 0;
 }
 
+/* Past [^\S\n]* from i. */
+static size_t spaces(const txt *s, size_t i)
+{
+    while (i < s->n && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
+        i++;
+    return i;
+}
+
 /* timex._NE at i */
 static int number_ends(const txt *s, size_t i)
 {
@@ -72,18 +80,127 @@ static int small_number(const txt *s, size_t i, int max, size_t *end)
     return v;
 }
 
+/* timex._Y at i, as four ASCII digits (0 when it is not one: other digits, or beyond ASCII) */
+static int four_digit_year(const txt *s, size_t i)
+{
+    for (size_t k = 0; k < 4; k++)
+        if (!digit(s, i + k))
+            return 0;
+    int v = (s->t[i] - '0') * 1000 + (s->t[i + 1] - '0') * 100 + (s->t[i + 2] - '0') * 10 + (s->t[i + 3] - '0');
+    return v >= 1000 && v <= 2199 ? v : 0;
+}
+
+static size_t digit_run(const txt *s, size_t i)
+{
+    size_t j = i;
+    while (digit(s, j))
+        j++;
+    return j - i;
+}
+
+static int dash(const txt *s, size_t i)
+{
+    return i < s->n && (s->t[i] == '-' || s->t[i] == 0x2013 || s->t[i] == 0x2014);
+}
+
+/* Does text[i ..] begin with the ASCII or Latin-1 letters of w? */
+static int lit(const txt *s, size_t i, const char32_t *w)
+{
+    for (size_t k = 0; w[k]; k++)
+        if (i + k >= s->n || s->t[i + k] != (tt_cp)w[k])
+            return 0;
+    return 1;
+}
+
+/* A digit hit at pos, its ASCII digits text[pos .. pos + len), that no pattern of the digit
+ * family reads: TT_TXY_NONE, else TT_TXY_DEFER. Every reading of one or two digits (a day, a
+ * month, an hour) wants something other than a digit after them, and one of four (a year) a
+ * dash, "đến" or "tới"; so "30.000", "2020 và", "150" and "9 tháng," are no time, and only
+ * "ngày 9 tháng" (a day alone after "ngày"/"hôm") needs a closer look. */
+static int no_reading(const txt *s, size_t pos, size_t len)
+{
+    const tt_cp *t = s->t;
+    if (len >= 5)
+        return TT_TXY_NONE;
+    if (len == 4) {
+        int year = t[pos] == '1' || (t[pos] == '2' && (t[pos + 1] == '0' || t[pos + 1] == '1'));
+        size_t x = spaces(s, pos + 4);
+        if (year && (dash(s, x) || lit(s, x, U"đến") || lit(s, x, U"tới")))
+            return TT_TXY_DEFER; /* maybe "2020-10-23", "2019 - 2020" */
+        return TT_TXY_NONE;
+    }
+    if (len == 3)
+        return decimal(s, pos + 3) ? TT_TXY_DEFER : TT_TXY_NONE;
+    if (len == 0)
+        return TT_TXY_DEFER;
+    size_t a = pos + len;
+    if (a < s->n && t[a] == '.' && digit_run(s, a + 1) >= 3)
+        return TT_TXY_NONE; /* "30.000" */
+    size_t x = spaces(s, a);
+    if (x > a && lit(s, x, U"tháng")) {
+        size_t y = spaces(s, x + 5);
+        if (y > x + 5 && decimal(s, y))
+            return TT_TXY_DEFER; /* "23 tháng 10" */
+        int after_lead = pos >= 4 && (t[pos - 1] == ' ' || t[pos - 1] == 0xA0)
+                         && ((t[pos - 4] == 'g' && t[pos - 3] == 0xE0 && t[pos - 2] == 'y')
+                             || (t[pos - 3] == 0xF4 && t[pos - 2] == 'm'));
+        return after_lead ? TT_TXY_DEFER : TT_TXY_NONE;
+    }
+    return TT_TXY_DEFER;
+}
+
+/* "3/2020" ("mybare"): the month d and the year after text[a] == '/', read as timex._atom does
+ * when nothing longer matched. */
+static int month_year(const txt *s, size_t pos, size_t a, int d, tt_tx_date *out)
+{
+    int y = four_digit_year(s, a + 1);
+    if (d > 12 || !y || !number_ends(s, a + 5))
+        return TT_TXY_DEFER;
+    tt_off sp[8];
+    size_t lo = pos > 40 ? pos - 40 : 0;
+    size_t nw = tt_timex_words_before(s->t + lo, pos - lo, s->ctype, 4, sp);
+    if (nw && tt_timex_word_in(s->t, lo + sp[0], lo + sp[1], NUMBER_LEADS) >= 0)
+        return TT_TXY_NONE; /* "Nghị định 15/2020" */
+    size_t x = spaces(s, a + 5);
+    if (x > a + 5 && (cls(s, x) & TT_TX_WORD))
+        return TT_TXY_DEFER; /* "3/2020 thành viên": Python asks whether it counts a noun */
+    out->start = pos;
+    out->end = a + 5;
+    out->d = 0;
+    out->m = d;
+    out->y = y;
+    out->lead = out->pod = 0;
+    return TT_TXY_ATOM;
+}
+
 int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_date *out)
 {
     if (text == NULL || ctype == NULL || out == NULL || pos >= n)
         return TT_TXY_DEFER;
     const txt s = {text, n, ctype};
+    size_t len = digit_run(&s, pos);
+    int none = no_reading(&s, pos, len);
+    if (none == TT_TXY_NONE || len > 2)
+        return none;
     size_t a, b;
     int d = small_number(&s, pos, 31, &a);
-    if (!d || !(a < n && text[a] == '/'))
+    if (!d)
         return TT_TXY_DEFER;
-    int m = small_number(&s, a + 1, 12, &b);
-    if (!m || (b < n && text[b] == '/'))
-        return TT_TXY_DEFER; /* maybe a year or a second date after it */
+    tt_cp sep = a < n ? text[a] : 0;
+    if (!(sep == '/' || sep == '.' || sep == '-'))
+        return TT_TXY_DEFER;
+    int m = small_number(&s, a + 1, 12, &b), y = 0;
+    if (!m)
+        return sep == '/' ? month_year(&s, pos, a, d, out) : TT_TXY_DEFER;
+    if (b < n && text[b] == sep) {
+        /* "23/10/2020", "16.4.2021": the day, month and year ("dmy") */
+        y = four_digit_year(&s, b + 1);
+        if (!y)
+            return TT_TXY_DEFER;
+        b += 5;
+    } else if (sep != '/') {
+        return TT_TXY_DEFER; /* "10.2" after "ngày", or a number */
+    }
     size_t x = b;
     while (x < n && text[x] != '\n' && (cls(&s, x) & TT_TX_SPACE))
         x++;
@@ -111,7 +228,7 @@ int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
             }
     if (!pod && i < nw && (pod = tt_timex_word_in(text, sp[2 * i], sp[2 * i + 1], POD1) + 1) > 0)
         i++;
-    if (!lead && !pod) {
+    if (!lead && !pod && !y) {
         /* timex._looks_like_date: a fraction after "chiếm", "khoảng"...; a date after "vào",
          * "từ"...; else the word after it decides, which Python reads */
         if (nw == 0)
@@ -126,6 +243,7 @@ int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
     out->end = b;
     out->d = d;
     out->m = m;
+    out->y = y;
     out->lead = lead;
     out->pod = pod;
     return TT_TXY_ATOM;

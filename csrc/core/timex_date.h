@@ -1,9 +1,11 @@
-/* The "D/M" dates of tintuc.timex read in C: at a digit hit of timex_hits where the digit
- * family (timex._DIGIT_FAMILY) reads "23/10" and nothing longer ("dm"), the date atom as
- * timex._atom makes it, with the "ngày"/"hôm" and part of day ("sáng", "rạng sáng") before it.
+/* The "D/M" and "D/M/YYYY" dates of tintuc.timex read in C: at a digit hit of timex_hits where
+ * the digit family (timex._DIGIT_FAMILY) reads "23/10" ("dm") or "23/10/2020", "16.4.2021",
+ * "23-10-2020" ("dmy") and nothing longer, the date atom as timex._atom makes it, with the
+ * "ngày"/"hôm" and part of day ("sáng", "rạng sáng") before it; also "3/2020" ("mybare", a
+ * month), and the numbers that are no time ("30.000", "2020 và", "9 tháng,").
  *
- * Only the common cases are decided here; the others (a year or a second date after it, a
- * dash, digits other than ASCII, a bare "3/5" whose reading hangs on the noun after it) are
+ * Only the common cases are decided here; the others (a second date after it, a dash, "10.2",
+ * digits other than ASCII, a bare "3/5" whose reading hangs on the noun after it) are
  * left to Python (codes of timex_year.h). */
 #ifndef TT_TIMEX_DATE_H
 #define TT_TIMEX_DATE_H
@@ -18,7 +20,7 @@ extern const char *const tt_timex_date_pods[11];
 
 typedef struct {
     size_t start, end; /* the atom's span, the words before it included */
-    int d, m;          /* day and month */
+    int d, m, y;       /* day (0: "3/2020", a month and year), month and year (0: none) */
     int lead, pod;
 } tt_tx_date;
 

@@ -135,6 +135,19 @@ static int mod_before(const txt *s, const tt_off *sp, size_t nw, size_t lo, size
     return 0;
 }
 
+int tt_timex_mod_before(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_off *sp, size_t nw, size_t lo,
+                        size_t *start)
+{
+    const txt s = {text, n, ctype};
+    return mod_before(&s, sp, nw, lo, start);
+}
+
+int tt_timex_after_number(const tt_cp *text, size_t n, tt_tx_ctype ctype, size_t p)
+{
+    const txt s = {text, n, ctype};
+    return after_number(&s, p);
+}
+
 int tt_timex_year_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_year *out)
 {
     if (text == NULL || ctype == NULL || out == NULL || pos > n || n - pos < 3)

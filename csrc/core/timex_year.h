@@ -42,4 +42,12 @@ typedef struct {
  * text; ctype classes code points above ASCII as Python's re does. */
 int tt_timex_year_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_year *out);
 
+/* The pieces of the reading the month family shares (timex_month.c): timex._mod_before from
+ * the words before an atom (spans from tt_timex_words_before over text[lo ..], nearest first),
+ * giving the mod (0 or 1 + index) and moving *start to its first word; timex._after_number
+ * at p: 1, 0, or -1 when only Python can tell. */
+int tt_timex_mod_before(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_off *sp, size_t nw, size_t lo,
+                        size_t *start);
+int tt_timex_after_number(const tt_cp *text, size_t n, tt_tx_ctype ctype, size_t p);
+
 #endif

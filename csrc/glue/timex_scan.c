@@ -6,6 +6,7 @@
 
 #include "../core/timex_scan.h"
 #include "../core/timex_date.h"
+#include "../core/timex_month.h"
 #include "../core/timex_year.h"
 
 /* Python's own character tables, which its regular expressions use: \w is isalnum() or "_",
@@ -26,13 +27,14 @@ unsigned tt_py_ctype(tt_cp c)
 }
 
 /* What one read of a text gives: its hits, whether it is surely NFC, and for each hit of
- * the year family or of digits what core/timex_year.h or timex_date.h makes of it (code[k],
- * year[k] or date[k] for hit k). */
+ * the year or month family or of digits what core/timex_year.h, timex_month.h or timex_date.h
+ * makes of it (code[k], year[k], month[k] or date[k] for hit k). */
 typedef struct {
     tt_offbuf hits;
     int nfc;
     int *code;
     tt_tx_year *year;
+    tt_tx_month *month;
     tt_tx_date *date;
 } text_scan;
 
@@ -47,12 +49,15 @@ static tt_status scan_text(const tt_cp *wide, size_t n, int want_years, text_sca
     size_t count = out->hits.n / 2;
     out->code = calloc(count + 1, sizeof *out->code);
     out->year = calloc(count + 1, sizeof *out->year);
+    out->month = calloc(count + 1, sizeof *out->month);
     out->date = calloc(count + 1, sizeof *out->date);
-    if (out->code == NULL || out->year == NULL || out->date == NULL)
+    if (out->code == NULL || out->year == NULL || out->month == NULL || out->date == NULL)
         return TT_ENOMEM;
     for (size_t k = 0; k < count; k++)
         if (out->hits.v[2 * k + 1] == TT_TX_YEAR_FAMILY)
             out->code[k] = tt_timex_year_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->year[k]);
+        else if (out->hits.v[2 * k + 1] == TT_TX_MONTH_FAMILY)
+            out->code[k] = tt_timex_month_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->month[k]);
         else if (out->hits.v[2 * k + 1] == TT_TX_DIGIT)
             out->code[k] = tt_timex_date_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->date[k]);
     return TT_OK;
@@ -70,10 +75,13 @@ static PyObject *year_tuple(const tt_tx_year *y)
                          mod);
 }
 
-/* A date atom as timex._scan takes it: ("date", start, end, day, month, pod, lead). */
+/* A date atom as timex._scan takes it: ("date", start, end, day, month, pod, lead, year or 0),
+ * or for "3/2020" (no day) ("month", start, end, month, year, None). */
 static PyObject *date_tuple(const tt_tx_date *d)
 {
     static const char *const leads[] = {"ngày", "hôm"};
+    if (d->d == 0)
+        return Py_BuildValue("(snniiO)", "month", (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->m, d->y, Py_None);
     PyObject *pod = d->pod ? PyUnicode_FromString(tt_timex_date_pods[d->pod - 1]) : Py_NewRef(Py_None);
     PyObject *lead = d->lead ? PyUnicode_FromString(leads[d->lead - 1]) : Py_NewRef(Py_None);
     if (pod == NULL || lead == NULL) {
@@ -81,10 +89,20 @@ static PyObject *date_tuple(const tt_tx_date *d)
         Py_XDECREF(lead);
         return NULL;
     }
-    return Py_BuildValue("(snniiNN)", "date", (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->d, d->m, pod, lead);
+    return Py_BuildValue("(snniiNNi)", "date", (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->d, d->m, pod, lead,
+                         d->y);
 }
 
-/* {position: False or year_tuple/date_tuple} for the hits the core decided. */
+/* A month atom as timex._scan takes it: ("month", start, end, month, year or 0, mod). */
+static PyObject *month_tuple(const tt_tx_month *m)
+{
+    PyObject *mod = m->mod ? PyUnicode_FromString(tt_timex_year_mods[m->mod - 1]) : Py_NewRef(Py_None);
+    if (mod == NULL)
+        return NULL;
+    return Py_BuildValue("(snniiN)", "month", (Py_ssize_t)m->start, (Py_ssize_t)m->end, m->m, m->y, mod);
+}
+
+/* {position: False or year_tuple/month_tuple/date_tuple} for the hits the core decided. */
 static PyObject *years_dict(const text_scan *sc)
 {
     PyObject *d = PyDict_New();
@@ -92,9 +110,11 @@ static PyObject *years_dict(const text_scan *sc)
         if (sc->code[k] == TT_TXY_DEFER)
             continue;
         PyObject *key = PyLong_FromSize_t((size_t)sc->hits.v[2 * k]);
-        PyObject *val = sc->code[k] != TT_TXY_ATOM ? Py_NewRef(Py_False)
-                        : sc->hits.v[2 * k + 1] == TT_TX_DIGIT ? date_tuple(&sc->date[k])
-                                                               : year_tuple(&sc->year[k]);
+        tt_off fam = sc->hits.v[2 * k + 1];
+        PyObject *val = sc->code[k] != TT_TXY_ATOM  ? Py_NewRef(Py_False)
+                        : fam == TT_TX_DIGIT        ? date_tuple(&sc->date[k])
+                        : fam == TT_TX_MONTH_FAMILY ? month_tuple(&sc->month[k])
+                                                    : year_tuple(&sc->year[k]);
         if (key == NULL || val == NULL || PyDict_SetItem(d, key, val) < 0)
             Py_CLEAR(d);
         Py_XDECREF(key);
@@ -107,7 +127,7 @@ static PyObject *years_dict(const text_scan *sc)
  * (*nfc: core/timex_scan.h's tt_timex_nfc_sure); with years, the year atoms (years_dict). */
 static PyObject *hits_list(PyObject *text, const char *func, int *nfc, PyObject **years)
 {
-    text_scan sc = {{0}, 0, NULL, NULL, NULL};
+    text_scan sc = {{0}, 0, NULL, NULL, NULL, NULL};
     tt_cp *wide = NULL;
     PyObject *res = NULL;
     tt_status st;
@@ -153,6 +173,7 @@ done:
     free(wide);
     free(sc.code);
     free(sc.year);
+    free(sc.month);
     free(sc.date);
     tt_offbuf_free(&sc.hits);
     return res;
@@ -166,8 +187,8 @@ static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
 
 /* timex_hits and, read from the same copy of the text, whether it is surely NFC (True
  * spares find_times its own check; False asks for it) and the atoms the core decides
- * (core/timex_year.h, timex_date.h): {position of a hit: False (no atom), (kind, start, end,
- * year or relative word, mod) or ("date", start, end, day, month, pod, lead)}; the hits
+ * (core/timex_year.h, timex_month.h, timex_date.h): {position of a hit: False (no atom), (kind,
+ * start, end, year or relative word, mod), ("month", start, end, month, year or 0, mod) or ("date", start, end, day, month, pod, lead, year or 0)}; the hits
  * missing there are left to timex._atom. */
 static PyObject *py_timex_hits_nfc(PyObject *mod, PyObject *text)
 {
@@ -412,8 +433,9 @@ PyMethodDef tt_timex_methods[] = {
     {"timex_hits_nfc", py_timex_hits_nfc, METH_O,
      "timex_hits_nfc(text) -> (hits, nfc, years): timex_hits(text); True when every character of\n"
      "text is one that leaves any text NFC (then unicodedata.is_normalized('NFC', text) is True);\n"
-     "{position: False, (kind, start, end, year or word, mod) or ('date', start, end, day, month, pod,\n"
-     "lead)} for the year-family and digit hits read in C."},
+     "{position: False, (kind, start, end, year or word, mod), ('month', start, end, month, year or 0,\n"
+     "mod) or ('date', start, end, day, month, pod, lead, year or 0)} for the year- and month-family\n"
+     "and digit hits read in C."},
     {"timex_hits", py_timex_hits, METH_O,
      "timex_hits(text) -> list of (position, family): where tintuc.timex's two scans find the\n"
      "start of a possible time expression; family 0 for a digit, 1 + k for key word k."},

@@ -250,7 +250,10 @@ _KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
                    for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
 # The families by the number the C scan (_core.timex_hits) gives: 0 digits, 1 + k key word k.
 _FAMILIES = [_DIGIT_FAMILY] + [fam for _, _, _, fam in _KEYWORDS]
-_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)     # "năm", whose common atoms are read in C (with "D/M")
+# "năm", whose common atoms are read in C, as are those of the families before it: digits ("D/M",
+# "D/M/YYYY") and "tháng"
+_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)
+assert _FAMILIES.index(_MONTH_FAMILY) == 1 and _YEAR_HITS == 2
 # The two scans as regular expressions: what _core.timex_hits does in C (the tests compare them).
 _DIGIT_RE = re.compile(
     r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
@@ -446,14 +449,17 @@ def _scan(text, hits=None, years=None):
     fams, atom, add = _FAMILIES, _atom, found.append
     years = years or {}
     for pos, fam in (timex_hits(text) if hits is None else hits):
-        if years and (fam == 0 or fam == _YEAR_HITS):
+        if years and fam <= _YEAR_HITS:
             y = years.get(pos)
             if y is not None:
                 if y:
                     kind = y[0]
                     if kind == "date":
-                        _, s, e, d, mo, pod, lead = y
-                        f = {"d": d, "m": mo, "y": None, "pod": pod, "lead": lead}
+                        _, s, e, d, mo, pod, lead, yr = y
+                        f = {"d": d, "m": mo, "y": yr or None, "pod": pod, "lead": lead}
+                    elif kind == "month":
+                        _, s, e, mo, yr, mod = y
+                        f = {"m": mo, "y": yr or None, "mod": mod}
                     else:
                         _, s, e, v, mod = y
                         f = {"y": v, "mod": mod} if kind == "year" else {"r": v, "mod": mod}
