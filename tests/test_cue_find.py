@@ -2,6 +2,7 @@
 Python reading of the cue pass's hits they replace."""
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 
 import pytest
@@ -70,6 +71,10 @@ NAMES = ("trigger", "attribution", "veto", "hypothetical", "locative", "boundary
 
 def _check(text: str, step: int = 1):
     core = tintuc.analyze(text)._core
+    if core._cue_hits:
+        # all the groups' records in one call are those made one group at a time
+        assert _core.cue_records_all(core._cue_hits, core.nstart, core.nend, core.norm) == \
+            tuple(_core.cue_records(h, core.nstart, core.nend, core.norm) for h in core._cue_hits)
     for name in NAMES:
         assert phrases_at(core, name) == reference_phrases_at(core, name), name
         found = Found(core, name)
@@ -129,3 +134,35 @@ def test_bad_input():
     with pytest.raises(ValueError):
         _core.cue_find(recs, ["a"], -1, 100, False)
     assert _core.cue_find(recs, [str(i) for i in range(8)], 0, 100, False) == [("7", 0, 3)]
+
+
+_ALL_TEXT = ("Ngày 23/10, Ngoại trưởng Mỹ hội đàm với người đồng cấp Nhật Bản tại Tokyo. Theo Reuters, "
+             "hai bên không ký kết thỏa thuận; cuộc tấn công khiến 5 người thiệt mạng, nếu Nga đồng ý.")
+
+
+@pytest.mark.parametrize("text", [_ALL_TEXT, "", "x", "Hãng tin TASS dẫn lời Điện Kremlin cho biết"])
+def test_records_of_all_groups_are_those_of_each(text):
+    core = tintuc.analyze(text)._core
+    if core is None or not core._cue_hits:
+        return
+    every = _core.cue_records_all(core._cue_hits, core.nstart, core.nend, core.norm)
+    assert every == tuple(_core.cue_records(h, core.nstart, core.nend, core.norm) for h in core._cue_hits)
+    assert any(every) or len(text) < 50
+
+
+def test_records_of_all_groups_bad_input():
+    core = tintuc.analyze("Hai bên ký kết thỏa thuận.")._core
+    assert _core.cue_records_all((), core.nstart, core.nend, core.norm) == ()
+    far = (0).to_bytes(4, "little") + (0).to_bytes(4, "little") + (10**6).to_bytes(4, "little") + bytes(4)
+    with pytest.raises(ValueError):
+        _core.cue_records_all((b"", far), core.nstart, core.nend, core.norm)     # past the tokens
+    with pytest.raises(ValueError):
+        _core.cue_records_all((b"123",), core.nstart, core.nend, core.norm)      # not whole hits
+    with pytest.raises(TypeError):
+        _core.cue_records_all([b""], core.nstart, core.nend, core.norm)          # not a tuple
+    with pytest.raises(TypeError):
+        _core.cue_records_all(("x",), core.nstart, core.nend, core.norm)         # not bytes
+    with pytest.raises(TypeError):
+        _core.cue_records_all((b"",), b"1234", core.nend, core.norm)             # not uint32
+    with pytest.raises(ValueError):
+        _core.cue_records_all((b"",), core.nstart, array("I", list(core.nend)[:-1]), core.norm)   # lengths

@@ -136,6 +136,51 @@ done:
     return rc;
 }
 
+/* A class of word_window.h with TT_ARG_ALNUM: str.isalnum is re's \w without "_". */
+static uint8_t arg_class(Py_UCS4 c, uint8_t cls)
+{
+    return (uint8_t)(cls | ((cls & TT_WIN_WORD) && c != '_' ? TT_ARG_ALNUM : 0));
+}
+
+/* The classes of arg_class below TT_GLUE_WIN_TABLE, filled on first use (the GIL held). */
+static uint8_t arg_table[TT_GLUE_WIN_TABLE];
+static int arg_table_ready;
+
+/* The n code points of a str and their classes, one loop per string kind (the text is read
+ * whole, so the loop is the bulk of arg_doc). */
+static void read_text(PyObject *low, size_t n, tt_cp *cp, uint8_t *cls)
+{
+    if (!arg_table_ready) {
+        const uint8_t *win = tt_glue_win_table();
+        for (Py_UCS4 c = 0; c < TT_GLUE_WIN_TABLE; c++)
+            arg_table[c] = arg_class(c, win[c]);
+        arg_table_ready = 1;
+    }
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        for (size_t i = 0; i < n; i++) {
+            cp[i] = d[i];
+            cls[i] = arg_table[d[i]];
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        for (size_t i = 0; i < n; i++) {
+            Py_UCS4 c = d[i];
+            cp[i] = c;
+            cls[i] = c < TT_GLUE_WIN_TABLE ? arg_table[c] : arg_class(c, tt_glue_win_class(c));
+        }
+    } else {
+        const Py_UCS4 *d = data;
+        for (size_t i = 0; i < n; i++) {
+            Py_UCS4 c = d[i];
+            cp[i] = c;
+            cls[i] = c < TT_GLUE_WIN_TABLE ? arg_table[c] : arg_class(c, tt_glue_win_class(c));
+        }
+    }
+}
+
 /* arg_doc(low, starts, ends, flags, sent_starts, locative, boundary, words, items) */
 static PyObject *py_arg_doc(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -161,17 +206,7 @@ static PyObject *py_arg_doc(PyObject *self, PyObject *const *args, Py_ssize_t na
         PyErr_NoMemory();
         goto done;
     }
-    int kind = PyUnicode_KIND(low);
-    const void *data = PyUnicode_DATA(low);
-    const uint8_t *table = tt_glue_win_table();
-    for (size_t i = 0; i < n; i++) {
-        Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
-                                                 : PyUnicode_READ(kind, data, (Py_ssize_t)i);
-        uint8_t cls = c < TT_GLUE_WIN_TABLE ? table[c] : tt_glue_win_class(c);
-        a->cp[i] = c;
-        /* str.isalnum is re's \w without "_" */
-        a->cls[i] = (uint8_t)(cls | ((cls & TT_WIN_WORD) && c != '_' ? TT_ARG_ALNUM : 0));
-    }
+    read_text(low, n, a->cp, a->cls);
     size_t n_ent, n_end, n_sent;
     if ((a->ent_start = offsets_of(args[1], "starts", n, &n_ent)) == NULL
         || (a->ent_end = offsets_of(args[2], "ends", n, &n_end)) == NULL

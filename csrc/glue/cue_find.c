@@ -16,52 +16,30 @@ static int is_word(Py_UCS4 c)
     return tt_glue_win_class(c) & TT_WIN_WORD;
 }
 
-static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The records of one group's packed hits; NULL with an exception set. */
+static PyObject *records_from(const char *func, const void *buf, Py_ssize_t nbytes, const uint32_t *starts,
+                              const uint32_t *ends, size_t ntok, PyObject *text)
 {
-    (void)self;
-    PyObject *out = NULL;
-    Py_buffer hits = {0}, ns = {0}, ne = {0};
-    int have_hits = 0, have_ns = 0, have_ne = 0;
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "cue_records() takes 4 arguments (hits, nstart, nend, text)");
+    if (nbytes % (Py_ssize_t)sizeof(tt_cue_hit) != 0) {
+        PyErr_Format(PyExc_ValueError, "%s(): hits of 16 bytes", func);
         return NULL;
     }
-    PyObject *text = args[3];
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "cue_records() text must be str");
-        return NULL;
-    }
-    if (PyObject_GetBuffer(args[0], &hits, PyBUF_C_CONTIGUOUS) < 0)
-        goto done;
-    have_hits = 1;
-    if (tt_u32_view(args[1], "nstart", &ns) < 0)
-        goto done;
-    have_ns = 1;
-    if (tt_u32_view(args[2], "nend", &ne) < 0)
-        goto done;
-    have_ne = 1;
-    if (hits.len % (Py_ssize_t)sizeof(tt_cue_hit) != 0 || ns.len != ne.len) {
-        PyErr_SetString(PyExc_ValueError, "cue_records(): hits of 16 bytes, nstart and nend of one length");
-        goto done;
-    }
-    size_t n = (size_t)hits.len / sizeof(tt_cue_hit);
-    size_t ntok = (size_t)ns.len / 4;
+    size_t n = (size_t)nbytes / sizeof(tt_cue_hit);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(tt_cue_rec)));
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(tt_cue_rec)));
     if (out == NULL)
-        goto done;
+        return NULL;
     tt_cue_rec *rec = (tt_cue_rec *)PyBytes_AS_STRING(out);
-    const uint32_t *starts = ns.buf, *ends = ne.buf;
     for (size_t i = 0; i < n; i++) {
         tt_cue_hit h;
-        memcpy(&h, (const char *)hits.buf + i * sizeof h, sizeof h);
+        memcpy(&h, (const char *)buf + i * sizeof h, sizeof h);
         if (h.tok_start >= h.tok_end || h.tok_end > ntok || starts[h.tok_start] > ends[h.tok_end - 1]
             || ends[h.tok_end - 1] > (size_t)len || (i > 0 && starts[h.tok_start] < rec[i - 1].start)) {
-            PyErr_SetString(PyExc_ValueError, "cue_records(): a hit outside the tokens or out of order");
-            Py_CLEAR(out);
-            goto done;
+            PyErr_Format(PyExc_ValueError, "%s(): a hit outside the tokens or out of order", func);
+            Py_DECREF(out);
+            return NULL;
         }
         uint32_t s = starts[h.tok_start], e = ends[h.tok_end - 1];
         rec[i].start = s;
@@ -72,13 +50,91 @@ static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_
                        | ((Py_ssize_t)e < len && is_word(PyUnicode_READ(kind, data, e)) ? TT_CUE_REC_WORD_AFTER : 0)
                        | (h.flags & TT_CUE_WORDS ? TT_CUE_REC_ON_WORDS : 0);
     }
-done:
-    if (have_hits)
-        PyBuffer_Release(&hits);
-    if (have_ns)
+    return out;
+}
+
+/* (nstart, nend) as views of one length; 0, or -1 with an exception set (nothing held). */
+static int token_views(const char *func, PyObject *const *args, Py_buffer *ns, Py_buffer *ne)
+{
+    if (tt_u32_view(args[0], "nstart", ns) < 0)
+        return -1;
+    if (tt_u32_view(args[1], "nend", ne) < 0) {
+        PyBuffer_Release(ns);
+        return -1;
+    }
+    if (ns->len != ne->len) {
+        PyErr_Format(PyExc_ValueError, "%s(): nstart and nend of one length", func);
+        PyBuffer_Release(ns);
+        PyBuffer_Release(ne);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *py_cue_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    PyObject *out = NULL;
+    Py_buffer hits = {0}, ns = {0}, ne = {0};
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "cue_records() takes 4 arguments (hits, nstart, nend, text)");
+        return NULL;
+    }
+    PyObject *text = args[3];
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "cue_records() text must be str");
+        return NULL;
+    }
+    if (PyObject_GetBuffer(args[0], &hits, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (token_views("cue_records", args + 1, &ns, &ne) == 0) {
+        out = records_from("cue_records", hits.buf, hits.len, ns.buf, ne.buf, (size_t)ns.len / 4, text);
         PyBuffer_Release(&ns);
-    if (have_ne)
         PyBuffer_Release(&ne);
+    }
+    PyBuffer_Release(&hits);
+    return out;
+}
+
+/* cue_records_all(groups, nstart, nend, text): cue_records of each group's hits (a tuple of
+ * bytes), the token arrays read once for all. */
+static PyObject *py_cue_records_all(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    PyObject *out = NULL;
+    Py_buffer ns = {0}, ne = {0};
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "cue_records_all() takes 4 arguments (groups, nstart, nend, text)");
+        return NULL;
+    }
+    PyObject *groups = args[0], *text = args[3];
+    if (!PyTuple_Check(groups) || !PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "cue_records_all() takes a tuple of hits and a str");
+        return NULL;
+    }
+    if (token_views("cue_records_all", args + 1, &ns, &ne) < 0)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(groups);
+    if ((out = PyTuple_New(n)) == NULL)
+        goto done;
+    for (Py_ssize_t g = 0; g < n; g++) {
+        PyObject *item = PyTuple_GET_ITEM(groups, g);
+        if (!PyBytes_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "cue_records_all() hits must be bytes");
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyObject *rec = records_from("cue_records_all", PyBytes_AS_STRING(item), PyBytes_GET_SIZE(item), ns.buf,
+                                     ne.buf, (size_t)ns.len / 4, text);
+        if (rec == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyTuple_SET_ITEM(out, g, rec);
+    }
+done:
+    PyBuffer_Release(&ns);
+    PyBuffer_Release(&ne);
     return out;
 }
 
@@ -187,6 +243,9 @@ PyMethodDef tt_cue_find_methods[] = {
     {"cue_records", (PyCFunction)(void (*)(void))py_cue_records, METH_FASTCALL,
      "cue_records($module, hits, nstart, nend, text, /)\n--\n\n"
      "The hits of one cue group (packed tt_cue_hit) as records for cue_find and cue_longest."},
+    {"cue_records_all", (PyCFunction)(void (*)(void))py_cue_records_all, METH_FASTCALL,
+     "cue_records_all($module, groups, nstart, nend, text, /)\n--\n\n"
+     "cue_records of the hits of each group (a tuple of bytes), as a tuple of records."},
     {"cue_find", (PyCFunction)(void (*)(void))py_cue_find, METH_FASTCALL,
      "cue_find($module, records, phrases, start, end, word_start, /)\n--\n\n"
      "The phrases a regular expression of them followed by (?!\\w) finds in text[start:end]."},

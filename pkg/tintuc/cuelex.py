@@ -116,9 +116,10 @@ class Found:
 
     __slots__ = ("n", "records", "phrases")
 
-    def __init__(self, core, name: str):
+    def __init__(self, core, name: str, records: bytes | None = None):
         self.n = len(core.norm)
-        self.records = _records(core, name)
+        # (``records``: what _records would make, when the caller made them already)
+        self.records = _records(core, name) if records is None else records
         self.phrases = cue_lexicon().phrases[name]
 
     def finditer(self, start: int = 0, end: int | None = None, *, word_start: bool = False) -> list:

@@ -68,16 +68,15 @@ def _doc(ctx, lex):
     attribution phrases are set)."""
     doc = ctx.memo.get("arg_doc")
     if doc is None:
-        ents = ctx.entities
-        items = [m.item for m in ents]
+        starts, ends, items = ctx.entity_arrays()
         label = _LABEL_FLAGS.get
         flags = bytearray([label(e.label, 0) for e in items])
         if ctx.excluded:
-            for i, m in enumerate(ents):
-                if ctx.is_excluded(m.start, m.end):
+            for i, (s, e) in enumerate(zip(starts, ends)):
+                if ctx.is_excluded(s, e):
                     flags[i] |= _EXCLUDED
         doc = ctx.memo["arg_doc"] = arg_doc(
-            ctx.low, ctx.entity_starts, [m.end for m in ents], bytes(flags), ctx.sent_starts,
+            ctx.low, starts, ends, bytes(flags), ctx.sent_starts,
             ctx.cue_records("locative"), ctx.cue_records("boundary"), _words(lex), items)
     return doc
 

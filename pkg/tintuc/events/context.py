@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from functools import partial
+from itertools import islice
+from operator import attrgetter, lt
 
-from .._core import cue_find
-from ..cuelex import Found
+from .._core import cue_find, cue_records_all
+from ..cuelex import Found, cue_lexicon
 
 __all__ = ["Context", "Mention"]
 
@@ -40,7 +42,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 class Context:
     __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "sent_spans", "_given", "_entities",
-                 "_entity_starts", "_times", "excluded", "_found", "memo")
+                 "_entity_starts", "_arrays", "_times", "excluded", "_found", "_recs", "memo")
 
     def __init__(self, doc, entities=None):
         core = doc._core
@@ -56,9 +58,11 @@ class Context:
         self._given = entities            # entities from the caller instead of doc.entities
         self._entities = None
         self._entity_starts = None
+        self._arrays = None
         self._times = None
         self.excluded: list[tuple[int, int]] = []   # attribution phrases, normalized offsets
         self._found: dict[str, Found] = {}
+        self._recs = None         # the cue records of each group (group_records)
         self.memo: dict = {}      # what the rules read once per document or sentence
 
     # -- offsets ---------------------------------------------------------------------------
@@ -104,8 +108,18 @@ class Context:
     def _found_of(self, name: str) -> Found:
         found = self._found.get(name)
         if found is None:
-            found = self._found[name] = Found(self.core, name)
+            found = self._found[name] = Found(self.core, name, self.group_records(cue_lexicon().group[name]))
         return found
+
+    def group_records(self, group: int) -> bytes:
+        """The records of the hits of one cue group (what ``cuelex._records`` makes), those of
+        all the groups made in one call on the first request."""
+        recs = self._recs
+        if recs is None:
+            core = self.core
+            hits = core._cue_hits
+            recs = self._recs = cue_records_all(hits, core.nstart, core.nend, core.norm) if hits else ()
+        return recs[group] if recs else b""
 
     def cue_records(self, name: str) -> bytes:
         """The records of the cue phrases of class ``name`` (what ``_core.cue_find`` reads)."""
@@ -122,29 +136,41 @@ class Context:
 
     # -- entities and times ----------------------------------------------------------------
 
+    def entity_arrays(self) -> tuple[list[int], list[int], list]:
+        """(starts, ends, items) of the entities in normalized offsets, by start, then longest
+        first (the order of :attr:`entities`), without a Mention each (what the C passes read)."""
+        arrays = self._arrays
+        if arrays is None:
+            given = self.doc.entities if self._given is None else self._given
+            items = given if type(given) is list else list(given)
+            starts, ends = list(map(_START, items)), list(map(_END, items))
+            align = self.align
+            if align is not None:
+                pos = partial(bisect_left, align)
+                starts, ends = list(map(pos, starts)), list(map(pos, ends))
+            # by start, then longest first (key=lambda m: (m.start, -m.end)): nothing to do when
+            # the starts rise, else two stable sorts with keys read in C
+            if not all(map(lt, starts, islice(starts, 1, None))):
+                order = list(range(len(items)))
+                order.sort(key=ends.__getitem__, reverse=True)
+                order.sort(key=starts.__getitem__)
+                starts = list(map(starts.__getitem__, order))
+                ends = list(map(ends.__getitem__, order))
+                items = list(map(items.__getitem__, order))
+            arrays = self._arrays = (starts, ends, items)
+            self._entity_starts = starts
+        return arrays
+
     @property
     def entities(self) -> list[Mention]:
         if self._entities is None:
-            given = self.doc.entities if self._given is None else self._given
-            align = self.align
-            if align is None:
-                ents = [Mention(e.start, e.end, e) for e in given]
-            else:
-                ents = [Mention(bisect_left(align, e.start), bisect_left(align, e.end), e) for e in given]
-            # by start, then longest first (key=lambda m: (m.start, -m.end)), as two stable
-            # sorts with keys read in C
-            ents.sort(key=_END, reverse=True)
-            ents.sort(key=_START)
-            self._entities = ents
-            self._entity_starts = [m.start for m in ents]
+            self._entities = list(map(Mention, *self.entity_arrays()))
         return self._entities
 
     @property
     def entity_starts(self) -> list[int]:
         """The starts of :attr:`entities`, in their order."""
-        if self._entity_starts is None:
-            self.entities
-        return self._entity_starts
+        return self._entity_starts if self._entity_starts is not None else self.entity_arrays()[0]
 
     @property
     def times(self) -> list[Mention]:

@@ -20,7 +20,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .._core import cue_records, trigger_check, trigger_hits, trigger_table
+from .._core import trigger_check, trigger_hits, trigger_table
 from ..cuelex import _records, cue_lexicon, phrases_at
 from .lexicon import TYPES, Entry, Lexicon, needs_reach
 from .words import PhraseSet, ends_with_phrase, phrase_in, starts_with_phrase, words_after, words_before
@@ -150,16 +150,9 @@ def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
         excluded.append(a)
         excluded.append(b)
     table, veto_types, rows, groups = _table(lex)
-    core = ctx.core
-    ends = array("I", [m.end for m in ctx.entities])      # (which sets ctx._entity_starts)
-    # (what cuelex._records makes, without its look-ups per call)
-    cue_hits = core._cue_hits
-    if cue_hits:
-        nstart, nend, norm = core.nstart, core.nend, core.norm
-        trig, veto, hyp = (cue_records(cue_hits[g], nstart, nend, norm) for g in groups)
-    else:
-        trig = veto = hyp = b""
-    passed = trigger_hits(table, ctx.low, trig, array("I", ctx._entity_starts), ends, excluded,
+    starts, ends, _ = ctx.entity_arrays()
+    trig, veto, hyp = map(ctx.group_records, groups)
+    passed = trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
                           array("I", ctx.sent_starts), veto, veto_types, hyp)
     hits: list[Hit] = []
     for value, s, e, row, k, setting, topic, before in passed:
