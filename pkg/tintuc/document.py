@@ -174,6 +174,9 @@ class Document:
 
     @property
     def entities(self):
+        found = self._cache.get("entities")
+        if found is not None:
+            return found                   # (asked for often: no import once they are made)
         from . import entities
         return self._get("entities", lambda: entities.extract(self))
 
@@ -189,6 +192,9 @@ class Document:
     @property
     def attributions(self):
         """Datelines and attribution phrases (tintuc.attribution), in text order."""
+        found = self._cache.get("attributions")
+        if found is not None:
+            return found
         from . import attribution
         return self._get("attributions", lambda: attribution.find_attributions(self))
 

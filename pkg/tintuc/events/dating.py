@@ -50,6 +50,9 @@ def _candidates(ctx, k: int) -> list:
         ends = ctx.memo.get("dating_ends")
         if ends is None:
             ends = ctx.memo["dating_ends"] = list(accumulate((m.end for m in times), max))
+            # (no "kể từ" without the word: most documents need not look for it)
+            ctx.memo["dating_since"] = "kể" in ctx.low
+        since = ctx.memo["dating_since"]
         for i in range(bisect_right(ends, s), len(times)):
             m = times[i]
             if m.end <= s:
@@ -57,7 +60,7 @@ def _candidates(ctx, k: int) -> list:
             if m.start >= e:
                 break
             t = m.item
-            if t.begin is None or ctx.is_excluded(m.start, m.end) or _since(ctx, m):
+            if t.begin is None or ctx.is_excluded(m.start, m.end) or (since and _since(ctx, m)):
                 continue
             found.append((m, t.granularity not in _FINE))
     return found
