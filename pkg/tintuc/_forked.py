@@ -32,6 +32,7 @@ import traceback
 
 from . import _core
 from ._bulk import no_collection
+from .document import untrack
 
 __all__ = ["available", "shares", "materialize"]
 
@@ -228,6 +229,8 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
         doc._cache["entities"] = entities
         doc._cache["times"] = times
         doc._cache["attributions"] = attributions
+        for found in (entities, times, attributions):
+            untrack(found)       # (as Document._get does with what it builds)
         mentions[i] = events
         feats[i] = features(events, doc.published)
         while linked < len(docs) and feats[linked] is not None:

@@ -36,6 +36,7 @@ import threading
 from importlib import resources
 
 from .._bulk import no_collection
+from ..document import untrack
 from .model import Event
 
 __all__ = ["assign", "features", "link", "Linker", "Group", "country_of"]
@@ -324,6 +325,7 @@ class Group:
                     for ev in evs:
                         _set_cluster(ev, next(clusters))
                     d._cache["events"] = evs
+                    untrack(evs)        # (as Document._get does with what it builds)
             # done: the documents no longer hold the group in a cycle with them (each keeps
             # it as _group), so that reference counting alone frees a corpus
             self.documents = []
