@@ -1,6 +1,7 @@
 """The C pass of the event argument rules (_core.arg_attach, csrc/core/arg_attach.c) against
 their plain Python version (tests/arguments_reference.py): on sentences written for the
 rules, on generated text with generated entities and triggers, and on real articles."""
+from array import array
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import arguments_reference as ref
 import tintuc
 from tintuc.attribution import find_attributions
-from tintuc.events.arguments import Arguments, arguments_of
+from tintuc.events.arguments import Arguments, arguments_all, arguments_of
 from tintuc.events.context import Context
 from tintuc.events.lexicon import lexicon
 from tintuc.events.triggers import find_hits
@@ -36,13 +37,18 @@ def _same(ctx, hit, prev_end, next_start):
 
 
 def _check_hits(ctx):
-    """Every trigger of the document, with its neighbours as extract_mentions gives them."""
+    """Every trigger of the document, with its neighbours as extract_mentions gives them; and
+    arguments_all, the arguments of all of them in one call, says what arguments_of says of each."""
     hits = find_hits(ctx, lexicon())
+    every = arguments_all(ctx, lexicon(), hits)
+    assert len(every) == len(hits)
     for i, h in enumerate(hits):
         s, e = ctx.sent_spans[h.sentence]
         prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
         nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
         _same(ctx, h, prev_end, nxt)
+        one = arguments_of(ctx, lexicon(), h, prev_end, nxt)
+        assert every[i] == one and all(a is b for a, b in zip(every[i][2], one[2])), (ctx.low, h)
     return len(hits)
 
 
@@ -141,3 +147,13 @@ def test_bad_arguments():
         _core.arg_attach(doc, 1, 0, 0, 0, 0, 0, 0)
     # the entity before the trigger is its actor; nothing ends the clause before the text does
     assert _core.arg_attach(doc, 0, 2, 2, 2, 0, 2, 0) == (0, 2, ["A"], [], None, False, False)
+    assert _core.arg_attach_all(doc, array("I", [0, 2, 2, 2, 0])) == [(0, 2, ["A"], [], None, False, False)]
+    assert _core.arg_attach_all(doc, array("I")) == []
+    with pytest.raises(ValueError):
+        _core.arg_attach_all(doc, array("I", [1, 0, 0, 0, 0]))            # no such sentence
+    with pytest.raises(ValueError):
+        _core.arg_attach_all(doc, array("I", [0, 0, 0, 0]))               # not whole hits
+    with pytest.raises(TypeError):
+        _core.arg_attach_all(None, array("I"))
+    with pytest.raises(TypeError):
+        _core.arg_attach_all(doc, b"1234")                               # not uint32

@@ -280,6 +280,22 @@ static PyObject *items_of(PyObject *items, const size_t *idx, size_t n)
     return list;
 }
 
+/* The answer of tt_arg_attach for one hit as arg_attach returns it. */
+static PyObject *answer_of(arg_doc *a, const tt_arg_hit *hit)
+{
+    tt_arg_result r;
+    tt_arg_attach(&a->doc, hit, &a->scratch, &r);
+    PyObject *actors = items_of(a->items, r.actors, r.n_actors);
+    PyObject *recipients = actors ? items_of(a->items, r.recipients, r.n_recipients) : NULL;
+    if (recipients == NULL) {
+        Py_XDECREF(actors);
+        return NULL;
+    }
+    PyObject *location = r.location >= 0 ? PyList_GET_ITEM(a->items, r.location) : Py_None;
+    return Py_BuildValue("(nnNNOOO)", (Py_ssize_t)r.left, (Py_ssize_t)r.right, actors, recipients, location,
+                         r.borrowed ? Py_True : Py_False, r.near ? Py_True : Py_False);
+}
+
 /* arg_attach(doc, sentence, start, end, reach, prev_end, next_start, flags) -> (left, right,
  * actors, recipients, location, borrowed, near). The GIL stays held: a trigger's clause is a
  * few hundred code points, and the scratch is the document's own. */
@@ -307,17 +323,59 @@ static PyObject *py_arg_attach(PyObject *self, PyObject *const *args, Py_ssize_t
         return NULL;
     }
     tt_arg_hit hit = {v[0], v[1], v[2], v[3], v[4], v[5], (unsigned)v[6]};
-    tt_arg_result r;
-    tt_arg_attach(&a->doc, &hit, &a->scratch, &r);
-    PyObject *actors = items_of(a->items, r.actors, r.n_actors);
-    PyObject *recipients = actors ? items_of(a->items, r.recipients, r.n_recipients) : NULL;
-    if (recipients == NULL) {
-        Py_XDECREF(actors);
+    return answer_of(a, &hit);
+}
+
+/* arg_attach_all(doc, hits) -> a list of what arg_attach answers for each hit, hits being
+ * uint32 quintuples (sentence, start, end, reach, flags) in text order: each hit's
+ * neighbours are read from them (the reach of the hit before it in its sentence, or the
+ * sentence's start; the start of the one after it, or the sentence's end). */
+static PyObject *py_arg_attach_all(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    PyObject *out = NULL;
+    Py_buffer view = {0};
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "arg_attach_all() takes 2 arguments (doc, hits)");
         return NULL;
     }
-    PyObject *location = r.location >= 0 ? PyList_GET_ITEM(a->items, r.location) : Py_None;
-    return Py_BuildValue("(nnNNOOO)", (Py_ssize_t)r.left, (Py_ssize_t)r.right, actors, recipients, location,
-                         r.borrowed ? Py_True : Py_False, r.near ? Py_True : Py_False);
+    if (!PyCapsule_IsValid(args[0], CAPSULE_NAME)) {
+        PyErr_SetString(PyExc_TypeError, "arg_attach_all() takes a document made by arg_doc()");
+        return NULL;
+    }
+    arg_doc *a = PyCapsule_GetPointer(args[0], CAPSULE_NAME);
+    if (tt_u32_view(args[1], "hits", &view) < 0)
+        return NULL;
+    const uint32_t *h = view.buf;
+    size_t n = (size_t)view.len / 4;
+    if (n % 5 != 0) {
+        PyErr_SetString(PyExc_ValueError, "arg_attach_all(): hits of five numbers");
+        goto done;
+    }
+    n /= 5;
+    for (size_t i = 0; i < n; i++)
+        if (h[5 * i] >= a->doc.n_sent) {
+            PyErr_SetString(PyExc_ValueError, "arg_attach_all(): no such sentence");
+            goto done;
+        }
+    if ((out = PyList_New((Py_ssize_t)n)) == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *x = h + 5 * i;
+        size_t k = x[0];
+        size_t prev_end = i > 0 && h[5 * (i - 1)] == k ? h[5 * (i - 1) + 3] : a->doc.sent_start[k];
+        size_t next_start = i + 1 < n && h[5 * (i + 1)] == k ? h[5 * (i + 1) + 1] : a->doc.sent_end[k];
+        tt_arg_hit hit = {k, x[1], x[2], x[3], prev_end, next_start, x[4]};
+        PyObject *one = answer_of(a, &hit);
+        if (one == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, (Py_ssize_t)i, one);
+    }
+done:
+    PyBuffer_Release(&view);
+    return out;
 }
 
 PyMethodDef tt_arg_attach_methods[] = {
@@ -327,5 +385,8 @@ PyMethodDef tt_arg_attach_methods[] = {
     {"arg_attach", (PyCFunction)(void (*)(void))py_arg_attach, METH_FASTCALL,
      "arg_attach($module, doc, sentence, start, end, reach, prev_end, next_start, flags, /)\n--\n\n"
      "(left, right, actors, recipients, location, borrowed, near) of one trigger."},
+    {"arg_attach_all", (PyCFunction)(void (*)(void))py_arg_attach_all, METH_FASTCALL,
+     "arg_attach_all($module, doc, hits, /)\n--\n\n"
+     "What arg_attach answers for each of a document's triggers, (sentence, start, end, reach, flags) each."},
     {NULL, NULL, 0, NULL},
 };

@@ -17,11 +17,12 @@ version, which the C pass is tested against, is tests/arguments_reference.py.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
-from .._core import arg_attach, arg_doc
+from .._core import arg_attach, arg_attach_all, arg_doc
 
-__all__ = ["Arguments", "arguments_of"]
+__all__ = ["Arguments", "arguments_of", "arguments_all"]
 
 PARTICIPANT_LABELS = ("PER", "ORG", "LOC")
 _DETERMINERS = {"cuộc", "các", "những", "sự", "vụ", "việc", "mọi", "một", "này", "đó"}
@@ -89,3 +90,14 @@ def arguments_of(ctx, lex, hit, prev_end: int, next_start: int) -> tuple:
              | (_NOUN if hit.entry.noun else 0))
     doc = ctx.memo.get("arg_doc") or _doc(ctx, lex)
     return arg_attach(doc, hit.sentence, hit.start, hit.end, hit.reach, prev_end, next_start, flags)
+
+
+def arguments_all(ctx, lex, hits) -> list[tuple]:
+    """What :func:`arguments_of` says of each of ``hits`` (one document's, in text order), each
+    hit's neighbours being the hits next to it in its sentence: in one call."""
+    spec = array("I")
+    for h in hits:
+        spec.extend((h.sentence, h.start, h.end, h.reach,
+                     (_STATEMENT if h.type == "STATEMENT" else 0) | (_SETTING if h.setting else 0)
+                     | (_NOUN if h.entry.noun else 0)))
+    return arg_attach_all(ctx.memo.get("arg_doc") or _doc(ctx, lex), spec)

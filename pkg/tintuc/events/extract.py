@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..attribution import find_attributions
 from ..document import Span
-from .arguments import arguments_of
+from .arguments import arguments_all
 from .casualties import casualties_in
 from .context import Context
 from .dating import date_of
@@ -88,36 +88,39 @@ def extract_mentions(doc, entities=None) -> list[Event]:
     busy = set()
     order = [i for i, h in enumerate(hits) if h.type != "STATEMENT"]
     order += [i for i, h in enumerate(hits) if h.type == "STATEMENT"]
+    args = arguments_all(ctx, lex, hits)
     for i in order:
         h = hits[i]
-        if h.type == "STATEMENT" and h.sentence in busy:
+        statement = h.type == "STATEMENT"
+        if statement and h.sentence in busy:
             continue
-        ev = _event(ctx, lex, hits, i, counts.get(id(h), {}), published)
-        if ev is not None:
-            kept[i] = ev
-            if h.type != "STATEMENT" and not h.setting:
-                busy.add(h.sentence)
+        left, right, actors, recipients, location, borrowed, near = args[i]
+        c = counts.get(id(h)) if counts else None
+        # (most hits have nothing to hold on to: they are dropped before their date is read)
+        if not _anchored(h, actors, recipients, location, borrowed, near, c):
+            continue
+        kept[i] = _event(ctx, lex, h, args[i], c, published)
+        if not statement and not h.setting:
+            busy.add(h.sentence)
     return [kept[i] for i in sorted(kept)]
 
 
-def _event(ctx, lex, hits, i, c, published) -> Event | None:
-    """The event of hit ``i``, or None when it has nothing to hold on to."""
-    h = hits[i]
-    s, e = ctx.sent_spans[h.sentence]
-    prev_end = hits[i - 1].reach if i and hits[i - 1].sentence == h.sentence else s
-    next_start = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].sentence == h.sentence else e
-    left, right, actors, recipients, location, borrowed, near = arguments_of(ctx, lex, h, prev_end, next_start)
-    if not _anchored(h, actors, recipients, location, borrowed, near, c):
-        return None
+def _event(ctx, lex, h, args, c, published) -> Event:
+    """The event of an anchored hit ``h`` with its arguments (what arguments_of says of it)
+    and its casualty counts ``c`` (or None)."""
+    left, right, actors, recipients, location, _, _ = args
     date = date_of(ctx, h, (left, right))
     text, ts, te = ctx.span_original(h.start, h.end)
     neg, fut, hist = modality(ctx, lex, h, left, date, published)
+    if c:
+        dead, injured, abducted = (c.get(f, (None,))[0] for f in ("dead", "injured", "abducted"))
+    else:
+        dead = injured = abducted = None
     return Event(
         type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
         actors=tuple(actors), recipients=tuple(recipients), location=location,
         date=date, date_source="text" if date is not None else ("published" if published else None),
-        dead=c.get("dead", (None,))[0], injured=c.get("injured", (None,))[0],
-        abducted=c.get("abducted", (None,))[0],
+        dead=dead, injured=injured, abducted=abducted,
         negated=neg, future=fut, historical=hist,
         rule="+".join(h.rules),
     )
