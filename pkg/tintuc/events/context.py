@@ -42,7 +42,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 class Context:
     __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "sent_spans", "_given", "_entities",
-                 "_entity_starts", "_arrays", "_times", "excluded", "_found", "_recs", "memo")
+                 "_entity_starts", "_arrays", "_times", "_time_arrays", "excluded", "_found", "_recs", "memo")
 
     def __init__(self, doc, entities=None):
         core = doc._core
@@ -60,6 +60,7 @@ class Context:
         self._entity_starts = None
         self._arrays = None
         self._times = None
+        self._time_arrays = None
         self.excluded: list[tuple[int, int]] = []   # attribution phrases, normalized offsets
         self._found: dict[str, Found] = {}
         self._recs = None         # the cue records of each group (group_records)
@@ -172,15 +173,24 @@ class Context:
         """The starts of :attr:`entities`, in their order."""
         return self._entity_starts if self._entity_starts is not None else self.entity_arrays()[0]
 
+    def time_arrays(self) -> tuple[list[int], list[int], list]:
+        """(starts, ends, items) of the document's time expressions in normalized offsets, in
+        their order, without a Mention each."""
+        arrays = self._time_arrays
+        if arrays is None:
+            items = self.doc.times
+            starts, ends = list(map(_START, items)), list(map(_END, items))
+            align = self.align
+            if align is not None:
+                pos = partial(bisect_left, align)
+                starts, ends = list(map(pos, starts)), list(map(pos, ends))
+            arrays = self._time_arrays = (starts, ends, items)
+        return arrays
+
     @property
     def times(self) -> list[Mention]:
         if self._times is None:
-            align = self.align
-            if align is None:
-                self._times = [Mention(t.start, t.end, t) for t in self.doc.times]
-            else:
-                self._times = [Mention(bisect_left(align, t.start), bisect_left(align, t.end), t)
-                               for t in self.doc.times]
+            self._times = list(map(Mention, *self.time_arrays()))
         return self._times
 
     def is_excluded(self, start: int, end: int) -> bool:

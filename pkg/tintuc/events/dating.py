@@ -22,22 +22,22 @@ _FINE = ("time", "part_of_day", "day", "weekend")
 __all__ = ["date_of"]
 
 
-def _since(ctx, m) -> bool:
-    """Whether "kể từ" (since) opens the phrase holding the time expression."""
-    before = words_before(ctx.low, m.start, 12)
+def _since(ctx, start: int) -> bool:
+    """Whether "kể từ" (since) opens the phrase holding the time expression at ``start``."""
+    before = words_before(ctx.low, start, 12)
     return any(before[i:i + 2] == ["kể", "từ"] for i in range(len(before) - 1))
 
 
-def _adjunct(ctx, m) -> bool:
-    """Whether a time expression reads as when something happened ("vào ngày 4/11", "hôm
-    12/12") rather than as part of what was said."""
-    return ctx.low.startswith("hôm", m.start) or words_before(ctx.low, m.start, 1) in (["vào"], ["hôm"])
+def _adjunct(ctx, start: int) -> bool:
+    """Whether the time expression at ``start`` reads as when something happened ("vào ngày
+    4/11", "hôm 12/12") rather than as part of what was said."""
+    return ctx.low.startswith("hôm", start) or words_before(ctx.low, start, 1) in (["vào"], ["hôm"])
 
 
 def _candidates(ctx, k: int) -> list:
     """The time expressions of sentence ``k`` that may date a trigger in it (resolved, outside
-    attribution phrases, not after "kể từ"), read once per sentence: (mention, coarse) pairs,
-    coarse when the expression is no day nor finer."""
+    attribution phrases, not after "kể từ"), read once per sentence: (start, end, expression,
+    coarse) in normalized offsets, coarse when the expression is no day nor finer."""
     cache = ctx.memo.get("dating")
     if cache is None:
         cache = ctx.memo["dating"] = {}
@@ -45,24 +45,25 @@ def _candidates(ctx, k: int) -> list:
     if found is None:
         s, e = ctx.sentence_span(k)
         found = cache[k] = []
-        times = ctx.times
+        starts, ends, items = ctx.time_arrays()
         # the expressions before the first whose end (or an earlier one's) passes s all end by s
-        ends = ctx.memo.get("dating_ends")
-        if ends is None:
-            ends = ctx.memo["dating_ends"] = list(accumulate((m.end for m in times), max))
+        reach = ctx.memo.get("dating_ends")
+        if reach is None:
+            reach = ctx.memo["dating_ends"] = list(accumulate(ends, max))
             # (no "kể từ" without the word: most documents need not look for it)
             ctx.memo["dating_since"] = "kể" in ctx.low
         since = ctx.memo["dating_since"]
-        for i in range(bisect_right(ends, s), len(times)):
-            m = times[i]
-            if m.end <= s:
+        excluded = ctx.excluded
+        for i in range(bisect_right(reach, s), len(items)):
+            ts, te = starts[i], ends[i]
+            if te <= s:
                 continue
-            if m.start >= e:
+            if ts >= e:
                 break
-            t = m.item
-            if t.begin is None or ctx.is_excluded(m.start, m.end) or (since and _since(ctx, m)):
+            t = items[i]
+            if t.begin is None or (excluded and ctx.is_excluded(ts, te)) or (since and _since(ctx, ts)):
                 continue
-            found.append((m, t.granularity not in _FINE))
+            found.append((ts, te, t, t.granularity not in _FINE))
     return found
 
 
@@ -72,18 +73,18 @@ def date_of(ctx, hit, clause: tuple[int, int]):
     statement = hit.type == "STATEMENT"
     start, end = hit.start, hit.end
     best, best_key = None, None
-    for m, coarse in _candidates(ctx, hit.sentence):
-        if statement and m.start >= end and not _adjunct(ctx, m):
+    for ts, te, t, coarse in _candidates(ctx, hit.sentence):
+        if statement and ts >= end and not _adjunct(ctx, ts):
             continue                   # after a speech verb comes what was said, not when
-        if left <= m.start and m.end <= right:
+        if left <= ts and te <= right:
             rank = 0
-        elif m.end <= start:
+        elif te <= start:
             rank = 1
         else:
             rank = 2
-        dist = start - m.end if m.end <= start else m.start - hit.reach
+        dist = start - te if te <= start else ts - hit.reach
         # a day beats a year or a term of office ("Ngày 7/4, ... nhiệm kỳ 2020-2025")
         key = (coarse, rank, abs(dist))
         if best_key is None or key < best_key:
-            best, best_key = m.item, key
+            best, best_key = t, key
     return best
