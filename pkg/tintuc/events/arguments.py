@@ -18,6 +18,7 @@ version, which the C pass is tested against, is tests/arguments_reference.py.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .._core import arg_attach, arg_attach_all, arg_doc
@@ -72,9 +73,13 @@ def _doc(ctx, lex):
         starts, ends, items = ctx.entity_arrays()
         label = _LABEL_FLAGS.get
         flags = bytearray([label(e.label, 0) for e in items])
-        if ctx.excluded:
-            for i, (s, e) in enumerate(zip(starts, ends)):
-                if ctx.is_excluded(s, e):
+        # the entities inside an attribution phrase (ctx.is_excluded), found from the starts
+        n = len(starts)
+        for a, b in ctx.excluded:
+            for i in range(bisect_left(starts, a), n):
+                if starts[i] > b:
+                    break
+                if ends[i] <= b:
                     flags[i] |= _EXCLUDED
         doc = ctx.memo["arg_doc"] = arg_doc(
             ctx.low, starts, ends, bytes(flags), ctx.sent_starts,

@@ -41,7 +41,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 
 class Context:
-    __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "sent_spans", "_given", "_entities",
+    __slots__ = ("doc", "core", "norm", "low", "align", "sent_starts", "_sent_spans", "_given", "_entities",
                  "_entity_starts", "_arrays", "_times", "_time_arrays", "excluded", "_found", "_recs", "memo")
 
     def __init__(self, doc, entities=None):
@@ -53,8 +53,7 @@ class Context:
         self.align = core.align
         nstart = core.nstart
         self.sent_starts = list(map(nstart.__getitem__, core.sent_first.tolist())) if len(core) else [0]
-        # [start, end) of each sentence, the last one running to the end of the text
-        self.sent_spans = list(zip(self.sent_starts, self.sent_starts[1:] + [len(self.norm)]))
+        self._sent_spans = None
         self._given = entities            # entities from the caller instead of doc.entities
         self._entities = None
         self._entity_starts = None
@@ -84,8 +83,16 @@ class Context:
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
+    @property
+    def sent_spans(self) -> list[tuple[int, int]]:
+        """[start, end) of each sentence, the last one running to the end of the text."""
+        if self._sent_spans is None:
+            self._sent_spans = list(zip(self.sent_starts, self.sent_starts[1:] + [len(self.norm)]))
+        return self._sent_spans
+
     def sentence_span(self, k: int) -> tuple[int, int]:
-        return self.sent_spans[k]
+        starts = self.sent_starts
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.norm)
 
     def is_word_span(self, start: int, end: int) -> bool:
         """Whether [start, end) begins and ends on word boundaries of the segmenter (so that
