@@ -52,6 +52,18 @@ def _negated(ctx, lex, hit, room: int) -> bool:
     return False
 
 
+def _cue_words(lex) -> frozenset:
+    """The words that begin a negation or end a future or past phrase, made once per lexicon."""
+    words = _CUE_WORDS.get(id(lex))
+    if words is None or words[0] is not lex:
+        cues = lex.cues
+        words = _CUE_WORDS[id(lex)] = (lex, cues["negation"].first | cues["future"].last | cues["historical"].last)
+    return words[1]
+
+
+_CUE_WORDS: dict = {}
+
+
 def _has_cue(lex, words: list[str], cls: str) -> bool:
     cues = lex.cues[cls]
     if cues.last.isdisjoint(words):
@@ -88,6 +100,10 @@ def modality(ctx, lex, hit, clause_start: int, date, published: _dt.date | None)
     """(negated, future, historical) of one mention, the clause read once for the three."""
     room = _room(ctx, hit, clause_start)
     words = _window(hit, room, TENSE_REACH)
+    if _cue_words(lex).isdisjoint(words):
+        # (no word of the window can begin a negation or end a tense phrase: what the tests
+        # below would find, at once; the negation window is the end of this one)
+        return False, _later(date, published), _long_ago(date, published)
     return (_negated(ctx, lex, hit, room),
             _has_cue(lex, words, "future") or _later(date, published),
             _has_cue(lex, words, "historical") or _long_ago(date, published))
