@@ -173,6 +173,26 @@ static int month_year(const txt *s, size_t pos, size_t a, int d, tt_tx_date *out
     return TT_TXY_ATOM;
 }
 
+size_t tt_timex_lead_and_pod(const tt_cp *text, const tt_off *sp, size_t nw, int *lead, int *pod)
+{
+    size_t i = 0;
+    *pod = 0;
+    if (nw && (*lead = tt_timex_word_in(text, sp[0], sp[1], LEADS) + 1) > 0)
+        i = 1;
+    else
+        *lead = 0;
+    if (i + 1 < nw)
+        for (int k = 0; k < 5 && !*pod; k++)
+            if (tt_timex_word_is(text, sp[2 * i], sp[2 * i + 1], POD2[k][1])
+                && tt_timex_word_is(text, sp[2 * i + 2], sp[2 * i + 3], POD2[k][0])) {
+                *pod = 7 + k;
+                i += 2;
+            }
+    if (!*pod && i < nw && (*pod = tt_timex_word_in(text, sp[2 * i], sp[2 * i + 1], POD1) + 1) > 0)
+        i++;
+    return i;
+}
+
 int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_date *out)
 {
     if (text == NULL || ctype == NULL || out == NULL || pos >= n)
@@ -215,19 +235,8 @@ int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
         sp[k] += (tt_off)lo;
     if (nw && tt_timex_word_in(text, sp[0], sp[1], NUMBER_LEADS) >= 0)
         return TT_TXY_NONE; /* "Nghị định 15/2020", "vòng 1/8" */
-    size_t i = 0;
-    int lead = 0, pod = 0;
-    if (nw && (lead = tt_timex_word_in(text, sp[0], sp[1], LEADS) + 1) > 0)
-        i = 1;
-    if (i + 1 < nw)
-        for (int k = 0; k < 5 && !pod; k++)
-            if (tt_timex_word_is(text, sp[2 * i], sp[2 * i + 1], POD2[k][1])
-                && tt_timex_word_is(text, sp[2 * i + 2], sp[2 * i + 3], POD2[k][0])) {
-                pod = 7 + k;
-                i += 2;
-            }
-    if (!pod && i < nw && (pod = tt_timex_word_in(text, sp[2 * i], sp[2 * i + 1], POD1) + 1) > 0)
-        i++;
+    int lead, pod;
+    size_t i = tt_timex_lead_and_pod(text, sp, nw, &lead, &pod);
     if (!lead && !pod && !y) {
         /* timex._looks_like_date: a fraction after "chiếm", "khoảng"...; a date after "vào",
          * "từ"...; else the word after it decides, which Python reads */

@@ -28,4 +28,9 @@ typedef struct {
  * (then *out is filled). text[0 .. n) is the whole text; ctype as in timex_scan.h. */
 int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_date *out);
 
+/* timex._lead_and_pod from the words before an atom (absolute spans from
+ * tt_timex_words_before, nearest first): *lead and *pod as above, and the number of words
+ * taken (the atom then starts at the last of them). */
+size_t tt_timex_lead_and_pod(const tt_cp *text, const tt_off *sp, size_t nw, int *lead, int *pod);
+
 #endif

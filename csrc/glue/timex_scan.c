@@ -5,8 +5,10 @@
 #include <stdlib.h>
 
 #include "../core/timex_scan.h"
+#include "../core/timex_clock.h"
 #include "../core/timex_date.h"
 #include "../core/timex_month.h"
+#include "../core/timex_wday.h"
 #include "../core/timex_year.h"
 
 /* Python's own character tables, which its regular expressions use: \w is isalnum() or "_",
@@ -27,15 +29,20 @@ unsigned tt_py_ctype(tt_cp c)
 }
 
 /* What one read of a text gives: its hits, whether it is surely NFC, and for each hit of
- * the year or month family or of digits what core/timex_year.h, timex_month.h or timex_date.h
- * makes of it (code[k], year[k], month[k] or date[k] for hit k). */
+ * the year, month or weekday families or of digits what core/timex_year.h, timex_month.h,
+ * timex_wday.h, timex_date.h or timex_clock.h makes of it (code[k], year[k], month[k],
+ * wday[k], date[k] or clock[k] for hit k; code CLOCK_ATOM for a clock time). */
+#define CLOCK_ATOM (TT_TXY_ATOM + 1)
+
 typedef struct {
     tt_offbuf hits;
     int nfc;
     int *code;
     tt_tx_year *year;
     tt_tx_month *month;
+    tt_tx_wday *wday;
     tt_tx_date *date;
+    tt_tx_clock *clock;
 } text_scan;
 
 static tt_status scan_text(const tt_cp *wide, size_t n, int want_years, text_scan *out)
@@ -50,16 +57,28 @@ static tt_status scan_text(const tt_cp *wide, size_t n, int want_years, text_sca
     out->code = calloc(count + 1, sizeof *out->code);
     out->year = calloc(count + 1, sizeof *out->year);
     out->month = calloc(count + 1, sizeof *out->month);
+    out->wday = calloc(count + 1, sizeof *out->wday);
     out->date = calloc(count + 1, sizeof *out->date);
-    if (out->code == NULL || out->year == NULL || out->month == NULL || out->date == NULL)
+    out->clock = calloc(count + 1, sizeof *out->clock);
+    if (out->code == NULL || out->year == NULL || out->month == NULL || out->wday == NULL || out->date == NULL
+        || out->clock == NULL)
         return TT_ENOMEM;
     for (size_t k = 0; k < count; k++)
         if (out->hits.v[2 * k + 1] == TT_TX_YEAR_FAMILY)
             out->code[k] = tt_timex_year_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->year[k]);
         else if (out->hits.v[2 * k + 1] == TT_TX_MONTH_FAMILY)
             out->code[k] = tt_timex_month_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->month[k]);
-        else if (out->hits.v[2 * k + 1] == TT_TX_DIGIT)
+        else if (out->hits.v[2 * k + 1] == TT_TX_THU_FAMILY || out->hits.v[2 * k + 1] == TT_TX_CHU_FAMILY)
+            out->code[k] = tt_timex_wday_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->wday[k]);
+        else if (out->hits.v[2 * k + 1] == TT_TX_DIGIT) {
             out->code[k] = tt_timex_date_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->date[k]);
+            if (out->code[k] == TT_TXY_DEFER) {
+                /* no date pattern reads the digits of a clock time: which one is tried first
+                 * does not matter */
+                int c = tt_timex_clock_atom(wide, n, out->hits.v[2 * k], tt_py_ctype, &out->clock[k]);
+                out->code[k] = c == TT_TXY_ATOM ? CLOCK_ATOM : c;
+            }
+        }
     return TT_OK;
 }
 
@@ -102,7 +121,36 @@ static PyObject *month_tuple(const tt_tx_month *m)
     return Py_BuildValue("(snniiN)", "month", (Py_ssize_t)m->start, (Py_ssize_t)m->end, m->m, m->y, mod);
 }
 
-/* {position: False or year_tuple/month_tuple/date_tuple} for the hits the core decided. */
+/* A weekday atom as timex._scan takes it: ("wday", start, end, weekday, "tuần ..." word or None,
+ * pod, lead, strong). */
+static PyObject *wday_tuple(const tt_tx_wday *w)
+{
+    static const char *const leads[] = {"ngày", "hôm"};
+    PyObject *rel = w->rel >= 0 ? PyUnicode_FromString(tt_timex_wday_rels[w->rel]) : Py_NewRef(Py_None);
+    PyObject *pod = w->pod ? PyUnicode_FromString(tt_timex_date_pods[w->pod - 1]) : Py_NewRef(Py_None);
+    PyObject *lead = w->lead ? PyUnicode_FromString(leads[w->lead - 1]) : Py_NewRef(Py_None);
+    if (rel == NULL || pod == NULL || lead == NULL) {
+        Py_XDECREF(rel);
+        Py_XDECREF(pod);
+        Py_XDECREF(lead);
+        return NULL;
+    }
+    return Py_BuildValue("(snniNNNO)", "wday", (Py_ssize_t)w->start, (Py_ssize_t)w->end, w->w, rel, pod, lead,
+                         w->strong ? Py_True : Py_False);
+}
+
+/* A clock time as timex._scan takes it: ("clock", start, end, hour, minutes, pod, strong). */
+static PyObject *clock_tuple(const tt_tx_clock *c)
+{
+    PyObject *pod = c->pod ? PyUnicode_FromString(tt_timex_clock_pods[c->pod - 1]) : Py_NewRef(Py_None);
+    if (pod == NULL)
+        return NULL;
+    return Py_BuildValue("(snniiNO)", "clock", (Py_ssize_t)c->start, (Py_ssize_t)c->end, c->h, c->mi, pod,
+                         c->strong ? Py_True : Py_False);
+}
+
+/* {position: False or year_tuple/month_tuple/wday_tuple/date_tuple/clock_tuple} for the hits
+ * the core decided. */
 static PyObject *years_dict(const text_scan *sc)
 {
     PyObject *d = PyDict_New();
@@ -111,9 +159,11 @@ static PyObject *years_dict(const text_scan *sc)
             continue;
         PyObject *key = PyLong_FromSize_t((size_t)sc->hits.v[2 * k]);
         tt_off fam = sc->hits.v[2 * k + 1];
-        PyObject *val = sc->code[k] != TT_TXY_ATOM  ? Py_NewRef(Py_False)
+        PyObject *val = sc->code[k] == CLOCK_ATOM   ? clock_tuple(&sc->clock[k])
+                        : sc->code[k] != TT_TXY_ATOM ? Py_NewRef(Py_False)
                         : fam == TT_TX_DIGIT        ? date_tuple(&sc->date[k])
                         : fam == TT_TX_MONTH_FAMILY ? month_tuple(&sc->month[k])
+                        : fam == TT_TX_THU_FAMILY || fam == TT_TX_CHU_FAMILY ? wday_tuple(&sc->wday[k])
                                                     : year_tuple(&sc->year[k]);
         if (key == NULL || val == NULL || PyDict_SetItem(d, key, val) < 0)
             Py_CLEAR(d);
@@ -127,7 +177,7 @@ static PyObject *years_dict(const text_scan *sc)
  * (*nfc: core/timex_scan.h's tt_timex_nfc_sure); with years, the year atoms (years_dict). */
 static PyObject *hits_list(PyObject *text, const char *func, int *nfc, PyObject **years)
 {
-    text_scan sc = {{0}, 0, NULL, NULL, NULL, NULL};
+    text_scan sc = {{0}, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     tt_cp *wide = NULL;
     PyObject *res = NULL;
     tt_status st;
@@ -174,7 +224,9 @@ done:
     free(sc.code);
     free(sc.year);
     free(sc.month);
+    free(sc.wday);
     free(sc.date);
+    free(sc.clock);
     tt_offbuf_free(&sc.hits);
     return res;
 }
@@ -187,8 +239,10 @@ static PyObject *py_timex_hits(PyObject *mod, PyObject *text)
 
 /* timex_hits and, read from the same copy of the text, whether it is surely NFC (True
  * spares find_times its own check; False asks for it) and the atoms the core decides
- * (core/timex_year.h, timex_month.h, timex_date.h): {position of a hit: False (no atom), (kind,
- * start, end, year or relative word, mod), ("month", start, end, month, year or 0, mod) or ("date", start, end, day, month, pod, lead, year or 0)}; the hits
+ * (core/timex_year.h, timex_month.h, timex_wday.h, timex_date.h): {position of a hit: False (no
+ * atom), (kind, start, end, year or relative word, mod), ("month", start, end, month, year or 0,
+ * mod), ("wday", start, end, weekday, relative word, pod, lead, strong), ("clock", start, end,
+ * hour, minutes, pod, strong) or ("date", start, end, day, month, pod, lead, year or 0)}; the hits
  * missing there are left to timex._atom. */
 static PyObject *py_timex_hits_nfc(PyObject *mod, PyObject *text)
 {
@@ -434,8 +488,9 @@ PyMethodDef tt_timex_methods[] = {
      "timex_hits_nfc(text) -> (hits, nfc, years): timex_hits(text); True when every character of\n"
      "text is one that leaves any text NFC (then unicodedata.is_normalized('NFC', text) is True);\n"
      "{position: False, (kind, start, end, year or word, mod), ('month', start, end, month, year or 0,\n"
-     "mod) or ('date', start, end, day, month, pod, lead, year or 0)} for the year- and month-family\n"
-     "and digit hits read in C."},
+     "mod), ('wday', start, end, weekday, word, pod, lead, strong), ('clock', start, end, hour, minutes,\n"
+     "pod, strong) or ('date', start, end, day, month, pod, lead, year or 0)} for the year, month and\n"
+     "weekday and digit hits read in C."},
     {"timex_hits", py_timex_hits, METH_O,
      "timex_hits(text) -> list of (position, family): where tintuc.timex's two scans find the\n"
      "start of a possible time expression; family 0 for a digit, 1 + k for key word k."},

@@ -250,10 +250,10 @@ _KEYWORD_FAMILY = {f"k{i}": (len(re.sub(r"\[[^]]*\]", "x", head)), fam)
                    for i, (_, head, _, fam) in enumerate(_KEYWORDS)}
 # The families by the number the C scan (_core.timex_hits) gives: 0 digits, 1 + k key word k.
 _FAMILIES = [_DIGIT_FAMILY] + [fam for _, _, _, fam in _KEYWORDS]
-# "năm", whose common atoms are read in C, as are those of the families before it: digits ("D/M",
-# "D/M/YYYY") and "tháng"
-_YEAR_HITS = _FAMILIES.index(_YEAR_FAMILY)
-assert _FAMILIES.index(_MONTH_FAMILY) == 1 and _YEAR_HITS == 2
+# The families whose common atoms are read in C (_core.timex_hits_nfc): digits ("D/M", "D/M/YYYY",
+# "M/YYYY", clock times), "tháng", "năm", "thứ" and "chủ"
+_C_HITS = frozenset((0, 1, 2, 7, 8))
+assert [_FAMILIES[k] for k in sorted(_C_HITS)] == [_DIGIT_FAMILY, _MONTH_FAMILY, _YEAR_FAMILY, _WDAY_FAMILY, _WDAY_FAMILY]
 # The two scans as regular expressions: what _core.timex_hits does in C (the tests compare them).
 _DIGIT_RE = re.compile(
     r"[0-9](?<![\w.,/:][0-9])(?<![^\W\d_]-[0-9])(?:(?=[0-9]{0,3}(?:[/.:–—-][0-9]|[hg]|"
@@ -449,21 +449,27 @@ def _scan(text, hits=None, years=None):
     fams, atom, add = _FAMILIES, _atom, found.append
     years = years or {}
     for pos, fam in (timex_hits(text) if hits is None else hits):
-        if years and fam <= _YEAR_HITS:
+        if years and fam in _C_HITS:
             y = years.get(pos)
             if y is not None:
                 if y:
-                    kind = y[0]
+                    kind, strong = y[0], True
                     if kind == "date":
                         _, s, e, d, mo, pod, lead, yr = y
                         f = {"d": d, "m": mo, "y": yr or None, "pod": pod, "lead": lead}
                     elif kind == "month":
                         _, s, e, mo, yr, mod = y
                         f = {"m": mo, "y": yr or None, "mod": mod}
+                    elif kind == "wday":
+                        _, s, e, w, r, pod, lead, strong = y
+                        f = {"w": w, "r": r, "pod": pod, "lead": lead}
+                    elif kind == "clock":
+                        _, s, e, h, mi, pod, strong = y
+                        f = {"h": h, "mi": mi, "pod": pod}
                     else:
                         _, s, e, v, mod = y
                         f = {"y": v, "mod": mod} if kind == "year" else {"r": v, "mod": mod}
-                    add(_Atom(kind, s, e, f, True, pos))
+                    add(_Atom(kind, s, e, f, strong, pos))
                 continue
         m = fams[fam].match(text, pos)
         if m is not None:
@@ -1202,10 +1208,14 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
         hits, _, years = timex_hits_nfc(src)
     atoms = _scan(src, hits, years)
     _four_words_before.cache_clear()      # it holds the text
+    cue_kinds = _CUE_KINDS
     for a in atoms:
-        _add_cues(a, src)
+        if a.kind in cue_kinds:
+            _add_cues(a, src)
     ctx = _Ctx(src, pub)
     out = []
+    add = out.append
+    new, (s0, s1, s2, s3, s4, s5, s6, s7, s8) = object.__new__, _SLOT_SET
     for a in _merge(atoms, src):
         value, begin, end_date, gran, mod = _resolve(a, ctx)
         tz = None
@@ -1217,8 +1227,23 @@ def find_times(text: str, published=None, *, tz_offset_hours: float = 7) -> list
             if tz is None and t.group(0).lstrip().startswith("("):
                 tz = "local"
         s, e = (a.start, a.end) if omap is None else (omap.start(a.start), omap.end(a.end))
-        out.append(_new_time(text[s:e], s, e, value, begin, end_date, gran, mod, tz))
+        # _new_time, inline
+        x = new(TimeExpr)
+        s0(x, text[s:e])
+        s1(x, s)
+        s2(x, e)
+        s3(x, value)
+        s4(x, begin)
+        s5(x, end_date)
+        s6(x, gran)
+        s7(x, mod)
+        s8(x, tz)
+        add(x)
     return out
+
+
+# The kinds of atoms _add_cues may extend; it leaves the others as they are.
+_CUE_KINDS = frozenset(("date", "month", "wday", "dayonly", "quarter", "range", "datetime"))
 
 
 # A TimeExpr made by setting its slots directly: the frozen dataclass's __init__ goes through
