@@ -20,6 +20,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
 from .._core import arg_attach, arg_attach_all, arg_doc
 
@@ -49,6 +51,7 @@ class Arguments:
 # entity flags of _core.arg_doc: a possible participant, a place, inside an attribution phrase
 _PARTICIPANT, _PLACE, _EXCLUDED = 1, 2, 4
 _LABEL_FLAGS = {"PER": _PARTICIPANT, "ORG": _PARTICIPANT, "LOC": _PARTICIPANT | _PLACE}
+_LABEL = attrgetter("label")
 # hit flags of _core.arg_attach
 _STATEMENT, _SETTING, _NOUN = 1, 2, 4
 
@@ -71,8 +74,8 @@ def _doc(ctx, lex):
     doc = ctx.memo.get("arg_doc")
     if doc is None:
         starts, ends, items = ctx.entity_arrays()
-        label = _LABEL_FLAGS.get
-        flags = bytearray([label(e.label, 0) for e in items])
+        # (the loop in map: a flag per entity of a long document)
+        flags = bytearray(map(_LABEL_FLAGS.get, map(_LABEL, items), repeat(0)))
         # the entities inside an attribution phrase (ctx.is_excluded), found from the starts
         n = len(starts)
         for a, b in ctx.excluded:
