@@ -82,15 +82,41 @@ static tt_status scan_text(const tt_cp *wide, size_t n, int want_years, text_sca
     return TT_OK;
 }
 
+/* The kinds and words the atom tuples hold, as interned strings made once each and looked up
+ * by their static C strings: a tuple then decodes no UTF-8 (a text has tens of them). */
+#define WORDS_CACHED 64
+static struct {
+    const char *c;
+    PyObject *s;
+} word_cache[WORDS_CACHED];
+
+static PyObject *word_str(const char *c)
+{
+    for (size_t k = 0; k < WORDS_CACHED; k++) {
+        if (word_cache[k].c == c)
+            return Py_NewRef(word_cache[k].s);
+        if (word_cache[k].c == NULL) {
+            PyObject *s = PyUnicode_InternFromString(c);
+            if (s == NULL)
+                return NULL;
+            word_cache[k].c = c;
+            word_cache[k].s = s;
+            return Py_NewRef(s);
+        }
+    }
+    return PyUnicode_FromString(c);
+}
+
 /* A year atom as timex._scan takes it: (kind, start, end, year or relative word, mod). */
 static PyObject *year_tuple(const tt_tx_year *y)
 {
-    PyObject *mod = y->mod ? PyUnicode_FromString(tt_timex_year_mods[y->mod - 1]) : Py_NewRef(Py_None);
+    PyObject *mod = y->mod ? word_str(tt_timex_year_mods[y->mod - 1]) : Py_NewRef(Py_None);
     if (mod == NULL)
         return NULL;
     if (y->kind == TT_TXY_YEAR)
-        return Py_BuildValue("(snniN)", "year", (Py_ssize_t)y->start, (Py_ssize_t)y->end, y->year, mod);
-    return Py_BuildValue("(snnsN)", "ryear", (Py_ssize_t)y->start, (Py_ssize_t)y->end, tt_timex_year_rels[y->rel],
+        return Py_BuildValue("(NnniN)", word_str("year"), (Py_ssize_t)y->start, (Py_ssize_t)y->end, y->year, mod);
+    return Py_BuildValue("(NnnNN)", word_str("ryear"), (Py_ssize_t)y->start, (Py_ssize_t)y->end,
+                         word_str(tt_timex_year_rels[y->rel]),
                          mod);
 }
 
@@ -100,25 +126,25 @@ static PyObject *date_tuple(const tt_tx_date *d)
 {
     static const char *const leads[] = {"ngày", "hôm"};
     if (d->d == 0)
-        return Py_BuildValue("(snniiO)", "month", (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->m, d->y, Py_None);
-    PyObject *pod = d->pod ? PyUnicode_FromString(tt_timex_date_pods[d->pod - 1]) : Py_NewRef(Py_None);
-    PyObject *lead = d->lead ? PyUnicode_FromString(leads[d->lead - 1]) : Py_NewRef(Py_None);
+        return Py_BuildValue("(NnniiO)", word_str("month"), (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->m, d->y, Py_None);
+    PyObject *pod = d->pod ? word_str(tt_timex_date_pods[d->pod - 1]) : Py_NewRef(Py_None);
+    PyObject *lead = d->lead ? word_str(leads[d->lead - 1]) : Py_NewRef(Py_None);
     if (pod == NULL || lead == NULL) {
         Py_XDECREF(pod);
         Py_XDECREF(lead);
         return NULL;
     }
-    return Py_BuildValue("(snniiNNi)", "date", (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->d, d->m, pod, lead,
+    return Py_BuildValue("(NnniiNNi)", word_str("date"), (Py_ssize_t)d->start, (Py_ssize_t)d->end, d->d, d->m, pod, lead,
                          d->y);
 }
 
 /* A month atom as timex._scan takes it: ("month", start, end, month, year or 0, mod). */
 static PyObject *month_tuple(const tt_tx_month *m)
 {
-    PyObject *mod = m->mod ? PyUnicode_FromString(tt_timex_year_mods[m->mod - 1]) : Py_NewRef(Py_None);
+    PyObject *mod = m->mod ? word_str(tt_timex_year_mods[m->mod - 1]) : Py_NewRef(Py_None);
     if (mod == NULL)
         return NULL;
-    return Py_BuildValue("(snniiN)", "month", (Py_ssize_t)m->start, (Py_ssize_t)m->end, m->m, m->y, mod);
+    return Py_BuildValue("(NnniiN)", word_str("month"), (Py_ssize_t)m->start, (Py_ssize_t)m->end, m->m, m->y, mod);
 }
 
 /* A weekday atom as timex._scan takes it: ("wday", start, end, weekday, "tuần ..." word or None,
@@ -126,26 +152,26 @@ static PyObject *month_tuple(const tt_tx_month *m)
 static PyObject *wday_tuple(const tt_tx_wday *w)
 {
     static const char *const leads[] = {"ngày", "hôm"};
-    PyObject *rel = w->rel >= 0 ? PyUnicode_FromString(tt_timex_wday_rels[w->rel]) : Py_NewRef(Py_None);
-    PyObject *pod = w->pod ? PyUnicode_FromString(tt_timex_date_pods[w->pod - 1]) : Py_NewRef(Py_None);
-    PyObject *lead = w->lead ? PyUnicode_FromString(leads[w->lead - 1]) : Py_NewRef(Py_None);
+    PyObject *rel = w->rel >= 0 ? word_str(tt_timex_wday_rels[w->rel]) : Py_NewRef(Py_None);
+    PyObject *pod = w->pod ? word_str(tt_timex_date_pods[w->pod - 1]) : Py_NewRef(Py_None);
+    PyObject *lead = w->lead ? word_str(leads[w->lead - 1]) : Py_NewRef(Py_None);
     if (rel == NULL || pod == NULL || lead == NULL) {
         Py_XDECREF(rel);
         Py_XDECREF(pod);
         Py_XDECREF(lead);
         return NULL;
     }
-    return Py_BuildValue("(snniNNNO)", "wday", (Py_ssize_t)w->start, (Py_ssize_t)w->end, w->w, rel, pod, lead,
+    return Py_BuildValue("(NnniNNNO)", word_str("wday"), (Py_ssize_t)w->start, (Py_ssize_t)w->end, w->w, rel, pod, lead,
                          w->strong ? Py_True : Py_False);
 }
 
 /* A clock time as timex._scan takes it: ("clock", start, end, hour, minutes, pod, strong). */
 static PyObject *clock_tuple(const tt_tx_clock *c)
 {
-    PyObject *pod = c->pod ? PyUnicode_FromString(tt_timex_clock_pods[c->pod - 1]) : Py_NewRef(Py_None);
+    PyObject *pod = c->pod ? word_str(tt_timex_clock_pods[c->pod - 1]) : Py_NewRef(Py_None);
     if (pod == NULL)
         return NULL;
-    return Py_BuildValue("(snniiNO)", "clock", (Py_ssize_t)c->start, (Py_ssize_t)c->end, c->h, c->mi, pod,
+    return Py_BuildValue("(NnniiNO)", word_str("clock"), (Py_ssize_t)c->start, (Py_ssize_t)c->end, c->h, c->mi, pod,
                          c->strong ? Py_True : Py_False);
 }
 

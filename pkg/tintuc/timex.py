@@ -55,6 +55,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from operator import attrgetter
 
 from ._core import timex_hits, timex_hits_nfc, timex_tense, timex_tense_near, timex_words_before
 from .quantity import _OffsetMap, is_counted_noun, parse_number
@@ -480,7 +481,9 @@ def _scan(text, hits=None, years=None):
                     if x.core == x.start:
                         x.core = pos if x.start <= pos else x.start
                     add(x)
-    found.sort(key=lambda a: (a.start, -a.end))
+    # by start, the longer first: two stable sorts with keys read in C, not a key function
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     atoms, last = [], -1
     for a in found:
         if a.start < last <= a.core:
@@ -490,6 +493,9 @@ def _scan(text, hits=None, years=None):
             atoms.append(a)
             last = a.end
     return atoms
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _atom(m, text):
