@@ -18,7 +18,7 @@ from tintuc.events.triggers import checked_hits, checked_hits_python, checked_hi
 def _hits(doc, read):
     ctx = Context(doc)
     ctx.excluded = [(ctx.to_normalized(a.start), ctx.to_normalized(a.end)) for a in find_attributions(doc)]
-    return [(h.start, h.end, h.entry, h.sentence, h.type, h.mode, h.rules, h.reach, h.setting, h.topic, h.before)
+    return [(h.start, h.end, h.entry, h.sentence, h.type, h.mode, h.rules, h.reach, h.setting, h.topic)
             for h in read(ctx, lexicon())]
 
 
@@ -108,10 +108,13 @@ def test_bad_input():
     assert _core.trigger_hits(table, "x", b"", none, none, none, array("I", [0]), veto, none, b"") == []
 
 
-def test_trigger_hits_words_before():
-    # the words before each hit are those of words_before, and a veto of no type blocks every type
+def test_modality_reads_the_words_before_a_hit():
+    # hits do not carry the words before them; modality reads them again, as the checks do
+    # (up to BEFORE_WORDS, a comma ending the window)
+    from tintuc.events.modality import _before
     from tintuc.events.words import words_before
     doc = tintuc.analyze("Tại cuộc họp, hai bên ký kết hiệp định. Ông nói về việc ký kết thỏa thuận.")
     ctx = Context(doc)
     hits = checked_hits(ctx, lexicon())
-    assert hits and all(h.before == words_before(ctx.low, h.start, 8) for h in hits)
+    assert hits and all(_before(ctx, h) == words_before(ctx.low, h.start, 8) for h in hits)
+    assert [_before(ctx, h) for h in hits if ctx.low[h.start:h.end] == "ký kết"][:1] == [["hai", "bên"]]

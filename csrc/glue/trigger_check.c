@@ -200,27 +200,9 @@ static void fill_around(PyObject *text, const tt_tc_table *t, const tt_tc_cand *
     }
 }
 
-/* The words before a trigger as a list of str. */
-static PyObject *before_list(PyObject *text, const tt_tc_table *t, const tt_tc_doc *doc, size_t pos,
-                             tt_win_word *words)
-{
-    size_t got = tt_tc_words_before(t, doc, pos, words);
-    PyObject *list = PyList_New((Py_ssize_t)got);
-    if (list == NULL)
-        return NULL;
-    for (size_t w = 0; w < got; w++) {
-        PyObject *s = PyUnicode_Substring(text, (Py_ssize_t)words[w].start, (Py_ssize_t)words[w].end);
-        if (s == NULL) {
-            Py_DECREF(list);
-            return NULL;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)w, s);
-    }
-    return list;
-}
-
-/* trigger_check (the word checks) and, with `facts`, trigger_hits (the sentence checks too,
- * and the words before each survivor). */
+/* trigger_check (the word checks) and, with `facts`, trigger_hits (the sentence checks too).
+ * The words before a survivor are not handed back: of the thousands of hits only those that
+ * become events need them (modality reads them again), and making them cost more than that. */
 static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs, int facts)
 {
     static const char *const names[N_VIEWS] = {"entity starts", "entity ends", "excluded", "sentence starts",
@@ -233,7 +215,6 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
     size_t *idx = NULL, *scratch = NULL;
     tt_tc_cand *cand = NULL;
     tt_tc_out *out = NULL;
-    tt_win_word *words = NULL;
     const tt_cue_rec *veto = NULL, *hyp = NULL;
     size_t n_veto = 0, n_hyp = 0;
     if (nargs != (facts ? 10 : 7)) {
@@ -276,13 +257,10 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
     }
     if (facts) {
         size_t ns = n_veto > n_hyp ? n_veto : n_hyp;
-        size_t before, after;
-        tt_tc_reach(t, &before, &after);
         veto_alnum = alnum_before(text, veto, n_veto);
         hyp_alnum = alnum_before(text, hyp, n_hyp);
         scratch = malloc((ns ? ns : 1) * sizeof *scratch);
-        words = malloc(before * sizeof *words); /* (more than the words of one window) */
-        if (veto_alnum == NULL || hyp_alnum == NULL || scratch == NULL || words == NULL) {
+        if (veto_alnum == NULL || hyp_alnum == NULL || scratch == NULL) {
             PyErr_NoMemory();
             goto done;
         }
@@ -323,15 +301,8 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
         const tt_tc_cand *c = &cand[out[k].cand];
         PyObject *setting = out[k].flags & TT_TC_SETTING_FLAG ? Py_True : Py_False;
         PyObject *topic = out[k].flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False;
-        PyObject *item;
-        if (facts) {
-            PyObject *before = before_list(text, t, &doc, c->start, words);
-            item = before == NULL ? NULL
-                                  : Py_BuildValue("(IIIIIOON)", c->value, c->start, c->end, out[k].row,
-                                                  out[k].sentence, setting, topic, before);
-        } else
-            item = Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row, out[k].sentence, setting,
-                                 topic);
+        PyObject *item = Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row, out[k].sentence,
+                                       setting, topic);
         if (item == NULL) {
             Py_CLEAR(list);
             goto done;
@@ -349,7 +320,6 @@ done:
     free(veto_alnum);
     free(hyp_alnum);
     free(scratch);
-    free(words);
     return list;
 }
 
@@ -375,7 +345,7 @@ PyMethodDef tt_trigger_check_methods[] = {
     {"trigger_hits", (PyCFunction)(void (*)(void))py_trigger_hits, METH_FASTCALL,
      "trigger_hits($module, table, text, records, entity_starts, entity_ends, excluded, sentence_starts, "
      "veto_records, veto_types, hypothetical_records, /)\n--\n\n"
-     "(value, start, end, row, sentence, setting, topic, words_before) of each trigger hit that passes the word "
-     "and the sentence checks, a hit inside an earlier one left out."},
+     "(value, start, end, row, sentence, setting, topic) of each trigger hit that passes the word and the "
+     "sentence checks, a hit inside an earlier one left out."},
     {NULL, NULL, 0, NULL},
 };

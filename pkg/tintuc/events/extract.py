@@ -24,7 +24,7 @@ from .casualties import casualties_in
 from .context import Context
 from .dating import date_of
 from .lexicon import lexicon
-from .model import Event
+from .model import Event, new_event
 from .modality import modality
 from .triggers import find_hits
 
@@ -116,11 +116,6 @@ def _event(ctx, lex, h, args, c, published) -> Event:
         dead, injured, abducted = (c.get(f, (None,))[0] for f in ("dead", "injured", "abducted"))
     else:
         dead = injured = abducted = None
-    return Event(
-        type=h.type, mode=h.mode, trigger=Span(text, ts, te), sentence=h.sentence,
-        actors=tuple(actors), recipients=tuple(recipients), location=location,
-        date=date, date_source="text" if date is not None else ("published" if published else None),
-        dead=dead, injured=injured, abducted=abducted,
-        negated=neg, future=fut, historical=hist,
-        rule="+".join(h.rules),
-    )
+    return new_event(h.type, h.mode, Span(text, ts, te), h.sentence, tuple(actors), tuple(recipients), location,
+                     date, "text" if date is not None else ("published" if published else None),
+                     dead, injured, abducted, neg, fut, hist, "+".join(h.rules))

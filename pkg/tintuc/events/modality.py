@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .words import ends_with_phrase, starts_with_phrase
+from .triggers import BEFORE_WORDS
+from .words import ends_with_phrase, starts_with_phrase, words_before
 
 __all__ = ["negated", "future", "historical", "modality", "HISTORY_DAYS"]
 
@@ -27,15 +28,21 @@ def _room(ctx, hit, clause_start: int) -> int:
     return ctx.low.count(" ", clause_start, hit.start)
 
 
-def _window(hit, room: int, reach: int) -> list[str]:
-    """Up to ``reach`` words before the trigger, inside its clause (of ``room`` words)."""
-    words = hit.before[-reach:]
+def _before(ctx, hit) -> list[str]:
+    """The words right before the trigger (up to BEFORE_WORDS, as the trigger checks read
+    them), read only for the hits that become events."""
+    return words_before(ctx.low, hit.start, BEFORE_WORDS)
+
+
+def _window(before: list[str], room: int, reach: int) -> list[str]:
+    """Up to ``reach`` of the words ``before`` the trigger, inside its clause (of ``room`` words)."""
+    words = before[-reach:]
     return words[-room:] if room < len(words) else words
 
 
-def _negated(ctx, lex, hit, room: int) -> bool:
+def _negated(ctx, lex, hit, before: list[str], room: int) -> bool:
     # one word more than the reach, to see the "hàng" of "hàng không"
-    words = _window(hit, room, NEGATION_REACH + 1)
+    words = _window(before, room, NEGATION_REACH + 1)
     negation = lex.cues["negation"]
     lo = max(0, len(words) - NEGATION_REACH)
     if negation.first.isdisjoint(words[lo:]):
@@ -83,27 +90,28 @@ def _long_ago(date, published) -> bool:
 
 
 def negated(ctx, lex, hit, clause_start: int) -> bool:
-    return _negated(ctx, lex, hit, _room(ctx, hit, clause_start))
+    return _negated(ctx, lex, hit, _before(ctx, hit), _room(ctx, hit, clause_start))
 
 
 def future(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
-    words = _window(hit, _room(ctx, hit, clause_start), TENSE_REACH)
+    words = _window(_before(ctx, hit), _room(ctx, hit, clause_start), TENSE_REACH)
     return _has_cue(lex, words, "future") or _later(date, published)
 
 
 def historical(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> bool:
-    words = _window(hit, _room(ctx, hit, clause_start), TENSE_REACH)
+    words = _window(_before(ctx, hit), _room(ctx, hit, clause_start), TENSE_REACH)
     return _has_cue(lex, words, "historical") or _long_ago(date, published)
 
 
 def modality(ctx, lex, hit, clause_start: int, date, published: _dt.date | None) -> tuple[bool, bool, bool]:
     """(negated, future, historical) of one mention, the clause read once for the three."""
     room = _room(ctx, hit, clause_start)
-    words = _window(hit, room, TENSE_REACH)
+    before = _before(ctx, hit)
+    words = _window(before, room, TENSE_REACH)
     if _cue_words(lex).isdisjoint(words):
         # (no word of the window can begin a negation or end a tense phrase: what the tests
         # below would find, at once; the negation window is the end of this one)
         return False, _later(date, published), _long_ago(date, published)
-    return (_negated(ctx, lex, hit, room),
+    return (_negated(ctx, lex, hit, before, room),
             _has_cue(lex, words, "future") or _later(date, published),
             _has_cue(lex, words, "historical") or _long_ago(date, published))

@@ -35,7 +35,7 @@ _TAKES_EVENT_OBJECT = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # names whom it asks first ("kêu gọi các cơ quan chức năng của X hợp tác")
 _OBJECT_GAP = 3
 _REQUEST_GAP = 8
-# words kept from before a trigger: enough for the blockers, the needs and the tense words
+# words read before a trigger: enough for the blockers, the needs and the tense words
 BEFORE_WORDS = 8
 _QUOTES = "\"“”'‘’«»"
 # how far before a trigger a block_scope word reaches ("giải quyết dứt điểm cuộc xung đột")
@@ -66,7 +66,6 @@ class Hit:
     reach: int = 0             # end of the last trigger joined into this one
     setting: bool = False      # "tại cuộc họp": where something else happened
     topic: bool = False        # "về hợp tác": what something else is about
-    before: list = field(default_factory=list)   # the words right before it (up to BEFORE_WORDS)
 
 
 
@@ -155,9 +154,9 @@ def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
     passed = trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
                           array("I", ctx.sent_starts), veto, veto_types, hyp)
     hits: list[Hit] = []
-    for value, s, e, row, k, setting, topic, before in passed:
+    for value, s, e, row, k, setting, topic in passed:
         entry, typ, mode, rule = rows[value][row]
-        hits.append(Hit(s, e, entry, k, typ, mode, [rule], e, setting, topic, before))
+        hits.append(Hit(s, e, entry, k, typ, mode, [rule], e, setting, topic))
     return hits
 
 
@@ -175,7 +174,6 @@ def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
                            array("I", [m.end for m in ents]), excluded, array("I", ctx.sent_starts))
     phrases = cue_lexicon().phrases["trigger"]
     entries = lex.entries
-    low = ctx.low
     hits: list[Hit] = []
     pos = 0
     for value, s, e, row, k, setting, topic in passed:
@@ -188,8 +186,7 @@ def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
         vetoed, hypothetical_from = cache.get(k) or facts.get(k)
         if s > hypothetical_from or (vetoed and (typ in vetoed or "*" in vetoed)):
             continue
-        hits.append(Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic,
-                        words_before(low, s, BEFORE_WORDS)))
+        hits.append(Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic))
         pos = e
     return hits
 
@@ -301,7 +298,7 @@ def _check(ctx, lex: Lexicon, facts: _SentenceFacts, phrase: str, s: int, e: int
                 if content[j] in last and ends_with_phrase(content[:j + 1], _TOPIC):
                     topic = True
                     break
-    return Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic, before)
+    return Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic)
 
 
 def _gap_words(ctx, a: Hit, b: Hit) -> list[str] | None:
