@@ -75,20 +75,27 @@ static int listed(const tt_arg_words *w, const tt_cp *cp, size_t a, size_t b)
     return 0;
 }
 
+/* The next word (run of non-space) of text[*i:b]: its start in *s, *i moved past it; 0 when
+   only spaces are left. The walk the word tests below share. */
+static int next_word(const tt_arg_doc *d, size_t *i, size_t b, size_t *s)
+{
+    size_t k = *i;
+    while (k < b && is_space(d, k))
+        k++;
+    *s = k;
+    while (k < b && !is_space(d, k))
+        k++;
+    *i = k;
+    return k > *s;
+}
+
 /* len(text[a:b].split()) */
 static size_t count_words(const tt_arg_doc *d, size_t a, size_t b)
 {
-    size_t k = 0;
+    size_t k = 0, s, i = a;
     b = MIN(b, d->n);
-    for (size_t i = a; i < b;) {
-        if (is_space(d, i)) {
-            i++;
-            continue;
-        }
+    while (next_word(d, &i, b, &s))
         k++;
-        while (i < b && !is_space(d, i))
-            i++;
-    }
     return k;
 }
 
@@ -150,17 +157,10 @@ static int short_gap(const tt_arg_doc *d, size_t a, size_t b, size_t limit, cons
     b = MIN(b, d->n);
     if (count_words(d, a, b) > limit)
         return 0;
-    for (size_t i = a; i < b;) {
-        if (is_space(d, i)) {
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < b && !is_space(d, i))
-            i++;
+    size_t s, i = a;
+    while (next_word(d, &i, b, &s))
         if (!alnum_word(d, s, i, p, n_p) && !(n_p && inside(d, s, i, p, n_p)))
             return 0;
-    }
     return 1;
 }
 
@@ -395,17 +395,10 @@ static int ends_with_of(const tt_arg_doc *d, size_t a, size_t b)
 static int all_determiners(const tt_arg_doc *d, size_t a, size_t b)
 {
     b = MIN(b, d->n);
-    for (size_t i = a; i < b;) {
-        if (is_space(d, i)) {
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < b && !is_space(d, i))
-            i++;
+    size_t s, i = a;
+    while (next_word(d, &i, b, &s))
         if (!listed(&d->words[TT_ARG_DETERMINERS], d->cp, s, i))
             return 0;
-    }
     return 1;
 }
 

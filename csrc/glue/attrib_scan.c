@@ -141,20 +141,28 @@ done:
     return list;
 }
 
-/* a list of the offsets in buf */
-static PyObject *offsets_list(const tt_offbuf *buf)
+/* What a line pass answers: the list of the offsets in buf, or NULL with st raised as what's
+   error; buf is freed either way. */
+static PyObject *lines_result(tt_status st, const char *what, tt_offbuf *buf)
 {
-    PyObject *list = PyList_New((Py_ssize_t)buf->n);
+    PyObject *list = NULL;
+    if (st != TT_OK) {
+        tt_raise_status(st, what);
+        goto done;
+    }
+    list = PyList_New((Py_ssize_t)buf->n);
     if (list == NULL)
-        return NULL;
+        goto done;
     for (size_t k = 0; k < buf->n; k++) {
         PyObject *v = PyLong_FromUnsignedLong(buf->v[k]);
         if (v == NULL) {
-            Py_DECREF(list);
-            return NULL;
+            Py_CLEAR(list);
+            goto done;
         }
         PyList_SET_ITEM(list, (Py_ssize_t)k, v);
     }
+done:
+    tt_offbuf_free(buf);
     return list;
 }
 
@@ -163,7 +171,6 @@ static PyObject *py_attrib_dateline_lines(PyObject *self, PyObject *arg)
     (void)self;
     tt_as_text norm;
     tt_offbuf lines = {0};
-    PyObject *list = NULL;
     if (text_of(arg, "attrib_dateline_lines() norm", &norm) < 0)
         return NULL;
     tt_status st;
@@ -174,12 +181,7 @@ static PyObject *py_attrib_dateline_lines(PyObject *self, PyObject *arg)
     } else {
         st = tt_attrib_dateline_lines(&norm, as_ctype, &lines);
     }
-    if (st != TT_OK)
-        tt_raise_status(st, "attrib_dateline_lines()");
-    else
-        list = offsets_list(&lines);
-    tt_offbuf_free(&lines);
-    return list;
+    return lines_result(st, "attrib_dateline_lines()", &lines);
 }
 
 static PyObject *py_attrib_credit_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -187,7 +189,6 @@ static PyObject *py_attrib_credit_lines(PyObject *self, PyObject *const *args, P
     (void)self;
     tt_as_text norm;
     tt_offbuf lines = {0};
-    PyObject *list = NULL;
     if (nargs != 2) {
         PyErr_SetString(PyExc_TypeError, "attrib_credit_lines() takes 2 arguments (norm, k)");
         return NULL;
@@ -209,12 +210,7 @@ static PyObject *py_attrib_credit_lines(PyObject *self, PyObject *const *args, P
     } else {
         st = tt_attrib_credit_lines(&norm, (size_t)k, as_ctype, &lines);
     }
-    if (st != TT_OK)
-        tt_raise_status(st, "attrib_credit_lines()");
-    else
-        list = offsets_list(&lines);
-    tt_offbuf_free(&lines);
-    return list;
+    return lines_result(st, "attrib_credit_lines()", &lines);
 }
 
 PyMethodDef tt_attrib_scan_methods[] = {
