@@ -148,3 +148,53 @@ def test_one_side_without_place_or_date_is_too_little():
     d = ("Nga tập trận lớn ở Syria.", [RU, SY], "2021-03-06")
     (ec,), (ed,) = clustered([c, d])
     assert ec.cluster == ed.cluster
+
+
+def _plain_link(feats):
+    """The clusters as every earlier mention of the family sharing a participant or the place
+    and a day (within one) is tried in order: what Linker's index and shortcuts must give."""
+    from tintuc.events import cluster
+    parent = list(range(len(feats)))
+    span = {}
+
+    def root(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for n, f in enumerate(feats):
+        if f.begin is not None and not f.vague:
+            span[n] = (f.begin, f.end)
+        near, keys = set(f.days(1)), f.bucket_keys()
+        for m in range(n):
+            g = feats[m]
+            if g.family != f.family or not (keys & g.bucket_keys() and near & set(g.days(0))):
+                continue
+            if not cluster._same(g, f):
+                continue
+            a, b = root(m), root(n)
+            if a == b:
+                continue
+            if a in span and b in span:
+                first, last = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+                if (last - first).days > cluster.SPAN_DAYS:
+                    continue
+                span[min(a, b)] = (first, last)
+            parent[max(a, b)] = min(a, b)
+    return [root(n) for n in range(len(feats))]
+
+
+def test_linker_gives_the_plain_pairwise_clusters_on_real_articles(dantri):
+    from tintuc.events import cluster
+    rows = dantri[:400]
+    corpus = tintuc.analyze_many([r["text"] for r in rows], published=[r["date"] for r in rows])
+    mentions = [events.extract_mentions(d) for d in corpus]
+    feats = [f for evs, d in zip(mentions, corpus) for f in cluster.features(evs, d.published)]
+    clusters = cluster.link(feats)
+    assert clusters == _plain_link(feats)
+    assert len(set(clusters)) < len(clusters) - 20      # enough links to tell
+    # the sides made on first use are those of every participant
+    for ev, f in zip((e for evs in mentions for e in evs), feats):
+        assert f.actors == cluster._sides(ev.actors)
+        assert f.recipients == cluster._sides(ev.recipients)
+        assert f.sides == f.actors | f.recipients

@@ -94,8 +94,12 @@ def _is_country(entity_id: str) -> bool:
 def _sides(entities, keys=None) -> frozenset:
     """Each entity as the country it belongs to (a minister, a ministry, a city: their
     country), else as itself. ``keys``: their _key values, when already known."""
-    out = set()
     countries = _countries()
+    if len(entities) == 1:
+        k = keys[0] if keys is not None else _key(entities[0])
+        c = countries.get(k) if k else None
+        return frozenset((c,)) if c else (_countries_named_in(entities[0].text) or frozenset((k,)))
+    out = set()
     for e, k in zip(entities, keys if keys is not None else map(_key, entities)):
         c = countries.get(k) if k else None
         if c:
@@ -106,31 +110,39 @@ def _sides(entities, keys=None) -> frozenset:
 
 
 class _Features:
-    __slots__ = ("family", "ids", "actor_ids", "actors", "recipients", "sides", "place", "place_country", "begin",
-                 "end", "value", "vague", "dated")
+    """What clustering reads of one mention. The sides (``actors``, ``recipients``, ``sides``)
+    are made on first use: most mentions are compared with none or with few others."""
 
-    def __init__(self, ev, published):
-        ceasefire = ev.mode == "ceasefire" and ev.type in ("AGREE", "RETREAT", "CONCEDE")
-        self.family = ("ceasefire" if ceasefire else ev.type, ev.negated)
-        actor_keys = [_key(e) for e in ev.actors]
-        recipient_keys = [_key(e) for e in ev.recipients]
-        self.ids = frozenset(actor_keys + recipient_keys)
-        self.actor_ids = frozenset(actor_keys)
-        self.actors = _sides(ev.actors, actor_keys)
-        self.recipients = _sides(ev.recipients, recipient_keys)
-        self.sides = self.actors | self.recipients
-        self.place = _key(ev.location) if ev.location is not None else None
-        self.place_country = country_of(self.place)
-        d = ev.date
-        self.dated = d is not None and d.begin is not None and d.granularity in _ONE_DAY
-        if d is not None and d.begin is not None:
-            self.begin, self.end, self.value = d.begin, d.end_date or d.begin, d.value
-        elif published is not None:
-            self.begin = self.end = published
-            self.value = published.isoformat()
-        else:
-            self.begin = self.end = self.value = None
-        self.vague = self.begin is not None and (self.end - self.begin).days > SPAN_DAYS
+    __slots__ = ("kind", "negated", "ids", "actor_ids", "_acts", "_recs", "_akeys", "_rkeys", "_actors",
+                 "_recipients", "_sides", "place", "place_country", "begin", "end", "value", "vague", "dated",
+                 "buckets", "lo", "hi")
+
+    @property
+    def family(self) -> tuple:
+        return (self.kind, self.negated)
+
+    @property
+    def actors(self) -> frozenset:
+        if self._sides is None:
+            self._fill_sides()
+        return self._actors
+
+    @property
+    def recipients(self) -> frozenset:
+        if self._sides is None:
+            self._fill_sides()
+        return self._recipients
+
+    @property
+    def sides(self) -> frozenset:
+        if self._sides is None:
+            self._fill_sides()
+        return self._sides
+
+    def _fill_sides(self) -> None:
+        self._actors = actors = _sides(self._acts, self._akeys)
+        self._recipients = recipients = _sides(self._recs, self._rkeys) if self._recs else _NONE
+        self._sides = actors | recipients
 
     def days(self, widen: int):
         """The bucket keys of its date: each day as an ordinal (widened by ``widen``), or its
@@ -139,13 +151,25 @@ class _Features:
             return ()
         if self.vague:
             return (self.value,)
-        return range(self.begin.toordinal() - widen, self.end.toordinal() + widen + 1)
+        return range(self.lo - widen, self.hi + widen + 1)
 
     def bucket_keys(self):
         keys = set(self.ids)
         if self.place:
             keys.add(("@", self.place))
         return keys
+
+
+_NONE = frozenset()
+_CEASEFIRE_TYPES = frozenset(("AGREE", "RETREAT", "CONCEDE"))
+
+
+def _keys(entities) -> list:
+    """The _key of each entity (an entity's id, else its name, else its text)."""
+    try:
+        return [e.id or e.name or e.text for e in entities]
+    except AttributeError:
+        return [_key(e) for e in entities]
 
 
 def _places_agree(a: _Features, b: _Features) -> bool:
@@ -163,36 +187,99 @@ def _dates_close(a: _Features, b: _Features) -> bool:
 
 
 def _same(a: _Features, b: _Features) -> bool:
-    if a.family != b.family or not _dates_close(a, b) or not _places_agree(a, b):
+    if a.kind != b.kind or a.negated != b.negated or not _dates_close(a, b) or not _places_agree(a, b):
         return False
-    if not (a.ids and b.ids):
+    return _same_near(a, b)
+
+
+def _same_near(a: _Features, b: _Features) -> bool:
+    """_same for two mentions of one family, dated close and with places that agree (what
+    sharing a bucket of :class:`Linker` tells of two mentions, but for the places)."""
+    ids = a.ids
+    if not (ids and b.ids):
         return a.place is not None and a.place == b.place
     at_one_place = a.place is not None and a.place == b.place
     same_day = a.dated and b.dated and a.begin == b.begin
-    if a.family[0] == "STATEMENT":
+    if a.kind == "STATEMENT":
         # one speaker says many things: only one day's statement told twice is one event
         return (same_day or at_one_place) and a.actor_ids == b.actor_ids
+    # linked by a participant, or at one place by the same countries ("Trung tâm Chỉ huy
+    # Quốc phòng Nga" and "Bộ Quốc phòng Nga" in Stepanakert)
+    if ids.isdisjoint(b.ids) and not (at_one_place and not a.sides.isdisjoint(b.sides)):
+        return False
     # one side, no place and a publication date are too little to tell two events apart
     if not (at_one_place or same_day or (len(a.sides) > 1 and len(b.sides) > 1)):
         return False
-    # linked by a participant, or at one place by the same countries ("Trung tâm Chỉ huy
-    # Quốc phòng Nga" and "Bộ Quốc phòng Nga" in Stepanakert)
-    if not (a.ids & b.ids or (a.place is not None and a.place == b.place and a.sides & b.sides)):
-        return False
-    if a.family[0] in _MUTUAL:
+    if a.kind in _MUTUAL:
         # "A gặp B", "A và B hội đàm": the same sides, one list maybe naming fewer
         return a.sides <= b.sides or b.sides <= a.sides
     # who acted: the same sides (one list may name fewer); whom: one in common
     if a.actors and b.actors and not (a.actors <= b.actors or b.actors <= a.actors):
         return False
-    return not (a.recipients and b.recipients and not a.recipients & b.recipients)
+    return not (a.recipients and b.recipients and a.recipients.isdisjoint(b.recipients))
 
 
 def features(events, published) -> list:
     """What clustering reads of each of one document's ``events`` (published on ``published``):
     computed wherever the events were found, so that a batch read by several processes links
     them in one short pass (:func:`link`)."""
-    return [_Features(ev, published) for ev in events]
+    out = []
+    if published is not None:
+        pub_value = published.isoformat()
+        pub_day = published.toordinal()
+    new = _Features.__new__
+    for ev in events:
+        f = new(_Features)
+        t = ev.type
+        f.kind = "ceasefire" if ev.mode == "ceasefire" and t in _CEASEFIRE_TYPES else t
+        f.negated = negated = ev.negated
+        f._acts = acts = ev.actors
+        f._recs = recs = ev.recipients
+        try:
+            akeys = [e.id or e.name or e.text for e in acts]
+        except AttributeError:
+            akeys = [_key(e) for e in acts]
+        f._akeys = akeys
+        f.actor_ids = actor_ids = frozenset(akeys)
+        if recs:
+            f._rkeys = rkeys = _keys(recs)
+            f.ids = ids = actor_ids.union(rkeys)
+        else:
+            f.ids = ids = actor_ids
+        f._sides = None
+        loc = ev.location
+        if loc is not None:
+            f.place = place = _key(loc)
+            f.place_country = country_of(place)
+        else:
+            f.place = place = f.place_country = None
+        d = ev.date
+        if d is not None and d.begin is not None:
+            f.dated = d.granularity in _ONE_DAY
+            f.begin = begin = d.begin
+            f.end = end = d.end_date or begin
+            f.value = d.value
+            f.lo = begin.toordinal()
+            f.hi = end.toordinal()
+            f.vague = (end - begin).days > SPAN_DAYS
+        elif published is not None:
+            f.dated = False
+            f.begin = f.end = published
+            f.value = pub_value
+            f.lo = f.hi = pub_day
+            f.vague = False
+        else:
+            f.dated = False
+            f.begin = f.end = f.value = f.lo = f.hi = None
+            f.vague = False
+        # the index keys of Linker: (kind, negated, id) per participant, (kind, negated, "@", place)
+        kn = (f.kind, negated)
+        b = [kn + (k,) for k in ids]
+        if place:
+            b.append(kn + ("@", place))
+        f.buckets = b
+        out.append(f)
+    return out
 
 
 class Linker:
@@ -206,34 +293,65 @@ class Linker:
         self.feats = []
         self.parent = []
         # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not
-        # chain a week of similar events into one
+        # chain a week of similar events into one (a mention alone: its own, not kept here)
         self.span = {}
+        # bucket (family and a participant or the place) -> day (ordinal, or a vague date's
+        # value) -> the mentions in it, in order
         self.index = {}
 
     def add(self, feats) -> None:
         """The next mentions, by their features."""
-        index, span, same, union = self.index, self.span, _same, self._union
+        index, same, union = self.index, _same_near, self._union
+        all_feats, parent = self.feats, self.parent
         for f in feats:
-            n = len(self.feats)
-            self.feats.append(f)
-            self.parent.append(n)
-            if f.begin is not None and not f.vague:
-                span[n] = (f.begin, f.end)
-            keys = f.bucket_keys()
-            family = f.family
-            near, own = f.days(1), f.days(0)
-            cands = set()
-            for key in keys:
-                for day in near:
-                    found = index.get((family, key, day))
-                    if found:
-                        cands.update(found)
-            for m in sorted(cands):
-                if same(self.feats[m], f):
-                    union(m, n)
-            for key in keys:
+            n = len(all_feats)
+            all_feats.append(f)
+            parent.append(n)
+            if f.begin is None:
+                continue
+            if f.vague:
+                near = own = (f.value,)
+            else:
+                lo, hi = f.lo, f.hi
+                near = range(lo - 1, hi + 2)
+                own = (lo,) if lo == hi else range(lo, hi + 1)
+            # with no place and no day of its own, a mention is only ever the same as another
+            # by their sides, two or more in both, and never a statement: when it cannot be,
+            # its buckets are not searched (and its sides are asked for once it has candidates)
+            alone = not f.dated and f.place is None
+            probe = not alone or (f.kind != "STATEMENT" and f.ids)
+            first = cands = None
+            days_of = []
+            for b in f.buckets:
+                days = index.get(b)
+                if days is None:
+                    index[b] = days = {}
+                elif probe:
+                    for day in near:
+                        found = days.get(day)
+                        if found:
+                            if first is None:
+                                first = found
+                            elif cands is None:
+                                cands = set(first)
+                                cands.update(found)
+                            else:
+                                cands.update(found)
+                days_of.append(days)
+            if first is not None and not (alone and len(f.sides) < 2):
+                # (one list holds each mention once, in order)
+                for m in (first if cands is None else sorted(cands)):
+                    g = all_feats[m]
+                    if (g.place is None or f.place is None or g.place == f.place
+                            or g.place_country == f.place or f.place_country == g.place) and same(g, f):
+                        union(m, n)
+            for days in days_of:
                 for day in own:
-                    index.setdefault((family, key, day), []).append(n)
+                    found = days.get(day)
+                    if found is None:
+                        days[day] = [n]
+                    else:
+                        found.append(n)
 
     def clusters(self) -> list:
         """The cluster of each mention so far: the position of the first mention of it."""
@@ -246,14 +364,20 @@ class Linker:
             x = parent[x]
         return x
 
+    def _own_span(self, x: int):
+        """The days of mention ``x`` alone, if it names days (until it joins a cluster)."""
+        f = self.feats[x]
+        return None if f.begin is None or f.vague else (f.begin, f.end)
+
     def _union(self, a: int, b: int) -> None:
         a, b = self._root(a), self._root(b)
         if a == b:
             return
         span = self.span
-        if a in span and b in span:
-            first = min(span[a][0], span[b][0])
-            last = max(span[a][1], span[b][1])
+        sa, sb = span.get(a) or self._own_span(a), span.get(b) or self._own_span(b)
+        if sa is not None and sb is not None:
+            first = min(sa[0], sb[0])
+            last = max(sa[1], sb[1])
             if (last - first).days > SPAN_DAYS:
                 return
             span[min(a, b)] = (first, last)
