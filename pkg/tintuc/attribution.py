@@ -166,8 +166,13 @@ class _Doc:
         starts = self.starts()
         if starts is None:
             starts = list(map(_START, self.entities()))
-        if s in starts:                  # the first entity starting there
-            x = self._entities[starts.index(s)]
+            i = starts.index(s) if s in starts else -1
+        else:                            # (sorted: the first at s by bisection, as index finds it)
+            i = bisect.bisect_left(starts, s)
+            if i == len(starts) or starts[i] != s:
+                i = -1
+        if i >= 0:                       # the first entity starting there
+            x = self._entities[i]
             return x, self.norm_pos(x.end)
         m = _NAME_RX.match(self.norm, start)
         if m is None:

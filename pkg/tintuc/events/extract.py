@@ -111,11 +111,22 @@ def _event(ctx, lex, h, args, c, published) -> Event:
     left, right, actors, recipients, location, _, _ = args
     date = date_of(ctx, h, (left, right))
     text, ts, te = ctx.span_original(h.start, h.end)
+    trigger = _new(Span)
+    _set_text(trigger, text)
+    _set_start(trigger, ts)
+    _set_end(trigger, te)
     neg, fut, hist = modality(ctx, lex, h, left, date, published)
     if c:
         dead, injured, abducted = (c.get(f, (None,))[0] for f in ("dead", "injured", "abducted"))
     else:
         dead = injured = abducted = None
-    return new_event(h.type, h.mode, Span(text, ts, te), h.sentence, tuple(actors), tuple(recipients), location,
+    return new_event(h.type, h.mode, trigger, h.sentence, tuple(actors), tuple(recipients), location,
                      date, "text" if date is not None else ("published" if published else None),
                      dead, injured, abducted, neg, fut, hist, "+".join(h.rules))
+
+
+# The trigger's Span made by setting its slots directly, as new_event makes the Event (the
+# frozen dataclass's __init__ goes through object.__setattr__ for each field).
+assert Span.__slots__ == ("text", "start", "end")
+_new = object.__new__
+_set_text, _set_start, _set_end = (getattr(Span, name).__set__ for name in Span.__slots__)
