@@ -5,9 +5,7 @@ generated text (the real articles are compared by tests/test_timex_year.py, whic
 hit)."""
 from hypothesis import given, settings, strategies as st
 
-from tintuc import timex
-
-from test_timex_year import _both
+from timex_atoms_compare import assert_same, both, with_every_capital
 
 
 SENTENCES = [
@@ -24,14 +22,12 @@ SENTENCES = [
 
 
 def test_sentences():
-    for s in SENTENCES:
-        fast, plain, _ = _both(s)
-        assert fast == plain, s
+    assert_same(SENTENCES)
 
 
 def test_read_in_c():
     text = "Lần thứ hai, vào thứ 6 tuần trước, thứ ba và Chủ nhật."
-    _, _, decided = _both(text)
+    _, _, decided = both(text)
     days = {pos: v for pos, v in decided.items() if text[pos] in "TtCc"}
     assert sorted(days.values(), key=lambda v: v and v[1]) == [
         False, ("wday", 17, 33, 4, "trước", None, None, True), ("wday", 35, 41, 1, None, None, None, False),
@@ -43,19 +39,8 @@ _WORDS = ["hai", "ba", "tư", "năm", "sáu", "bảy", "bẩy", "ngày", "hôm",
 
 
 def test_every_capital_of_the_words_letters():
-    letters = set("".join(_WORDS))
-    capitals = {}
-    for cp in range(0x110000):
-        low = chr(cp).lower()
-        if low in letters and low != chr(cp):
-            capitals.setdefault(low, []).append(chr(cp))
-    for w in _WORDS:
-        for i, ch in enumerate(w):
-            for cap in capitals.get(ch, []):
-                word = w[:i] + cap + w[i + 1:]
-                for s in (f"{word} thứ 2", f"thứ {word} là", f"{word} chủ nhật", f"ngày {word} thứ hai"):
-                    fast, plain, _ = _both(s)
-                    assert fast == plain, s
+    for word in with_every_capital(_WORDS):
+        assert_same((f"{word} thứ 2", f"thứ {word} là", f"{word} chủ nhật", f"ngày {word} thứ hai"))
 
 
 PIECES = ["thứ", "Thứ", "chủ", "Chủ", "nhật", "Nhật", "hai", "Hai", "ba", "tư", "năm", "sáu", "bảy", "bẩy", "2",
@@ -66,6 +51,4 @@ PIECES = ["thứ", "Thứ", "chủ", "Chủ", "nhật", "Nhật", "hai", "Hai", 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 def test_generated_pieces(pieces):
-    text = "".join(pieces)
-    fast, plain, _ = _both(text)
-    assert fast == plain, text
+    assert_same(["".join(pieces)])

@@ -3,22 +3,7 @@ plain Python reading of tintuc.timex (its year-family pattern and _atom): the sa
 sentences written for it, on generated text and on real articles."""
 from hypothesis import given, settings, strategies as st
 
-from tintuc import timex
-from tintuc._core import timex_hits_nfc
-
-
-def _key(a):
-    f = {k: (_key(v) if isinstance(v, timex._Atom) else v) for k, v in a.f.items()}
-    return a.kind, a.start, a.end, f, a.strong, a.core
-
-
-def _both(text):
-    hits, _, years = timex_hits_nfc(text)
-    timex._four_words_before.cache_clear()
-    fast = [_key(a) for a in timex._scan(text, hits, years)]
-    timex._four_words_before.cache_clear()
-    plain = [_key(a) for a in timex._scan(text, hits, {})]
-    return fast, plain, years
+from timex_atoms_compare import assert_same, both, with_every_capital
 
 
 SENTENCES = [
@@ -36,13 +21,11 @@ SENTENCES = [
 
 
 def test_sentences():
-    for s in SENTENCES:
-        fast, plain, _ = _both(s)
-        assert fast == plain, s
+    assert_same(SENTENCES)
 
 
 def test_most_year_hits_are_read_in_c():
-    _, _, years = _both("Năm 2020, năm ngoái, cuối năm nay, 2 năm nay.")
+    _, _, years = both("Năm 2020, năm ngoái, cuối năm nay, 2 năm nay.")
     assert len(years) == 4 and [v is False for v in years.values()].count(True) == 1   # "2 năm nay"
 
 
@@ -51,23 +34,11 @@ def test_most_year_hits_are_read_in_c():
 _WORDS = ["đầu", "giữa", "cuối", "thượng", "trung", "hạ", "tuần", "những", "các", "vài", "mấy", "nhiều", "mỗi",
           "hàng", "từng", "mọi", "bao", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
           "mươi", "lăm", "mốt", "tư", "chục"]
-_LETTERS = set("".join(_WORDS))
 
 
 def test_every_capital_of_the_words_letters():
-    capitals = {}
-    for cp in range(0x110000):
-        low = chr(cp).lower()
-        if low in _LETTERS and low != chr(cp):
-            capitals.setdefault(low, []).append(chr(cp))
-    assert "\u212a" in capitals.get("k", []) or "k" not in _LETTERS
-    for w in _WORDS:
-        for i, ch in enumerate(w):
-            for cap in capitals.get(ch, []):
-                word = w[:i] + cap + w[i + 1:]
-                for s in (f"{word} năm nay", f"{word} năm 2020", f"{word} tuần năm sau", f"x {word} năm ngoái"):
-                    fast, plain, _ = _both(s)
-                    assert fast == plain, s
+    for word in with_every_capital(_WORDS):
+        assert_same((f"{word} năm nay", f"{word} năm 2020", f"{word} tuần năm sau", f"x {word} năm ngoái"))
 
 
 PIECES = ["năm", "Năm", "NĂM", " ", " ", "  ", "\xa0", "\n", "\u2009", "2020", "1990", "90", "20", "2", "٢٠٢٠",
@@ -79,12 +50,8 @@ PIECES = ["năm", "Năm", "NĂM", " ", " ", "  ", "\xa0", "\n", "\u2009", "2020"
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 def test_generated_pieces(pieces):
-    text = "".join(pieces)
-    fast, plain, _ = _both(text)
-    assert fast == plain, text
+    assert_same(["".join(pieces)])
 
 
 def test_dantri_corpus(dantri):
-    for doc in dantri:
-        fast, plain, _ = _both(doc["text"])
-        assert fast == plain
+    assert_same(doc["text"] for doc in dantri)

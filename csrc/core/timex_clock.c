@@ -2,8 +2,7 @@
 
 #include <uchar.h>
 
-#include "timex_scan.h"
-#include "timex_words.h"
+#include "timex_text.h"
 
 const char *const tt_timex_clock_pods[6] = {"sáng", "trưa", "chiều", "tối", "đêm", "khuya"};
 static const char32_t *const PODS[] = {U"sáng", U"trưa", U"chiều", U"tối", U"đêm", U"khuya", NULL};
@@ -18,62 +17,13 @@ static const char32_t *const DURATION_LEADS[] = {U"trong", U"vòng", U"mất", U
 static const char32_t *const CLOCK_LEADS[] = {U"lúc", U"vào", U"từ", U"đến", U"tới", U"khoảng", U"hồi", U"chừng",
                                               U"trước", U"sau", U"tầm", U"đầu", U"cuối", NULL};
 
-typedef struct {
-    const tt_cp *t;
-    size_t n;
-    tt_tx_ctype ctype;
-} txt;
-
-static unsigned cls(const txt *s, size_t i)
-{
-    return i < s->n ? tt_re_class(s->t[i], s->ctype) : 0;
-}
-
-static int digit(const txt *s, size_t i)
-{
-    return i < s->n && s->t[i] >= '0' && s->t[i] <= '9';
-}
-
-static int decimal(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_DECIMAL) != 0;
-}
-
-static int word(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_WORD) != 0;
-}
-
-static int at(const txt *s, size_t i, tt_cp c)
-{
-    return i < s->n && s->t[i] == c;
-}
-
-/* Past [^\S\n]* from i, up to hi. */
-static size_t spaces(const txt *s, size_t i, size_t hi)
-{
-    while (i < hi && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
-        i++;
-    return i;
-}
-
-/* The length of w when text[i .. hi) begins with it (as written, or ignoring case), else 0. */
-static size_t lit(const txt *s, size_t i, size_t hi, const char32_t *w, int fold)
-{
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (i + k >= hi || (fold ? tt_timex_lower1(s->t[i + k]) : s->t[i + k]) != (tt_cp)w[k])
-            return 0;
-    return k;
-}
-
 /* The index of the word of ws at text[i .. hi) followed by no word character (before hi),
  * or -1. */
-static int word_at(const txt *s, size_t i, size_t hi, const char32_t *const *ws, int fold, size_t *len)
+static int word_at(const tt_tx_text *s, size_t i, size_t hi, const char32_t *const *ws, int fold, size_t *len)
 {
     for (int k = 0; ws[k]; k++) {
-        size_t l = lit(s, i, hi, ws[k], fold);
-        if (l && !(i + l < hi && word(s, i + l))) {
+        size_t l = tx_lit_to(s, i, hi, ws[k], fold);
+        if (l && !(i + l < hi && tx_word(s, i + l))) {
             *len = l;
             return k;
         }
@@ -83,7 +33,7 @@ static int word_at(const txt *s, size_t i, size_t hi, const char32_t *const *ws,
 
 /* Letters that Python's re matches, ignoring case, with "s", "i" or "k" though str.lower()
  * does not make them those: only Python reads words with them. */
-static int odd_fold(const txt *s, size_t i, size_t hi)
+static int odd_fold(const tt_tx_text *s, size_t i, size_t hi)
 {
     for (; i < hi && i < s->n; i++)
         if (s->t[i] == 0x17F || s->t[i] == 0x130 || s->t[i] == 0x131 || s->t[i] == 0x212A)
@@ -91,25 +41,13 @@ static int odd_fold(const txt *s, size_t i, size_t hi)
     return 0;
 }
 
-/* timex._NE at i */
-static int number_ends(const txt *s, size_t i)
-{
-    unsigned c = cls(s, i);
-    if ((c & TT_TX_DECIMAL) || ((c & TT_TX_WORD) && s->t[i] != '_'))
-        return 0;
-    if (i < s->n && (s->t[i] == '.' || s->t[i] == ',' || s->t[i] == '/' || s->t[i] == ':' || s->t[i] == '-')
-        && decimal(s, i + 1))
-        return 0;
-    return !(at(s, i, '/') && word(s, i + 1));
-}
-
 /* Two ASCII digits [0-5][0-9] at i (-1 when not; -2 when a digit beyond ASCII is there). */
-static int minutes(const txt *s, size_t i)
+static int minutes(const tt_tx_text *s, size_t i)
 {
-    if (!(digit(s, i) && s->t[i] <= '5'))
-        return decimal(s, i) && !digit(s, i) ? -2 : -1;
-    if (!digit(s, i + 1))
-        return decimal(s, i + 1) ? -2 : -1;
+    if (!(tx_digit(s, i) && s->t[i] <= '5'))
+        return tx_decimal(s, i) && !tx_digit(s, i) ? -2 : -1;
+    if (!tx_digit(s, i + 1))
+        return tx_decimal(s, i + 1) ? -2 : -1;
     return (s->t[i] - '0') * 10 + (s->t[i + 1] - '0');
 }
 
@@ -117,38 +55,38 @@ int tt_timex_clock_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype cty
 {
     if (text == NULL || ctype == NULL || out == NULL || pos >= n)
         return TT_TXY_DEFER;
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     size_t a = pos;
-    while (digit(&s, a))
+    while (tx_digit(&s, a))
         a++;
-    if (a == pos || a - pos > 2 || decimal(&s, a))
+    if (a == pos || a - pos > 2 || tx_decimal(&s, a))
         return TT_TXY_DEFER;
     int h = a - pos == 1 ? text[pos] - '0' : (text[pos] - '0') * 10 + (text[pos + 1] - '0');
     if (a - pos == 2 && !(text[pos] <= '1' || h <= 24))
         return TT_TXY_DEFER; /* "25h": the pattern steps back to "2" */
     int mi = -1;
     size_t e;
-    size_t g = spaces(&s, a, n);
-    if (lit(&s, g, n, U"giờ", 0)) {
+    size_t g = tx_spaces(&s, a);
+    if (tx_lit_to(&s, g, n, U"giờ", 0)) {
         /* "20 giờ", "8 giờ 30 (phút)" */
-        if (word(&s, g + 3))
+        if (tx_word(&s, g + 3))
             return TT_TXY_DEFER;
         e = g + 3;
-        size_t x = spaces(&s, e, n), y = x;
-        while (digit(&s, y))
+        size_t x = tx_spaces(&s, e), y = x;
+        while (tx_digit(&s, y))
             y++;
-        if (x > e && decimal(&s, x)) {
-            if (decimal(&s, y))
+        if (x > e && tx_decimal(&s, x)) {
+            if (tx_decimal(&s, y))
                 return TT_TXY_DEFER;
-            if ((y - x == 1 || (y - x == 2 && text[x] <= '5')) && number_ends(&s, y)) {
+            if ((y - x == 1 || (y - x == 2 && text[x] <= '5')) && tx_number_ends(&s, y)) {
                 mi = y - x == 1 ? text[x] - '0' : (text[x] - '0') * 10 + (text[x + 1] - '0');
                 e = y;
-                size_t z = spaces(&s, e, n), len;
+                size_t z = tx_spaces(&s, e), len;
                 if (z > e && word_at(&s, z, n, (const char32_t *const[]){U"phút", NULL}, 0, &len) == 0)
                     e = z + len;
             }
         }
-    } else if (at(&s, a, 'h') || at(&s, a, 'H') || at(&s, a, 'g') || at(&s, a, 'G')) {
+    } else if (tx_at(&s, a, 'h') || tx_at(&s, a, 'H') || tx_at(&s, a, 'g') || tx_at(&s, a, 'G')) {
         /* "20h", "8h30", "8g30", "8h30'", "8h30p" */
         int m = minutes(&s, a + 1);
         if (m == -2)
@@ -160,16 +98,16 @@ int tt_timex_clock_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype cty
             mi = m;
             e += 2;
         }
-        if (at(&s, e, '\''))
+        if (tx_at(&s, e, '\''))
             e++;
-        else if ((at(&s, e, 'p') || at(&s, e, 'P')) && !word(&s, e + 1))
+        else if ((tx_at(&s, e, 'p') || tx_at(&s, e, 'P')) && !tx_word(&s, e + 1))
             e++;
-        if (word(&s, e))
+        if (tx_word(&s, e))
             return TT_TXY_DEFER; /* the pattern steps back, or fails */
-    } else if (at(&s, a, ':')) {
+    } else if (tx_at(&s, a, ':')) {
         /* "20:00" */
         int m = minutes(&s, a + 1);
-        if (m < 0 || decimal(&s, a + 3) || at(&s, a + 3, ':'))
+        if (m < 0 || tx_decimal(&s, a + 3) || tx_at(&s, a + 3, ':'))
             return TT_TXY_DEFER;
         mi = m;
         e = a + 3;
@@ -178,13 +116,13 @@ int tt_timex_clock_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype cty
     }
     /* "(?:{_SP}(?P<clock_pod>...){_WE}(?!{_SP}(?:nay|qua|mai|hôm|cùng){_WE}))?" */
     int pod = 0;
-    size_t x = spaces(&s, e, n), len;
+    size_t x = tx_spaces(&s, e), len;
     if (x > e) {
         if (odd_fold(&s, x, x + 6))
             return TT_TXY_DEFER;
         int k = word_at(&s, x, n, PODS, 1, &len);
         if (k >= 0) {
-            size_t y = spaces(&s, x + len, n), l2;
+            size_t y = tx_spaces(&s, x + len), l2;
             if (!(y > x + len && word_at(&s, y, n, POD_NOT, 0, &l2) >= 0)) {
                 pod = k + 1;
                 e = x + len;
@@ -194,7 +132,7 @@ int tt_timex_clock_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype cty
     /* timex._atom: a duration after "trong", "mất"...; no time before "qua", "liên tục"...
      * (read in the 14 code points after it) */
     size_t hi = e + 14 < n ? e + 14 : n;
-    x = spaces(&s, e, hi);
+    x = tx_spaces_to(&s, e, hi);
     if (x > e) {
         if (odd_fold(&s, x, hi))
             return TT_TXY_DEFER;

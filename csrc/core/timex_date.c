@@ -2,8 +2,7 @@
 
 #include <uchar.h>
 
-#include "timex_scan.h"
-#include "timex_words.h"
+#include "timex_text.h"
 
 const char *const tt_timex_date_pods[11] = {"sáng", "trưa", "chiều", "tối", "đêm", "khuya",
                                             "rạng sáng", "sáng sớm", "chiều tối", "đêm khuya", "nửa đêm"};
@@ -23,93 +22,12 @@ static const char32_t *const DATE_LEADS[] = {U"vào", U"từ", U"đến", U"tớ
                                              U"cuối", U"lúc", U"hết", U"tối", U"sáng", U"chiều", U"trưa", U"đêm",
                                              U"ngày", U"hôm", U"là", U"tính", U"kể", U"nay", U"dịp", U"hạn", NULL};
 
-typedef struct {
-    const tt_cp *t;
-    size_t n;
-    tt_tx_ctype ctype;
-} txt;
-
-static unsigned cls(const txt *s, size_t i)
-{
-    return i < s->n ? tt_re_class(s->t[i], s->ctype) : 0;
-}
-
-static int digit(const txt *s, size_t i)
-{
-    return i < s->n && s->t[i] >= '0' && s->t[i] <= '9';
-}
-
-static int decimal(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_DECIMAL) != 0;
-}
-
-/* Past [^\S\n]* from i. */
-static size_t spaces(const txt *s, size_t i)
-{
-    while (i < s->n && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
-        i++;
-    return i;
-}
-
-/* timex._NE at i */
-static int number_ends(const txt *s, size_t i)
-{
-    unsigned c = cls(s, i);
-    if ((c & TT_TX_DECIMAL) || ((c & TT_TX_WORD) && s->t[i] != '_'))
-        return 0; /* a digit or a letter */
-    if (i < s->n && (s->t[i] == '.' || s->t[i] == ',' || s->t[i] == '/' || s->t[i] == ':' || s->t[i] == '-')
-        && decimal(s, i + 1))
-        return 0;
-    return !(i < s->n && s->t[i] == '/' && (cls(s, i + 1) & TT_TX_WORD));
-}
-
-/* An ASCII number of one or two digits at i as the pattern takes it (0 when it is not:
- * more digits, a digit beyond ASCII after it, or a value the pattern does not allow). */
-static int small_number(const txt *s, size_t i, int max, size_t *end)
+static size_t digit_run(const tt_tx_text *s, size_t i)
 {
     size_t j = i;
-    while (digit(s, j))
-        j++;
-    if (j == i || j - i > 2 || decimal(s, j))
-        return 0;
-    int v = j - i == 1 ? s->t[i] - '0' : (s->t[i] - '0') * 10 + (s->t[i + 1] - '0');
-    if (v < 1 || v > max)
-        return 0;
-    *end = j;
-    return v;
-}
-
-/* timex._Y at i, as four ASCII digits (0 when it is not one: other digits, or beyond ASCII) */
-static int four_digit_year(const txt *s, size_t i)
-{
-    for (size_t k = 0; k < 4; k++)
-        if (!digit(s, i + k))
-            return 0;
-    int v = (s->t[i] - '0') * 1000 + (s->t[i + 1] - '0') * 100 + (s->t[i + 2] - '0') * 10 + (s->t[i + 3] - '0');
-    return v >= 1000 && v <= 2199 ? v : 0;
-}
-
-static size_t digit_run(const txt *s, size_t i)
-{
-    size_t j = i;
-    while (digit(s, j))
+    while (tx_digit(s, j))
         j++;
     return j - i;
-}
-
-static int dash(const txt *s, size_t i)
-{
-    return i < s->n && (s->t[i] == '-' || s->t[i] == 0x2013 || s->t[i] == 0x2014);
-}
-
-/* Does text[i ..] begin with the ASCII or Latin-1 letters of w? */
-static int lit(const txt *s, size_t i, const char32_t *w)
-{
-    for (size_t k = 0; w[k]; k++)
-        if (i + k >= s->n || s->t[i + k] != (tt_cp)w[k])
-            return 0;
-    return 1;
 }
 
 /* A digit hit at pos, its ASCII digits text[pos .. pos + len), that no pattern of the digit
@@ -117,29 +35,29 @@ static int lit(const txt *s, size_t i, const char32_t *w)
  * month, an hour) wants something other than a digit after them, and one of four (a year) a
  * dash, "đến" or "tới"; so "30.000", "2020 và", "150" and "9 tháng," are no time, and only
  * "ngày 9 tháng" (a day alone after "ngày"/"hôm") needs a closer look. */
-static int no_reading(const txt *s, size_t pos, size_t len)
+static int no_reading(const tt_tx_text *s, size_t pos, size_t len)
 {
     const tt_cp *t = s->t;
     if (len >= 5)
         return TT_TXY_NONE;
     if (len == 4) {
         int year = t[pos] == '1' || (t[pos] == '2' && (t[pos + 1] == '0' || t[pos + 1] == '1'));
-        size_t x = spaces(s, pos + 4);
-        if (year && (dash(s, x) || lit(s, x, U"đến") || lit(s, x, U"tới")))
+        size_t x = tx_spaces(s, pos + 4);
+        if (year && (tx_dash(s, x) || tx_lit(s, x, U"đến") || tx_lit(s, x, U"tới")))
             return TT_TXY_DEFER; /* maybe "2020-10-23", "2019 - 2020" */
         return TT_TXY_NONE;
     }
     if (len == 3)
-        return decimal(s, pos + 3) ? TT_TXY_DEFER : TT_TXY_NONE;
+        return tx_decimal(s, pos + 3) ? TT_TXY_DEFER : TT_TXY_NONE;
     if (len == 0)
         return TT_TXY_DEFER;
     size_t a = pos + len;
     if (a < s->n && t[a] == '.' && digit_run(s, a + 1) >= 3)
         return TT_TXY_NONE; /* "30.000" */
-    size_t x = spaces(s, a);
-    if (x > a && lit(s, x, U"tháng")) {
-        size_t y = spaces(s, x + 5);
-        if (y > x + 5 && decimal(s, y))
+    size_t x = tx_spaces(s, a);
+    if (x > a && tx_lit(s, x, U"tháng")) {
+        size_t y = tx_spaces(s, x + 5);
+        if (y > x + 5 && tx_decimal(s, y))
             return TT_TXY_DEFER; /* "23 tháng 10" */
         int after_lead = pos >= 4 && (t[pos - 1] == ' ' || t[pos - 1] == 0xA0)
                          && ((t[pos - 4] == 'g' && t[pos - 3] == 0xE0 && t[pos - 2] == 'y')
@@ -151,18 +69,18 @@ static int no_reading(const txt *s, size_t pos, size_t len)
 
 /* "3/2020" ("mybare"): the month d and the year after text[a] == '/', read as timex._atom does
  * when nothing longer matched. */
-static int month_year(const txt *s, size_t pos, size_t a, int d, tt_tx_date *out)
+static int month_year(const tt_tx_text *s, size_t pos, size_t a, int d, tt_tx_date *out)
 {
-    int y = four_digit_year(s, a + 1);
-    if (d > 12 || !y || !number_ends(s, a + 5))
+    int y = tx_year4(s, a + 1);
+    if (d > 12 || !y || !tx_number_ends(s, a + 5))
         return TT_TXY_DEFER;
     tt_off sp[8];
     size_t lo = pos > 40 ? pos - 40 : 0;
     size_t nw = tt_timex_words_before(s->t + lo, pos - lo, s->ctype, 4, sp);
     if (nw && tt_timex_word_in(s->t, lo + sp[0], lo + sp[1], NUMBER_LEADS) >= 0)
         return TT_TXY_NONE; /* "Nghị định 15/2020" */
-    size_t x = spaces(s, a + 5);
-    if (x > a + 5 && (cls(s, x) & TT_TX_WORD))
+    size_t x = tx_spaces(s, a + 5);
+    if (x > a + 5 && (tx_cls(s, x) & TT_TX_WORD))
         return TT_TXY_DEFER; /* "3/2020 thành viên": Python asks whether it counts a noun */
     out->start = pos;
     out->end = a + 5;
@@ -197,42 +115,36 @@ int tt_timex_date_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
 {
     if (text == NULL || ctype == NULL || out == NULL || pos >= n)
         return TT_TXY_DEFER;
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     size_t len = digit_run(&s, pos);
     int none = no_reading(&s, pos, len);
     if (none == TT_TXY_NONE || len > 2)
         return none;
     size_t a, b;
-    int d = small_number(&s, pos, 31, &a);
+    int d = tx_small_number(&s, pos, 31, &a);
     if (!d)
         return TT_TXY_DEFER;
     tt_cp sep = a < n ? text[a] : 0;
     if (!(sep == '/' || sep == '.' || sep == '-'))
         return TT_TXY_DEFER;
-    int m = small_number(&s, a + 1, 12, &b), y = 0;
+    int m = tx_small_number(&s, a + 1, 12, &b), y = 0;
     if (!m)
         return sep == '/' ? month_year(&s, pos, a, d, out) : TT_TXY_DEFER;
     if (b < n && text[b] == sep) {
         /* "23/10/2020", "16.4.2021": the day, month and year ("dmy") */
-        y = four_digit_year(&s, b + 1);
+        y = tx_year4(&s, b + 1);
         if (!y)
             return TT_TXY_DEFER;
         b += 5;
     } else if (sep != '/') {
         return TT_TXY_DEFER; /* "10.2" after "ngày", or a number */
     }
-    size_t x = b;
-    while (x < n && text[x] != '\n' && (cls(&s, x) & TT_TX_SPACE))
-        x++;
-    if (x < n && (text[x] == '-' || text[x] == 0x2013 || text[x] == 0x2014))
+    if (tx_dash(&s, tx_spaces(&s, b)))
         return TT_TXY_DEFER; /* maybe a range */
-    if (!number_ends(&s, b))
+    if (!tx_number_ends(&s, b))
         return TT_TXY_DEFER;
     tt_off sp[8];
-    size_t lo = pos > 40 ? pos - 40 : 0;
-    size_t nw = tt_timex_words_before(text + lo, pos - lo, ctype, 4, sp);
-    for (size_t k = 0; k < 2 * nw; k++)
-        sp[k] += (tt_off)lo;
+    size_t nw = tx_words_before(&s, pos, sp);
     if (nw && tt_timex_word_in(text, sp[0], sp[1], NUMBER_LEADS) >= 0)
         return TT_TXY_NONE; /* "Nghị định 15/2020", "vòng 1/8" */
     int lead, pod;

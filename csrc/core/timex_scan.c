@@ -2,39 +2,9 @@
 
 #include <uchar.h>
 
-typedef struct {
-    const tt_cp *t;
-    size_t n;
-    tt_tx_ctype ctype;
-} scan;
+#include "timex_text.h"
 
-static unsigned cls(const scan *s, size_t i)
-{
-    if (i >= s->n)
-        return 0;
-    return tt_re_class(s->t[i], s->ctype);
-}
-
-static int is_word(const scan *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_WORD) != 0;
-}
-
-/* A letter: [^\W\d_] */
-static int is_letter(const scan *s, size_t i)
-{
-    return (cls(s, i) & (TT_TX_WORD | TT_TX_DECIMAL)) == TT_TX_WORD && s->t[i] != '_';
-}
-
-static int at(const scan *s, size_t i, tt_cp c)
-{
-    return i < s->n && s->t[i] == c;
-}
-
-static int ascii_digit(const scan *s, size_t i)
-{
-    return i < s->n && s->t[i] >= '0' && s->t[i] <= '9';
-}
+typedef tt_tx_text scan;
 
 /* Is c one of the code points of set (a NUL-terminated string)? */
 static int in_set(tt_cp c, const char32_t *set)
@@ -50,28 +20,10 @@ static int at_set(const scan *s, size_t i, const char32_t *set)
     return i < s->n && in_set(s->t[i], set);
 }
 
-/* The length of w when text[i ..] begins with it, else 0. */
-static size_t lit(const scan *s, size_t i, const char32_t *w)
-{
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (i + k >= s->n || s->t[i + k] != (tt_cp)w[k])
-            return 0;
-    return k;
-}
-
-/* Past [^\S\n]* from i. */
-static size_t spaces(const scan *s, size_t i)
-{
-    while (i < s->n && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
-        i++;
-    return i;
-}
-
 /* Past [^\S\n]+ from i, or 0 when no such space is there (i is never 0 here). */
 static size_t spaces1(const scan *s, size_t i)
 {
-    size_t j = spaces(s, i);
+    size_t j = tx_spaces(s, i);
     return j > i ? j : 0;
 }
 
@@ -79,8 +31,8 @@ static size_t spaces1(const scan *s, size_t i)
 static int one_of(const scan *s, size_t i, const char32_t *const *words, int word_end)
 {
     for (; *words; words++) {
-        size_t k = lit(s, i, *words);
-        if (k && (!word_end || !is_word(s, i + k)))
+        size_t k = tx_lit(s, i, *words);
+        if (k && (!word_end || !tx_word(s, i + k)))
             return 1;
     }
     return 0;
@@ -96,14 +48,14 @@ static const char32_t *const DIGIT_NEXT[] = {U"giờ", U"đến", U"tới", U"v�
 static int digit_ahead(const scan *s, size_t q)
 {
     for (size_t k = 0; k <= 3; k++) {
-        if (k > 0 && !ascii_digit(s, q + k - 1))
+        if (k > 0 && !tx_digit(s, q + k - 1))
             break;
         size_t r = q + k;
-        if (at_set(s, r, U"/.:-\u2013\u2014") && ascii_digit(s, r + 1))
+        if (at_set(s, r, U"/.:-\u2013\u2014") && tx_digit(s, r + 1))
             return 1;
-        if (at(s, r, 'h') || at(s, r, 'g'))
+        if (tx_at(s, r, 'h') || tx_at(s, r, 'g'))
             return 1;
-        size_t r2 = spaces(s, r);
+        size_t r2 = tx_spaces(s, r);
         if (at_set(s, r2, DASHES) || one_of(s, r2, DIGIT_NEXT, 0))
             return 1;
     }
@@ -112,17 +64,17 @@ static int digit_ahead(const scan *s, size_t q)
 
 static int digit_hit(const scan *s, size_t p)
 {
-    if (p > 0 && (is_word(s, p - 1) || in_set(s->t[p - 1], U".,/:")))
+    if (p > 0 && (tx_word(s, p - 1) || in_set(s->t[p - 1], U".,/:")))
         return 0;
-    if (p >= 2 && s->t[p - 1] == '-' && is_letter(s, p - 2))
+    if (p >= 2 && s->t[p - 1] == '-' && tx_letter(s, p - 2))
         return 0;
     if (digit_ahead(s, p + 1))
         return 1;
     /* (?<=gày[ \xa0][0-9]) or (?<=ôm[ \xa0][0-9]) */
     if (p >= 3 && (s->t[p - 1] == ' ' || s->t[p - 1] == 0xA0)) {
-        if (p >= 4 && lit(s, p - 4, U"gày"))
+        if (p >= 4 && tx_lit(s, p - 4, U"gày"))
             return 1;
-        if (lit(s, p - 3, U"ôm"))
+        if (tx_lit(s, p - 3, U"ôm"))
             return 1;
     }
     return 0;
@@ -195,7 +147,7 @@ static int after_ok(const scan *s, size_t q, enum after a)
     size_t r = spaces1(s, q);
     switch (a) {
     case NEXT_NUM:
-        return r && (ascii_digit(s, r) || one_of(s, r, NEXT_REL, 0));
+        return r && (tx_digit(s, r) || one_of(s, r, NEXT_REL, 0));
     case DECADE:
         return r && one_of(s, r, DECADE_NEXT, 0);
     case QUARTER:
@@ -207,13 +159,13 @@ static int after_ok(const scan *s, size_t q, enum after a)
         return r2 && at_set(s, r2, U"0123456789IVX");
     }
     case WEEK:
-        if (r && lit(s, r, U"lễ") && next_rel(s, r + 2))
+        if (r && tx_lit(s, r, U"lễ") && next_rel(s, r + 2))
             return 1;
         return next_rel(s, q);
     case WEEKDAY:
         if (!r)
             return 0;
-        if (at_set(s, r, U"234567") && !is_word(s, r + 1))
+        if (at_set(s, r, U"234567") && !tx_word(s, r + 1))
             return 1;
         return one_of(s, r, WEEKDAY_NEXT, 1);
     case SUNDAY:
@@ -236,7 +188,7 @@ static int after_ok(const scan *s, size_t q, enum after a)
  * before the head, its context after), else 0. */
 static size_t keyword_at(const scan *s, size_t p, int k)
 {
-    size_t len = lit(s, p, KEYWORDS[k].tail);
+    size_t len = tx_lit(s, p, KEYWORDS[k].tail);
     if (!len)
         return 0;
     size_t h = 0;
@@ -247,7 +199,7 @@ static size_t keyword_at(const scan *s, size_t p, int k)
     for (size_t j = 0; j < h; j++)
         if (!in_set(s->t[p - h + j], KEYWORDS[k].head[j]))
             return 0;
-    if (p > h && is_word(s, p - h - 1))
+    if (p > h && tx_word(s, p - h - 1))
         return 0;
     return after_ok(s, p + len, KEYWORDS[k].after) ? len : 0;
 }
@@ -364,7 +316,7 @@ size_t tt_timex_words_before(const tt_cp *win, size_t n, tt_tx_ctype ctype, size
 {
     const scan s = {win, n, ctype};
     size_t got = 0, lo = 0;
-    if (win == NULL || ctype == NULL || spans == NULL || n == 0 || !(cls(&s, n - 1) & TT_TX_SPACE))
+    if (win == NULL || ctype == NULL || spans == NULL || n == 0 || !(tx_cls(&s, n - 1) & TT_TX_SPACE))
         return 0;
     for (size_t i = n; i > 0; i--)
         if (win[i - 1] == '\n') {
@@ -373,14 +325,14 @@ size_t tt_timex_words_before(const tt_cp *win, size_t n, tt_tx_ctype ctype, size
         }
     size_t b = n;
     while (got < max) {
-        while (b > lo && (cls(&s, b - 1) & TT_TX_SPACE))
+        while (b > lo && (tx_cls(&s, b - 1) & TT_TX_SPACE))
             b--;
         if (b == lo)
             break;
         size_t a = b, j = b; /* the token [a, b); [j, b) its trailing letters and digits */
-        while (a > lo && !(cls(&s, a - 1) & TT_TX_SPACE))
+        while (a > lo && !(tx_cls(&s, a - 1) & TT_TX_SPACE))
             a--;
-        while (j > a && (cls(&s, j - 1) & TT_TX_ALNUM))
+        while (j > a && (tx_cls(&s, j - 1) & TT_TX_ALNUM))
             j--;
         if (j < b) {
             spans[2 * got] = (tt_off)j;
@@ -428,12 +380,12 @@ tt_status tt_timex_tense(const tt_cp *text, size_t n, size_t from, tt_tx_ctype c
     for (size_t p = from; p < n;) {
         size_t len = 0;
         int k = 0;
-        if (p == 0 || !is_word(&s, p - 1))
+        if (p == 0 || !tx_word(&s, p - 1))
             for (; TENSE[k] && !len; k++) {
                 size_t j = 0;
                 while (TENSE[k][j] && p + j < n && ci_eq(text[p + j], (tt_cp)TENSE[k][j]))
                     j++;
-                if (!TENSE[k][j] && !is_word(&s, p + j))
+                if (!TENSE[k][j] && !tx_word(&s, p + j))
                     len = j;
             }
         if (!len) {

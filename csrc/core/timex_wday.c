@@ -3,8 +3,7 @@
 #include <uchar.h>
 
 #include "timex_date.h"
-#include "timex_scan.h"
-#include "timex_words.h"
+#include "timex_text.h"
 
 const char *const tt_timex_wday_rels[8] = {"vừa qua", "sắp tới", "qua", "trước", "tới", "sau", "này", "rồi"};
 static const char32_t *const RELS[] = {U"vừa qua", U"sắp tới", U"qua", U"trước", U"tới", U"sau", U"này", U"rồi", NULL};
@@ -21,90 +20,46 @@ static const char32_t *const ORDINAL_LEADS[] = {U"lần", U"thứ", NULL};
 static const char32_t *const ORDINAL_AFTER[] = {U"liên", U"của", U"kể", U"trong", U"sau", U"thi", U"làm", U"đầu",
                                                 U"tiếp", U"điều", NULL};
 
-typedef struct {
-    const tt_cp *t;
-    size_t n;
-    tt_tx_ctype ctype;
-} txt;
-
-static unsigned cls(const txt *s, size_t i)
-{
-    return i < s->n ? tt_re_class(s->t[i], s->ctype) : 0;
-}
-
-static int word(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_WORD) != 0;
-}
-
-/* Past [^\S\n]* from i. */
-static size_t spaces(const txt *s, size_t i)
-{
-    while (i < s->n && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
-        i++;
-    return i;
-}
-
-/* The length of w when text[i ..] begins with it (as written, or ignoring case), else 0. */
-static size_t lit(const txt *s, size_t i, const char32_t *w, int fold)
-{
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (i + k >= s->n || (fold ? tt_timex_lower1(s->t[i + k]) : s->t[i + k]) != (tt_cp)w[k])
-            return 0;
-    return k;
-}
-
 /* Is the word after text[e] (timex._next_word: past one or more spaces, within 40 code points)
  * one of ws, as written? */
-static int next_word_in(const txt *s, size_t e, const char32_t *const *ws)
+static int next_word_in(const tt_tx_text *s, size_t e, const char32_t *const *ws)
 {
     size_t limit = e + 40 < s->n ? e + 40 : s->n, x = e, y;
-    while (x < limit && s->t[x] != '\n' && (cls(s, x) & TT_TX_SPACE))
+    while (x < limit && s->t[x] != '\n' && (tx_cls(s, x) & TT_TX_SPACE))
         x++;
     if (x == e)
         return 0;
-    for (y = x; y < limit && word(s, y); y++)
+    for (y = x; y < limit && tx_word(s, y); y++)
         ;
     for (int k = 0; y > x && ws[k]; k++) {
-        size_t len = lit(s, x, ws[k], 0);
+        size_t len = tx_lit_to(s, x, s->n, ws[k], 0);
         if (len == y - x)
             return 1;
     }
     return 0;
 }
 
-/* The words before p, as absolute spans (nearest first); their number. */
-static size_t words_before(const txt *s, size_t p, tt_off *sp)
-{
-    size_t lo = p > 40 ? p - 40 : 0;
-    size_t nw = tt_timex_words_before(s->t + lo, p - lo, s->ctype, 4, sp);
-    for (size_t k = 0; k < 2 * nw; k++)
-        sp[k] += (tt_off)lo;
-    return nw;
-}
-
 int tt_timex_wday_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctype, tt_tx_wday *out)
 {
     if (text == NULL || ctype == NULL || out == NULL || pos > n || n - pos < 3)
         return TT_TXY_DEFER;
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     int w = -1, upper = 0, sunday = 0;
-    size_t r = spaces(&s, pos + 3), e = r;
+    size_t r = tx_spaces(&s, pos + 3), e = r;
     if (r == pos + 3 || r >= n)
         return TT_TXY_DEFER;
     if ((text[pos] == 'T' || text[pos] == 't') && text[pos + 1] == 'h' && text[pos + 2] == 0x1EE9) {
         if (text[r] >= '2' && text[r] <= '7') {
             /* [2-7](?!\w|[.,]\d) */
-            if (word(&s, r + 1) || ((r + 1 < n && (text[r + 1] == '.' || text[r + 1] == ',')) && r + 2 < n
-                                    && (cls(&s, r + 2) & TT_TX_DECIMAL)))
+            if (tx_word(&s, r + 1) || ((r + 1 < n && (text[r + 1] == '.' || text[r + 1] == ',')) && r + 2 < n
+                                    && (tx_cls(&s, r + 2) & TT_TX_DECIMAL)))
                 return TT_TXY_NONE;
             w = (int)(text[r] - '2');
             e = r + 1;
         } else {
             for (int k = 0; DAYS[k] && w < 0; k++) {
-                size_t len = lit(&s, r, DAYS[k], 1);
-                if (len && !word(&s, r + len)) {
+                size_t len = tx_lit_to(&s, r, n, DAYS[k], 1);
+                if (len && !tx_word(&s, r + len)) {
                     w = DAY_INDEX[k];
                     e = r + len;
                 }
@@ -115,7 +70,7 @@ int tt_timex_wday_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
         }
     } else if ((text[pos] == 'C' || text[pos] == 'c') && text[pos + 1] == 'h' && text[pos + 2] == 0x1EE7) {
         if (!(r + 4 <= n && (text[r] == 'N' || text[r] == 'n') && text[r + 1] == 'h' && text[r + 2] == 0x1EAD
-              && text[r + 3] == 't' && !word(&s, r + 4)))
+              && text[r + 3] == 't' && !tx_word(&s, r + 4)))
             return TT_TXY_DEFER;
         w = 6;
         e = r + 4;
@@ -125,23 +80,23 @@ int tt_timex_wday_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
     }
     /* "(?:{_SP}tuần{_SP}(?P<wday_r>{_REL_WORDS}){_WE})?" */
     int rel = -1;
-    size_t x = spaces(&s, e);
-    if (x > e && lit(&s, x, U"tuần", 0)) {
-        size_t y = spaces(&s, x + 4);
+    size_t x = tx_spaces(&s, e);
+    if (x > e && tx_lit_to(&s, x, n, U"tuần", 0)) {
+        size_t y = tx_spaces(&s, x + 4);
         for (int k = 0; y > x + 4 && RELS[k] && rel < 0; k++) {
-            size_t len = lit(&s, y, RELS[k], 0);
-            if (len && !word(&s, y + len)) {
+            size_t len = tx_lit_to(&s, y, n, RELS[k], 0);
+            if (len && !tx_word(&s, y + len)) {
                 rel = k;
                 e = y + len;
             }
         }
     }
     tt_off sp[8], sp2[8];
-    size_t nw = words_before(&s, pos, sp);
+    size_t nw = tx_words_before(&s, pos, sp);
     int lead, pod;
     size_t i = tt_timex_lead_and_pod(text, sp, nw, &lead, &pod);
     size_t start = i ? sp[2 * (i - 1)] : pos;
-    size_t nw2 = words_before(&s, start, sp2);
+    size_t nw2 = tx_words_before(&s, start, sp2);
     int cue = nw2 && tt_timex_word_in(text, sp2[0], sp2[1], WEEKDAY_LEADS) >= 0;
     int strong = lead || pod || rel >= 0 || sunday || upper || cue;
     if (!strong && nw2 && tt_timex_word_in(text, sp2[0], sp2[1], ORDINAL_LEADS) >= 0)

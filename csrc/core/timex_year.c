@@ -2,85 +2,18 @@
 
 #include <uchar.h>
 
-#include "timex_scan.h"
-#include "timex_words.h"
+#include "timex_text.h"
 
 const char *const tt_timex_year_mods[6] = {"đầu", "giữa", "cuối", "thượng tuần", "trung tuần", "hạ tuần"};
 const char *const tt_timex_year_rels[7] = {"nay", "ngoái", "tới", "sau", "kia", "rồi", "sắp tới"};
 
-typedef struct {
-    const tt_cp *t;
-    size_t n;
-    tt_tx_ctype ctype;
-} txt;
-
-static unsigned cls(const txt *s, size_t i)
-{
-    return i < s->n ? tt_re_class(s->t[i], s->ctype) : 0;
-}
-
-static int at(const txt *s, size_t i, tt_cp c)
-{
-    return i < s->n && s->t[i] == c;
-}
-
-static int digit(const txt *s, size_t i)
-{
-    return i < s->n && s->t[i] >= '0' && s->t[i] <= '9';
-}
-
-static int decimal(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_DECIMAL) != 0;
-}
-
-static int word(const txt *s, size_t i)
-{
-    return (cls(s, i) & TT_TX_WORD) != 0;
-}
-
-/* [^\W\d_] */
-static int letter(const txt *s, size_t i)
-{
-    return (cls(s, i) & (TT_TX_WORD | TT_TX_DECIMAL)) == TT_TX_WORD && s->t[i] != '_';
-}
-
-/* Past [^\S\n]* from i. */
-static size_t spaces(const txt *s, size_t i)
-{
-    while (i < s->n && s->t[i] != '\n' && (cls(s, i) & TT_TX_SPACE))
-        i++;
-    return i;
-}
-
-/* The length of w when text[i ..] begins with it, else 0. */
-static size_t lit(const txt *s, size_t i, const char32_t *w)
-{
-    size_t k = 0;
-    for (; w[k]; k++)
-        if (i + k >= s->n || s->t[i + k] != (tt_cp)w[k])
-            return 0;
-    return k;
-}
-
-/* timex._NE at i: no digit, letter, or [.,/:-] and a digit, or "/" and a word character. */
-static int number_ends(const txt *s, size_t i)
-{
-    if (decimal(s, i) || letter(s, i))
-        return 0;
-    if (i < s->n && (s->t[i] == '.' || s->t[i] == ',' || s->t[i] == '/' || s->t[i] == ':' || s->t[i] == '-')
-        && decimal(s, i + 1))
-        return 0;
-    return !(at(s, i, '/') && word(s, i + 1));
-}
-
 /* Is text[a .. b), lowercased, the word w? */
-static int word_is(const txt *s, size_t a, size_t b, const char32_t *w)
+static int word_is(const tt_tx_text *s, size_t a, size_t b, const char32_t *w)
 {
     return tt_timex_word_is(s->t, a, b, w);
 }
 
-static int word_in(const txt *s, size_t a, size_t b, const char32_t *const *ws)
+static int word_in(const tt_tx_text *s, size_t a, size_t b, const char32_t *const *ws)
 {
     return tt_timex_word_in(s->t, a, b, ws) >= 0;
 }
@@ -100,15 +33,15 @@ static const int REL_INDEX[] = {0, 1, 2, 3, -1, 4, 5, 6, -1};
 
 /* timex._after_number: is the last of the (at most three) code points before p that are not
  * spaces a digit (str.isdigit)? 1, 0, or -1 when only Python can tell. */
-static int after_number(const txt *s, size_t p)
+static int after_number(const tt_tx_text *s, size_t p)
 {
     size_t lo = p > 3 ? p - 3 : 0, j = p;
-    while (j > lo && (cls(s, j - 1) & TT_TX_SPACE))
+    while (j > lo && (tx_cls(s, j - 1) & TT_TX_SPACE))
         j--;
     if (j == lo)
         return 0;
     tt_cp c = s->t[j - 1];
-    unsigned k = cls(s, j - 1);
+    unsigned k = tx_cls(s, j - 1);
     if (c < 0x80 || (k & TT_TX_DECIMAL))
         return (k & TT_TX_DECIMAL) != 0;
     if (!(k & TT_TX_ALNUM) || (c >= 0xC0 && c < 0x250) || (c >= 0x1E00 && c < 0x1F00))
@@ -118,7 +51,7 @@ static int after_number(const txt *s, size_t p)
 
 /* timex._mod_before from the words before (spans, nearest first): the mod (0 or 1 + index)
  * and where the atom then starts. */
-static int mod_before(const txt *s, const tt_off *sp, size_t nw, size_t lo, size_t *start)
+static int mod_before(const tt_tx_text *s, const tt_off *sp, size_t nw, size_t lo, size_t *start)
 {
     if (nw >= 2 && word_is(s, lo + sp[0], lo + sp[1], U"tuần"))
         for (int k = 0; MOD2_FIRST[k]; k++)
@@ -138,13 +71,13 @@ static int mod_before(const txt *s, const tt_off *sp, size_t nw, size_t lo, size
 int tt_timex_mod_before(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_off *sp, size_t nw, size_t lo,
                         size_t *start)
 {
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     return mod_before(&s, sp, nw, lo, start);
 }
 
 int tt_timex_after_number(const tt_cp *text, size_t n, tt_tx_ctype ctype, size_t p)
 {
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     return after_number(&s, p);
 }
 
@@ -152,10 +85,10 @@ int tt_timex_year_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
 {
     if (text == NULL || ctype == NULL || out == NULL || pos > n || n - pos < 3)
         return TT_TXY_DEFER;
-    const txt s = {text, n, ctype};
+    const tt_tx_text s = {text, n, ctype};
     if (!((text[pos] == 'N' || text[pos] == 'n') && text[pos + 1] == 0x103 && text[pos + 2] == 'm'))
         return TT_TXY_DEFER;
-    size_t r = spaces(&s, pos + 3);
+    size_t r = tx_spaces(&s, pos + 3);
     if (r == pos + 3)
         return TT_TXY_NONE; /* each pattern of the family wants a space after "năm" */
     tt_off sp[8];
@@ -166,24 +99,24 @@ int tt_timex_year_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
     out->start = pos;
     out->year = 0;
     out->rel = 0;
-    if (decimal(&s, r)) {
-        for (size_t j = r; j < r + 4 && decimal(&s, j); j++)
+    if (tx_decimal(&s, r)) {
+        for (size_t j = r; j < r + 4 && tx_decimal(&s, j); j++)
             if (text[j] > '9')
                 return TT_TXY_DEFER;
-        int is_year = digit(&s, r + 1) && digit(&s, r + 2) && digit(&s, r + 3)
+        int is_year = tx_digit(&s, r + 1) && tx_digit(&s, r + 2) && tx_digit(&s, r + 3)
                       && (text[r] == '1' || (text[r] == '2' && (text[r + 1] == '0' || text[r + 1] == '1')));
         if (!is_year)
             return TT_TXY_NONE; /* "năm 90" is a decade only after "những"; other numbers no year */
-        size_t x = spaces(&s, r + 4);
-        if (at(&s, x, '-') || at(&s, x, 0x2013) || at(&s, x, 0x2014) || lit(&s, x, U"đến") || lit(&s, x, U"tới"))
+        size_t x = tx_spaces(&s, r + 4);
+        if (tx_at(&s, x, '-') || tx_at(&s, x, 0x2013) || tx_at(&s, x, 0x2014) || tx_lit(&s, x, U"đến") || tx_lit(&s, x, U"tới"))
             return TT_TXY_DEFER; /* maybe a range */
         size_t e = r + 4;
-        if (at(&s, e, 's') && number_ends(&s, e + 1))
+        if (tx_at(&s, e, 's') && tx_number_ends(&s, e + 1))
             e++;
-        else if (!number_ends(&s, e))
+        else if (!tx_number_ends(&s, e))
             return TT_TXY_NONE; /* the other readings of the digits fail there too */
-        x = spaces(&s, e);
-        if (x > e && lit(&s, x, U"của"))
+        x = tx_spaces(&s, e);
+        if (x > e && tx_lit(&s, x, U"của"))
             return TT_TXY_DEFER; /* maybe "của thế kỷ ...": no year then */
         out->kind = TT_TXY_YEAR;
         out->year = (text[r] - '0') * 1000 + (text[r + 1] - '0') * 100 + (text[r + 2] - '0') * 10 + (text[r + 3] - '0');
@@ -194,7 +127,7 @@ int tt_timex_year_atom(const tt_cp *text, size_t n, size_t pos, tt_tx_ctype ctyp
     int k = 0;
     size_t len = 0;
     for (; RELS[k]; k++)
-        if ((len = lit(&s, r, RELS[k])) && !word(&s, r + len))
+        if ((len = tx_lit(&s, r, RELS[k])) && !tx_word(&s, r + len))
             break;
     if (!RELS[k])
         return TT_TXY_NONE;

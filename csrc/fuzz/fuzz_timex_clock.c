@@ -6,10 +6,7 @@
  * fields in range; a text cut a little after the atom gives the same answer (the reading
  * looks no further). Build and run: make fuzz-build && build/fuzz/fuzz_timex_clock -max_total_time=60 */
 #include "../core/timex_clock.h"
-#include "../core/timex_scan.h"
-#include "fuzz_check.h"
-#include "fuzz_phrases.h"
-#include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -30,50 +27,34 @@ static void check_atom(const tt_cp *text, size_t n, size_t pos, int code, const 
     CHECK(c->strong == 0 || c->strong == 1);
 }
 
+/* The reading at pos; at a hit, also of the text cut a little after an atom. */
+static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
+{
+    tt_tx_clock c, c2;
+    int code = tt_timex_clock_atom(text, n, pos, fuzz_re_ctype, &c);
+    check_atom(text, n, pos, code, &c);
+    if (!at_hit || code != TT_TXY_ATOM)
+        return;
+    /* past the atom the reading sees spaces, a word (a part of day it did not take, or
+     * minutes), spaces and the word after them */
+    size_t cut = c.end;
+    int whole = 1; /* the runs of spaces end before the cut */
+    for (int round = 0; round < 2; round++) {
+        cut = fuzz_past_spaces(text, n, cut, c.end + 64);
+        whole = whole && !(cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE));
+        cut = cut + 12 < n ? cut + 12 : n;
+    }
+    if (!whole || cut - c.end < 24)
+        return;
+    CHECK(tt_timex_clock_atom(text, cut, pos, fuzz_re_ctype, &c2) == TT_TXY_ATOM);
+    CHECK(c.start == c2.start && c.end == c2.end && c.h == c2.h && c.mi == c2.mi && c.pod == c2.pod
+          && c.strong == c2.strong);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
-    tt_offbuf hits = {0};
-    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &hits) == TT_OK);
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        if (hits.v[k + 1] != TT_TX_DIGIT)
-            continue;
-        size_t pos = hits.v[k];
-        tt_tx_clock c, c2;
-        int code = tt_timex_clock_atom(text, n, pos, fuzz_re_ctype, &c);
-        check_atom(text, n, pos, code, &c);
-        if (code == TT_TXY_ATOM) {
-            /* past the atom the reading sees spaces, a word (a part of day it did not take, or
-             * minutes), spaces and the word after them */
-            size_t cut = c.end;
-            int whole = 1; /* the runs of spaces end before the cut */
-            for (int round = 0; round < 2; round++) {
-                while (cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE) && cut < c.end + 64)
-                    cut++;
-                whole = whole && !(cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE));
-                cut = cut + 12 < n ? cut + 12 : n;
-            }
-            if (whole && cut - c.end >= 24) {
-                CHECK(tt_timex_clock_atom(text, cut, pos, fuzz_re_ctype, &c2) == TT_TXY_ATOM);
-                CHECK(c.start == c2.start && c.end == c2.end && c.h == c2.h && c.mi == c2.mi && c.pod == c2.pod
-                      && c.strong == c2.strong);
-            }
-        }
-    }
-    for (size_t pos = 0; pos <= n + 1; pos += 1 + pos % 5) {
-        tt_tx_clock c;
-        int code = tt_timex_clock_atom(text, n, pos, fuzz_re_ctype, &c);
-        check_atom(text, n, pos, code, &c);
-    }
-    tt_offbuf_free(&hits);
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
+    fuzz_read_atoms(text, n, TT_TX_DIGIT, TT_TX_DIGIT, read_at);
     return 0;
 }

@@ -6,10 +6,7 @@
  * range (a year of four digits when it has one); a text cut a little after the atom gives the same answer (the reading looks no
  * further). Build and run: make fuzz-build && build/fuzz/fuzz_timex_date -max_total_time=60 */
 #include "../core/timex_date.h"
-#include "../core/timex_scan.h"
-#include "fuzz_check.h"
-#include "fuzz_phrases.h"
-#include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -34,45 +31,28 @@ static void check_atom(const tt_cp *text, size_t n, size_t pos, int code, const 
     CHECK((d->lead == 0 && d->pod == 0) == (d->start == pos));
 }
 
+/* The reading at pos; at a hit, also of the text cut a little after an atom. */
+static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
+{
+    tt_tx_date d, d2;
+    int code = tt_timex_date_atom(text, n, pos, fuzz_re_ctype, &d);
+    check_atom(text, n, pos, code, &d);
+    if (!at_hit || code != TT_TXY_ATOM)
+        return;
+    /* past the atom the reading sees its spaces, a dash after them, and two more */
+    size_t cut = fuzz_past_spaces(text, n, d.end, d.end + 64);
+    cut = cut + 2 < n ? cut + 2 : n;
+    if (cut - d.end >= 60)
+        return;
+    CHECK(tt_timex_date_atom(text, cut, pos, fuzz_re_ctype, &d2) == TT_TXY_ATOM);
+    CHECK(d.start == d2.start && d.end == d2.end && d.d == d2.d && d.m == d2.m && d.y == d2.y && d.lead == d2.lead
+          && d.pod == d2.pod);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
-    tt_offbuf hits = {0};
-    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &hits) == TT_OK);
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        if (hits.v[k + 1] != TT_TX_DIGIT)
-            continue;
-        size_t pos = hits.v[k];
-        tt_tx_date d, d2;
-        int code = tt_timex_date_atom(text, n, pos, fuzz_re_ctype, &d);
-        check_atom(text, n, pos, code, &d);
-        if (code == TT_TXY_ATOM) {
-            /* past the atom the reading sees its spaces, a dash after them, and two more */
-            size_t cut = d.end;
-            while (cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE) && cut < d.end + 64)
-                cut++;
-            cut = cut + 2 < n ? cut + 2 : n;
-            if (cut - d.end < 60) {
-                CHECK(tt_timex_date_atom(text, cut, pos, fuzz_re_ctype, &d2) == TT_TXY_ATOM);
-                CHECK(d.start == d2.start && d.end == d2.end && d.d == d2.d && d.m == d2.m && d.y == d2.y
-                      && d.lead == d2.lead && d.pod == d2.pod);
-            }
-        }
-    }
-    for (size_t pos = 0; pos <= n + 1; pos += 1 + pos % 5) {
-        tt_tx_date d;
-        int code = tt_timex_date_atom(text, n, pos, fuzz_re_ctype, &d);
-        check_atom(text, n, pos, code, &d);
-    }
-    tt_offbuf_free(&hits);
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
+    fuzz_read_atoms(text, n, TT_TX_DIGIT, TT_TX_DIGIT, read_at);
     return 0;
 }

@@ -7,10 +7,7 @@
  * atom gives the same answer (the reading looks no further).
  * Build and run: make fuzz-build && build/fuzz/fuzz_timex_month -max_total_time=60 */
 #include "../core/timex_month.h"
-#include "../core/timex_scan.h"
-#include "fuzz_check.h"
-#include "fuzz_phrases.h"
-#include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -32,47 +29,28 @@ static void check_atom(const tt_cp *text, size_t n, size_t pos, int code, const 
     CHECK(m->mod >= 0 && m->mod <= 6 && (m->mod == 0) == (m->start == pos));
 }
 
+/* The reading at pos; at a hit, also of the text cut a little after an atom. */
+static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
+{
+    tt_tx_month m, m2;
+    int code = tt_timex_month_atom(text, n, pos, fuzz_re_ctype, &m);
+    check_atom(text, n, pos, code, &m);
+    if (!at_hit || code != TT_TXY_ATOM)
+        return;
+    /* past the atom the reading sees its spaces, "năm" and spaces after them, and two more */
+    size_t cut = fuzz_past_spaces(text, n, m.end, m.end + 64) + 3;
+    cut = fuzz_past_spaces(text, n, cut, m.end + 128);
+    cut = cut + 2 < n ? cut + 2 : n;
+    if (cut - m.end >= 120)
+        return;
+    CHECK(tt_timex_month_atom(text, cut, pos, fuzz_re_ctype, &m2) == TT_TXY_ATOM);
+    CHECK(m.start == m2.start && m.end == m2.end && m.m == m2.m && m.y == m2.y && m.mod == m2.mod);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
-    tt_offbuf hits = {0};
-    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &hits) == TT_OK);
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        if (hits.v[k + 1] != TT_TX_MONTH_FAMILY)
-            continue;
-        size_t pos = hits.v[k];
-        tt_tx_month m, m2;
-        int code = tt_timex_month_atom(text, n, pos, fuzz_re_ctype, &m);
-        check_atom(text, n, pos, code, &m);
-        if (code == TT_TXY_ATOM) {
-            /* past the atom the reading sees its spaces, "năm" and spaces after them, and two more */
-            size_t cut = m.end;
-            while (cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE) && cut < m.end + 64)
-                cut++;
-            cut += 3;
-            while (cut < n && text[cut] != '\n' && (fuzz_re_ctype(text[cut]) & TT_TX_SPACE) && cut < m.end + 128)
-                cut++;
-            cut = cut + 2 < n ? cut + 2 : n;
-            if (cut - m.end < 120) {
-                CHECK(tt_timex_month_atom(text, cut, pos, fuzz_re_ctype, &m2) == TT_TXY_ATOM);
-                CHECK(m.start == m2.start && m.end == m2.end && m.m == m2.m && m.y == m2.y && m.mod == m2.mod);
-            }
-        }
-    }
-    for (size_t pos = 0; pos <= n + 1; pos += 1 + pos % 5) {
-        tt_tx_month m;
-        int code = tt_timex_month_atom(text, n, pos, fuzz_re_ctype, &m);
-        check_atom(text, n, pos, code, &m);
-    }
-    tt_offbuf_free(&hits);
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
+    fuzz_read_atoms(text, n, TT_TX_MONTH_FAMILY, TT_TX_MONTH_FAMILY, read_at);
     return 0;
 }

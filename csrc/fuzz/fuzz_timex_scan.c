@@ -20,6 +20,7 @@
 #include "fuzz_check.h"
 #include "fuzz_phrases.h"
 #include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -188,15 +189,7 @@ static void check_nfc(const tt_cp *text, size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
     tt_offbuf whole = {0}, part = {0};
     CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &whole) == TT_OK);
     check_hits(text, n, &whole);

@@ -6,11 +6,8 @@
  * starts at a word before "thứ"/"chủ" or at it, ends after its day word with fields in range;
  * a text cut a little after the atom gives the same answer (the reading looks no further).
  * Build and run: make fuzz-build && build/fuzz/fuzz_timex_wday -max_total_time=60 */
-#include "../core/timex_scan.h"
 #include "../core/timex_wday.h"
-#include "fuzz_check.h"
-#include "fuzz_phrases.h"
-#include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -33,40 +30,25 @@ static void check_atom(const tt_cp *text, size_t n, size_t pos, int code, const 
     CHECK(!(w->lead || w->pod || w->rel >= 0 || w->w == 6) || w->strong);
 }
 
+/* The reading at pos; at a hit, also of the text cut a little after an atom. */
+static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
+{
+    tt_tx_wday w, w2;
+    int code = tt_timex_wday_atom(text, n, pos, fuzz_re_ctype, &w);
+    check_atom(text, n, pos, code, &w);
+    if (!at_hit || code != TT_TXY_ATOM)
+        return;
+    /* past the atom the reading sees "tuần" and a word, or the next word within 40 */
+    size_t cut = w.end + 48 < n ? w.end + 48 : n;
+    CHECK(tt_timex_wday_atom(text, cut, pos, fuzz_re_ctype, &w2) == TT_TXY_ATOM);
+    CHECK(w.start == w2.start && w.end == w2.end && w.w == w2.w && w.rel == w2.rel && w.lead == w2.lead
+          && w.pod == w2.pod && w.strong == w2.strong);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
-    tt_offbuf hits = {0};
-    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &hits) == TT_OK);
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        if (hits.v[k + 1] != TT_TX_THU_FAMILY && hits.v[k + 1] != TT_TX_CHU_FAMILY)
-            continue;
-        size_t pos = hits.v[k];
-        tt_tx_wday w, w2;
-        int code = tt_timex_wday_atom(text, n, pos, fuzz_re_ctype, &w);
-        check_atom(text, n, pos, code, &w);
-        if (code == TT_TXY_ATOM) {
-            /* past the atom the reading sees "tuần" and a word, or the next word within 40 */
-            size_t cut = w.end + 48 < n ? w.end + 48 : n;
-            CHECK(tt_timex_wday_atom(text, cut, pos, fuzz_re_ctype, &w2) == TT_TXY_ATOM);
-            CHECK(w.start == w2.start && w.end == w2.end && w.w == w2.w && w.rel == w2.rel && w.lead == w2.lead
-                  && w.pod == w2.pod && w.strong == w2.strong);
-        }
-    }
-    for (size_t pos = 0; pos <= n + 1; pos += 1 + pos % 5) {
-        tt_tx_wday w;
-        int code = tt_timex_wday_atom(text, n, pos, fuzz_re_ctype, &w);
-        check_atom(text, n, pos, code, &w);
-    }
-    tt_offbuf_free(&hits);
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
+    fuzz_read_atoms(text, n, TT_TX_THU_FAMILY, TT_TX_CHU_FAMILY, read_at);
     return 0;
 }

@@ -5,11 +5,8 @@
  * holds the "năm" it was read at, starts at a word before it or at it, and has fields in
  * range; a text cut after the atom and its next word gives the same answer (the reading looks
  * no further). Build and run: make fuzz-build && build/fuzz/fuzz_timex_year -max_total_time=60 */
-#include "../core/timex_scan.h"
 #include "../core/timex_year.h"
-#include "fuzz_check.h"
-#include "fuzz_phrases.h"
-#include "fuzz_input.h"
+#include "fuzz_timex_atoms.h"
 
 #define MAX_TEXT 2048
 
@@ -35,44 +32,28 @@ static void check_atom(const tt_cp *text, size_t n, size_t pos, int code, const 
         CHECK(y->kind == TT_TXY_RYEAR && y->rel >= 0 && y->rel < 7);
 }
 
+/* The reading at pos; at a hit, also of the text cut a little after an atom. */
+static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
+{
+    tt_tx_year y, y2;
+    int code = tt_timex_year_atom(text, n, pos, fuzz_re_ctype, &y);
+    check_atom(text, n, pos, code, &y);
+    if (!at_hit || code != TT_TXY_ATOM)
+        return;
+    /* cut past the atom, its spaces and the next 8 code points: the same answer */
+    size_t cut = y.end;
+    while (cut < n && text[cut] != '\n' && fuzz_re_ctype(text[cut]) != 0 && cut < y.end + 64)
+        cut++;
+    cut = cut + 8 < n ? cut + 8 : n;
+    CHECK(tt_timex_year_atom(text, cut, pos, fuzz_re_ctype, &y2) == TT_TXY_ATOM);
+    CHECK(y.start == y2.start && y.end == y2.end && y.kind == y2.kind && y.year == y2.year && y.rel == y2.rel
+          && y.mod == y2.mod);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tt_cp text[MAX_TEXT];
-    size_t n = 0;
-    for (size_t i = 0; i < size && n + 16 < MAX_TEXT; i++) {
-        if (data[i] < 0xC0)
-            n += fuzz_utf8(pieces[data[i] % NPIECES], text + n, MAX_TEXT - n);
-        else {
-            uint8_t c = (uint8_t)(data[i] - 0xC0 + 0x80);
-            n += fuzz_text(&c, 1, text + n, MAX_TEXT - n);
-        }
-    }
-    tt_offbuf hits = {0};
-    CHECK(tt_timex_hits(text, n, fuzz_re_ctype, &hits) == TT_OK);
-    for (size_t k = 0; k + 1 < hits.n; k += 2) {
-        if (hits.v[k + 1] != TT_TX_YEAR_FAMILY)
-            continue;
-        size_t pos = hits.v[k];
-        tt_tx_year y, y2;
-        int code = tt_timex_year_atom(text, n, pos, fuzz_re_ctype, &y);
-        check_atom(text, n, pos, code, &y);
-        if (code == TT_TXY_ATOM) {
-            /* cut past the atom, its spaces and the next 8 code points: the same answer */
-            size_t cut = y.end;
-            while (cut < n && text[cut] != '\n' && fuzz_re_ctype(text[cut]) != 0 && cut < y.end + 64)
-                cut++;
-            cut = cut + 8 < n ? cut + 8 : n;
-            CHECK(tt_timex_year_atom(text, cut, pos, fuzz_re_ctype, &y2) == TT_TXY_ATOM);
-            CHECK(y.start == y2.start && y.end == y2.end && y.kind == y2.kind && y.year == y2.year
-                  && y.rel == y2.rel && y.mod == y2.mod);
-        }
-    }
-    /* anywhere else: no crash, and no atom where no "năm" is */
-    for (size_t pos = 0; pos <= n + 1; pos += 1 + pos % 5) {
-        tt_tx_year y;
-        int code = tt_timex_year_atom(text, n, pos, fuzz_re_ctype, &y);
-        check_atom(text, n, pos, code, &y);
-    }
-    tt_offbuf_free(&hits);
+    size_t n = fuzz_pieces_text(data, size, pieces, NPIECES, text, MAX_TEXT);
+    fuzz_read_atoms(text, n, TT_TX_YEAR_FAMILY, TT_TX_YEAR_FAMILY, read_at);
     return 0;
 }
