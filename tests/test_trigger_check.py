@@ -118,3 +118,29 @@ def test_modality_reads_the_words_before_a_hit():
     hits = checked_hits(ctx, lexicon())
     assert hits and all(_before(ctx, h) == words_before(ctx.low, h.start, 8) for h in hits)
     assert [_before(ctx, h) for h in hits if ctx.low[h.start:h.end] == "ký kết"][:1] == [["hai", "bên"]]
+
+
+def test_trigger_hits_makes_hits():
+    # with make, trigger_hits makes the Hit of each tuple it answers without it; a make of the
+    # wrong shape, or rows that leave a hit's row out, are refused
+    from tintuc.events.triggers import Hit, _table
+    doc = tintuc.analyze("Nga và Mỹ điện đàm về hợp tác. Quân đội tấn công thành phố, 5 người thiệt mạng.")
+    ctx = Context(doc)
+    lex = lexicon()
+    table, veto_types, make, groups = _table(lex)
+    starts, ends, _ = ctx.entity_arrays()
+    trig, veto, hyp = map(ctx.group_records, groups)
+    args = (table, ctx.low, trig, array("I", starts), array("I", ends), array("I"), array("I", ctx.sent_starts),
+            veto, veto_types, hyp)
+    plain = _core.trigger_hits(*args)
+    made = _core.trigger_hits(*args, make)
+    rows = make[2]
+    assert plain and made == [Hit(s, e, rows[v][r][0], k, rows[v][r][1], rows[v][r][2], [rows[v][r][3]], e,
+                                  setting, topic) for v, s, e, r, k, setting, topic in plain]
+    assert all(type(h) is Hit and type(h.start) is int and h.reach is h.end for h in made)
+    with pytest.raises(TypeError):
+        _core.trigger_hits(*args, (Hit, make[1][:3], rows))
+    with pytest.raises(TypeError):
+        _core.trigger_hits(*args, (Hit, (None,) * 10, rows))
+    with pytest.raises(ValueError):
+        _core.trigger_hits(*args, (Hit, make[1], []))

@@ -200,6 +200,73 @@ static void fill_around(PyObject *text, const tt_tc_table *t, const tt_tc_cand *
     }
 }
 
+/* What trigger_hits makes Hit objects with (its optional last argument, made once per
+ * lexicon): the class, the member descriptors of its HIT_SLOTS slots in field order, and per
+ * cue value a list of (entry, type, mode, rule) per row. */
+#define HIT_SLOTS 10
+typedef struct {
+    PyTypeObject *cls;
+    PyObject *const *descr;
+    PyObject *rows;
+} hit_maker;
+
+static int hit_maker_of(PyObject *obj, hit_maker *m)
+{
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 3 || !PyType_Check(PyTuple_GET_ITEM(obj, 0))
+        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 1)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 1)) != HIT_SLOTS
+        || !PyList_Check(PyTuple_GET_ITEM(obj, 2))) {
+        PyErr_SetString(PyExc_TypeError, "trigger_hits(): make must be (cls, 10 slot descriptors, rows)");
+        return -1;
+    }
+    m->cls = (PyTypeObject *)PyTuple_GET_ITEM(obj, 0);
+    m->descr = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 1), 0);
+    for (int f = 0; f < HIT_SLOTS; f++)
+        if (!Py_IS_TYPE(m->descr[f], &PyMemberDescr_Type)) {
+            PyErr_SetString(PyExc_TypeError, "trigger_hits(): the descriptors must be those of __slots__");
+            return -1;
+        }
+    m->rows = PyTuple_GET_ITEM(obj, 2);
+    return 0;
+}
+
+/* The Hit of a survivor: start, end, entry, sentence, type, mode, rules ([rule]), reach (its
+ * end), setting, topic; made as object.__new__ and setattr would (its __init__ does no more). */
+static PyObject *new_hit(const hit_maker *m, const tt_tc_cand *c, const tt_tc_out *o)
+{
+    PyObject *vals[HIT_SLOTS] = {NULL}, *res = NULL;
+    PyObject *rows = (size_t)PyList_GET_SIZE(m->rows) > c->value ? PyList_GET_ITEM(m->rows, c->value) : NULL;
+    PyObject *row = rows != NULL && PyList_Check(rows) && (size_t)PyList_GET_SIZE(rows) > o->row
+                        ? PyList_GET_ITEM(rows, o->row)
+                        : NULL;
+    if (row == NULL || !PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 4) {
+        PyErr_SetString(PyExc_ValueError, "trigger_hits(): no (entry, type, mode, rule) for a row");
+        return NULL;
+    }
+    if ((vals[0] = PyLong_FromUnsignedLong(c->start)) == NULL || (vals[1] = PyLong_FromUnsignedLong(c->end)) == NULL
+        || (vals[3] = PyLong_FromUnsignedLong(o->sentence)) == NULL || (vals[6] = PyList_New(1)) == NULL)
+        goto done;
+    PyList_SET_ITEM(vals[6], 0, Py_NewRef(PyTuple_GET_ITEM(row, 3)));
+    vals[2] = Py_NewRef(PyTuple_GET_ITEM(row, 0));
+    vals[4] = Py_NewRef(PyTuple_GET_ITEM(row, 1));
+    vals[5] = Py_NewRef(PyTuple_GET_ITEM(row, 2));
+    vals[7] = Py_NewRef(vals[1]);
+    vals[8] = Py_NewRef(o->flags & TT_TC_SETTING_FLAG ? Py_True : Py_False);
+    vals[9] = Py_NewRef(o->flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False);
+    PyObject *hit = m->cls->tp_alloc(m->cls, 0);
+    if (hit == NULL)
+        goto done;
+    for (int f = 0; f < HIT_SLOTS; f++)
+        if (Py_TYPE(m->descr[f])->tp_descr_set(m->descr[f], hit, vals[f]) < 0) {
+            Py_DECREF(hit);
+            goto done;
+        }
+    res = hit;
+done:
+    for (int f = 0; f < HIT_SLOTS; f++)
+        Py_XDECREF(vals[f]);
+    return res;
+}
+
 /* trigger_check (the word checks) and, with `facts`, trigger_hits (the sentence checks too).
  * The words before a survivor are not handed back: of the thousands of hits only those that
  * become events need them (modality reads them again), and making them cost more than that. */
@@ -217,12 +284,16 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
     tt_tc_out *out = NULL;
     const tt_cue_rec *veto = NULL, *hyp = NULL;
     size_t n_veto = 0, n_hyp = 0;
-    if (nargs != (facts ? 10 : 7)) {
-        PyErr_Format(PyExc_TypeError, "%s() takes %d arguments (table, text, records, entity_starts, entity_ends, "
-                     "excluded, sentence_starts%s)", func, facts ? 10 : 7,
-                     facts ? ", veto_records, veto_types, hypothetical_records" : "");
+    hit_maker maker = {NULL, NULL, NULL};
+    int make = facts && nargs == 11;
+    if (nargs != (facts ? 10 : 7) && !make) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %s arguments (table, text, records, entity_starts, entity_ends, "
+                     "excluded, sentence_starts%s)", func, facts ? "10 or 11" : "7",
+                     facts ? ", veto_records, veto_types, hypothetical_records[, make]" : "");
         goto done;
     }
+    if (make && hit_maker_of(args[10], &maker) < 0)
+        goto done;
     if (!PyCapsule_IsValid(args[0], CAPSULE_NAME)) {
         PyErr_Format(PyExc_TypeError, "%s() table must come from trigger_table()", func);
         goto done;
@@ -301,8 +372,9 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
         const tt_tc_cand *c = &cand[out[k].cand];
         PyObject *setting = out[k].flags & TT_TC_SETTING_FLAG ? Py_True : Py_False;
         PyObject *topic = out[k].flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False;
-        PyObject *item = Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row, out[k].sentence,
-                                       setting, topic);
+        PyObject *item = make ? new_hit(&maker, c, &out[k])
+                              : Py_BuildValue("(IIIIIOO)", c->value, c->start, c->end, out[k].row,
+                                              out[k].sentence, setting, topic);
         if (item == NULL) {
             Py_CLEAR(list);
             goto done;
@@ -344,8 +416,10 @@ PyMethodDef tt_trigger_check_methods[] = {
      "(value, start, end, row, sentence, setting, topic) of each trigger hit that passes the word checks."},
     {"trigger_hits", (PyCFunction)(void (*)(void))py_trigger_hits, METH_FASTCALL,
      "trigger_hits($module, table, text, records, entity_starts, entity_ends, excluded, sentence_starts, "
-     "veto_records, veto_types, hypothetical_records, /)\n--\n\n"
+     "veto_records, veto_types, hypothetical_records, make=None, /)\n--\n\n"
      "(value, start, end, row, sentence, setting, topic) of each trigger hit that passes the word and the "
-     "sentence checks, a hit inside an earlier one left out."},
+     "sentence checks, a hit inside an earlier one left out; with make, (cls, its slot descriptors, rows), "
+     "an object of cls for each (tintuc.events.triggers.Hit: its start, end, entry, sentence, type, mode, "
+     "[rule], reach, setting, topic)."},
     {NULL, NULL, 0, NULL},
 };

@@ -68,6 +68,10 @@ class Hit:
     topic: bool = False        # "về hợp tác": what something else is about
 
 
+# the fields _core.trigger_hits sets, in this order
+assert Hit.__slots__ == ("start", "end", "entry", "sentence", "type", "mode", "rules", "reach", "setting", "topic")
+
+
 
 def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
     cues = lex.cues["block_before"]
@@ -151,13 +155,10 @@ def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
     table, veto_types, rows, groups = _table(lex)
     starts, ends, _ = ctx.entity_arrays()
     trig, veto, hyp = map(ctx.group_records, groups)
-    passed = trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
-                          array("I", ctx.sent_starts), veto, veto_types, hyp)
-    hits: list[Hit] = []
-    for value, s, e, row, k, setting, topic in passed:
-        entry, typ, mode, rule = rows[value][row]
-        hits.append(Hit(s, e, entry, k, typ, mode, [rule], e, setting, topic))
-    return hits
+    # (the Hit objects made in C, as Hit(start, end, entry, sentence, type, mode, [rule], end,
+    # setting, topic) makes them)
+    return trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
+                        array("I", ctx.sent_starts), veto, veto_types, hyp, rows)
 
 
 def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
@@ -208,13 +209,12 @@ def checked_hits_reference(ctx, lex: Lexicon) -> list[Hit]:
 
 def _table(lex: Lexicon):
     """The lexicon's phrase sets and trigger rows compiled for _core.trigger_check, the type
-    masks of the veto phrases (by cue value), and (entry, type, mode, rule) of each row of
-    each trigger phrase (by cue value), and the cue groups of triggers, vetoes and
-    hypotheticals: made once."""
+    masks of the veto phrases (by cue value), what _core.trigger_hits makes Hit objects with
+    (_hit_maker), and the cue groups of triggers, vetoes and hypotheticals: made once."""
     table = lex.__dict__.get("_trigger_table")
     if table is None:
         group = cue_lexicon().group
-        table = lex.__dict__["_trigger_table"] = (_compile(lex), _veto_types(lex), _rows(lex),
+        table = lex.__dict__["_trigger_table"] = (_compile(lex), _veto_types(lex), _hit_maker(lex),
                                                   (group["trigger"], group["veto"], group["hypothetical"]))
     return table
 
@@ -229,8 +229,11 @@ def _veto_types(lex: Lexicon) -> array:
     return masks
 
 
-def _rows(lex: Lexicon) -> list:
-    return [[(r, r.type, r.mode, r.rule) for r in lex.entries[p]] for p in cue_lexicon().phrases["trigger"]]
+def _hit_maker(lex: Lexicon) -> tuple:
+    """What _core.trigger_hits makes Hit objects with: the class, the setters of its slots, and
+    (entry, type, mode, rule) of each row of each trigger phrase (by cue value)."""
+    rows = [[(r, r.type, r.mode, r.rule) for r in lex.entries[p]] for p in cue_lexicon().phrases["trigger"]]
+    return Hit, tuple(getattr(Hit, name) for name in Hit.__slots__), rows
 
 
 def _compile(lex: Lexicon):
