@@ -140,9 +140,21 @@ class _Features:
         return self._sides
 
     def _fill_sides(self) -> None:
-        self._actors = actors = _sides(self._acts, self._akeys)
-        self._recipients = recipients = _sides(self._recs, self._rkeys) if self._recs else _NONE
-        self._sides = actors | recipients
+        acts = self._acts
+        if len(acts) == 1:
+            # (_sides of one entity)
+            k = self._akeys[0]
+            c = _countries().get(k) if k else None
+            actors = frozenset((c,)) if c else (_countries_named_in(acts[0].text) or frozenset((k,)))
+        else:
+            actors = _sides(acts, self._akeys)
+        self._actors = actors
+        if self._recs:
+            self._recipients = recipients = _sides(self._recs, self._rkeys)
+            self._sides = actors | recipients
+        else:
+            self._recipients = _NONE
+            self._sides = actors
 
     def days(self, widen: int):
         """The bucket keys of its date: each day as an ordinal (widened by ``widen``), or its
@@ -313,8 +325,12 @@ class Linker:
                 near = own = (f.value,)
             else:
                 lo, hi = f.lo, f.hi
-                near = range(lo - 1, hi + 2)
-                own = (lo,) if lo == hi else range(lo, hi + 1)
+                if lo == hi:
+                    own = (lo,)
+                    # a statement with no place is only ever one of that very day
+                    near = own if f.kind == "STATEMENT" and f.place is None and f.dated else (lo - 1, lo, lo + 1)
+                else:
+                    near, own = range(lo - 1, hi + 2), range(lo, hi + 1)
             # with no place and no day of its own, a mention is only ever the same as another
             # by their sides, two or more in both, and never a statement: when it cannot be,
             # its buckets are not searched (and its sides are asked for once it has candidates)
