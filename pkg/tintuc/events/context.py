@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import islice
-from operator import attrgetter, lt
+from operator import attrgetter, itemgetter, lt
 
 from .._core import cue_find, cue_records_all
 from ..cuelex import Found, cue_lexicon
@@ -51,8 +51,14 @@ class Context:
         self.norm = core.norm
         self.low = core.low     # (the same length as norm)
         self.align = core.align
-        nstart = core.nstart
-        self.sent_starts = list(map(nstart.__getitem__, core.sent_first.tolist())) if len(core) else [0]
+        if len(core):
+            # (an itemgetter of all the first tokens reads them from nstart in one call: a
+            # call of nstart.__getitem__ per sentence costs twice as much)
+            first = core.sent_first.tolist()
+            self.sent_starts = list(itemgetter(*first)(core.nstart)) if len(first) > 1 else [
+                core.nstart[i] for i in first]
+        else:
+            self.sent_starts = [0]
         self._sent_spans = None
         self._given = entities            # entities from the caller instead of doc.entities
         self._entities = None
