@@ -193,6 +193,13 @@ def test_linker_gives_the_plain_pairwise_clusters_on_real_articles(dantri):
     clusters = cluster.link(feats)
     assert clusters == _plain_link(feats)
     assert len(set(clusters)) < len(clusters) - 20      # enough links to tell
+    # asked for as the documents come in, the clusters so far are those of the mentions so far
+    linker, seen = cluster.Linker(), 0
+    for evs, d in zip(mentions, corpus):
+        linker.add(cluster.features(evs, d.published))
+        seen += len(evs)
+        assert linker.clusters() == cluster.link(feats[:seen])
+    assert linker.clusters() == clusters
     # the sides made on first use are those of every participant
     for ev, f in zip((e for evs in mentions for e in evs), feats):
         assert f.actors == cluster._sides(ev.actors)

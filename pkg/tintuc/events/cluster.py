@@ -75,7 +75,10 @@ def country_of(entity_id) -> str | None:
 
 
 def _key(e) -> str:
-    return getattr(e, "id", None) or getattr(e, "name", None) or e.text
+    try:
+        return e.id or e.name or e.text
+    except AttributeError:
+        return getattr(e, "id", None) or getattr(e, "name", None) or e.text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -247,11 +250,7 @@ def features(events, published) -> list:
         f.negated = negated = ev.negated
         f._acts = acts = ev.actors
         f._recs = recs = ev.recipients
-        try:
-            akeys = [e.id or e.name or e.text for e in acts]
-        except AttributeError:
-            akeys = [_key(e) for e in acts]
-        f._akeys = akeys
+        f._akeys = akeys = _keys(acts) if len(acts) != 1 else [_key(acts[0])]
         f.actor_ids = actor_ids = frozenset(akeys)
         if recs:
             f._rkeys = rkeys = _keys(recs)
@@ -286,7 +285,7 @@ def features(events, published) -> list:
             f.vague = False
         # the index keys of Linker: (kind, negated, id) per participant, (kind, negated, "@", place)
         kn = (f.kind, negated)
-        b = [kn + (k,) for k in ids]
+        b = [kn + (k,) for k in ids] if len(ids) != 1 else [kn + (*ids,)]
         if place:
             b.append(kn + ("@", place))
         f.buckets = b
@@ -371,7 +370,11 @@ class Linker:
 
     def clusters(self) -> list:
         """The cluster of each mention so far: the position of the first mention of it."""
-        return [self._root(n) for n in range(len(self.parent))]
+        parent = self.parent
+        # a mention's parent comes before it: in order, each parent's own is already its root
+        for n in range(len(parent)):
+            parent[n] = parent[parent[n]]
+        return parent[:]
 
     def _root(self, x: int) -> int:
         parent = self.parent
