@@ -283,12 +283,8 @@ def features(events, published) -> list:
             f.dated = False
             f.begin = f.end = f.value = f.lo = f.hi = None
             f.vague = False
-        # the index keys of Linker: (kind, negated, id) per participant, (kind, negated, "@", place)
-        kn = (f.kind, negated)
-        b = [kn + (k,) for k in ids] if len(ids) != 1 else [kn + (*ids,)]
-        if place:
-            b.append(kn + ("@", place))
-        f.buckets = b
+        # the keys of its family's index in Linker: each participant's id, ("@", place)
+        f.buckets = (*ids, ("@", place)) if place else ids
         out.append(f)
     return out
 
@@ -306,7 +302,7 @@ class Linker:
         # the days a cluster spans, kept within SPAN_DAYS so that day-by-day links do not
         # chain a week of similar events into one (a mention alone: its own, not kept here)
         self.span = {}
-        # bucket (family and a participant or the place) -> day (ordinal, or a vague date's
+        # family -> a participant's id or ("@", place) -> day (ordinal, or a vague date's
         # value) -> the mentions in it, in order
         self.index = {}
 
@@ -337,10 +333,13 @@ class Linker:
             probe = not alone or (f.kind != "STATEMENT" and f.ids)
             first = cands = None
             days_of = []
+            family = index.get((f.kind, f.negated))
+            if family is None:
+                index[f.kind, f.negated] = family = {}
             for b in f.buckets:
-                days = index.get(b)
+                days = family.get(b)
                 if days is None:
-                    index[b] = days = {}
+                    family[b] = days = {}
                 elif probe:
                     for day in near:
                         found = days.get(day)
