@@ -269,15 +269,16 @@ done:
     return res;
 }
 
-/* The items of entity indexes, as a list. */
+/* The items of entity indexes, as a tuple (most triggers have none: the empty tuple is
+ * shared, where an empty list would be made and freed for each). */
 static PyObject *items_of(PyObject *items, const size_t *idx, size_t n)
 {
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    if (list == NULL)
+    PyObject *tuple = PyTuple_New((Py_ssize_t)n);
+    if (tuple == NULL)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        PyList_SET_ITEM(list, (Py_ssize_t)i, Py_NewRef(PyList_GET_ITEM(items, (Py_ssize_t)idx[i])));
-    return list;
+        PyTuple_SET_ITEM(tuple, (Py_ssize_t)i, Py_NewRef(PyList_GET_ITEM(items, (Py_ssize_t)idx[i])));
+    return tuple;
 }
 
 /* The answer of tt_arg_attach for one hit as arg_attach returns it. */
@@ -292,8 +293,25 @@ static PyObject *answer_of(arg_doc *a, const tt_arg_hit *hit)
         return NULL;
     }
     PyObject *location = r.location >= 0 ? PyList_GET_ITEM(a->items, r.location) : Py_None;
-    return Py_BuildValue("(nnNNOOO)", (Py_ssize_t)r.left, (Py_ssize_t)r.right, actors, recipients, location,
-                         r.borrowed ? Py_True : Py_False, r.near ? Py_True : Py_False);
+    PyObject *left = PyLong_FromSsize_t((Py_ssize_t)r.left);
+    PyObject *right = left ? PyLong_FromSsize_t((Py_ssize_t)r.right) : NULL;
+    PyObject *res = right ? PyTuple_New(7) : NULL;
+    if (res == NULL) {
+        Py_XDECREF(left);
+        Py_XDECREF(right);
+        Py_DECREF(actors);
+        Py_DECREF(recipients);
+        return NULL;
+    }
+    /* (the tuple takes the references made here) */
+    PyTuple_SET_ITEM(res, 0, left);
+    PyTuple_SET_ITEM(res, 1, right);
+    PyTuple_SET_ITEM(res, 2, actors);
+    PyTuple_SET_ITEM(res, 3, recipients);
+    PyTuple_SET_ITEM(res, 4, Py_NewRef(location));
+    PyTuple_SET_ITEM(res, 5, Py_NewRef(r.borrowed ? Py_True : Py_False));
+    PyTuple_SET_ITEM(res, 6, Py_NewRef(r.near ? Py_True : Py_False));
+    return res;
 }
 
 /* arg_attach(doc, sentence, start, end, reach, prev_end, next_start, flags) -> (left, right,

@@ -41,8 +41,8 @@ _GROUP_GAP = 4
 
 @dataclass(slots=True)
 class Arguments:
-    actors: list
-    recipients: list
+    actors: list | tuple      # tuples from the C pass, lists from tests/arguments_reference.py
+    recipients: list | tuple
     location: object | None
     borrowed: bool            # the actors come from outside the clause
     near: bool = False        # a recipient stands at most NEAR_WORDS words after the trigger
