@@ -78,7 +78,8 @@ def pipeline(r):
     return ("**The whole pipeline** (`analyze_many` with entities, time expressions and events materialized) "
             f"over the Dân Trí corpus (`python bench/pipeline_speed.py`): {one['mb_per_s']:.2f} MB/s on one "
             f"thread ({stages}), {two['mb_per_s']:.2f} MB/s with `n_jobs=2` ({two['speedup']:.2f}x: the C core on "
-            f"two threads, the rule stages in two forked processes); underthesea's word_tokenize + ner "
+            f"two threads, then the rule stages shared by the caller and a forked process that take documents "
+            f"from one queue); underthesea's word_tokenize + ner "
             f"{uts['mb_per_s']:.4f} MB/s on the first {r['config']['underthesea_articles']} articles: "
             f"{r['ratio_tintuc_1_thread_to_underthesea']:.0f}x.")
 
