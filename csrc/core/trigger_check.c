@@ -117,34 +117,41 @@ static uint32_t word_id(const tt_tc_table *t, const tt_cp *w, size_t n)
     }
 }
 
-/* Puts the last word added into the index, rebuilt larger when it would be over half full. */
-static int index_words(tt_tc_table *t)
+/* Puts the last of n entries (their hashes stride bytes apart from *hash0) into an index of
+ * open addressing, rebuilt larger when it would be over half full; the slots hold entry + 1. */
+static int index_last(uint32_t **index, size_t *n_slots, const uint32_t *hash0, size_t stride, size_t n)
 {
+#define HASH_OF(k) (*(const uint32_t *)((const char *)hash0 + (k) * stride))
     size_t slots = 16;
-    while (slots < 2 * t->n_words)
+    while (slots < 2 * n)
         slots *= 2;
-    if (slots == t->word_slots) {
+    if (slots == *n_slots) {
         /* room enough: only the last one goes in */
-        size_t k = t->n_words - 1;
-        for (size_t i = t->words[k].hash & (slots - 1);; i = (i + 1) & (slots - 1))
-            if (t->word_index[i] == 0) {
-                t->word_index[i] = (uint32_t)(k + 1);
+        for (size_t i = HASH_OF(n - 1) & (slots - 1);; i = (i + 1) & (slots - 1))
+            if ((*index)[i] == 0) {
+                (*index)[i] = (uint32_t)n;
                 return 0;
             }
     }
     uint32_t *idx = calloc(slots, sizeof *idx);
     if (idx == NULL)
         return -1;
-    for (size_t k = 0; k < t->n_words; k++)
-        for (size_t i = t->words[k].hash & (slots - 1);; i = (i + 1) & (slots - 1))
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = HASH_OF(k) & (slots - 1);; i = (i + 1) & (slots - 1))
             if (idx[i] == 0) {
                 idx[i] = (uint32_t)(k + 1);
                 break;
             }
-    free(t->word_index);
-    t->word_index = idx;
-    t->word_slots = slots;
+#undef HASH_OF
+    free(*index);
+    *index = idx;
+    *n_slots = slots;
     return 0;
+}
+
+static int index_words(tt_tc_table *t)
+{
+    return index_last(&t->word_index, &t->word_slots, &t->words[0].hash, sizeof *t->words, t->n_words);
 }
 
 tt_status tt_tc_add_word(tt_tc_table *t, const tt_cp *w, size_t n, int determiner, uint32_t *id)
@@ -191,34 +198,9 @@ static uint32_t phrase_of(const tt_tc_table *t, uint32_t cls, const uint32_t *id
     }
 }
 
-/* Puts the last phrase added into the index, as index_words does. */
 static int index_phrases(tt_tc_table *t)
 {
-    size_t slots = 16;
-    while (slots < 2 * t->n_phrases)
-        slots *= 2;
-    if (slots == t->phrase_slots) {
-        /* room enough: only the last one goes in */
-        size_t k = t->n_phrases - 1;
-        for (size_t i = t->phrases[k].hash & (slots - 1);; i = (i + 1) & (slots - 1))
-            if (t->phrase_index[i] == 0) {
-                t->phrase_index[i] = (uint32_t)(k + 1);
-                return 0;
-            }
-    }
-    uint32_t *idx = calloc(slots, sizeof *idx);
-    if (idx == NULL)
-        return -1;
-    for (size_t k = 0; k < t->n_phrases; k++)
-        for (size_t i = t->phrases[k].hash & (slots - 1);; i = (i + 1) & (slots - 1))
-            if (idx[i] == 0) {
-                idx[i] = (uint32_t)(k + 1);
-                break;
-            }
-    free(t->phrase_index);
-    t->phrase_index = idx;
-    t->phrase_slots = slots;
-    return 0;
+    return index_last(&t->phrase_index, &t->phrase_slots, &t->phrases[0].hash, sizeof *t->phrases, t->n_phrases);
 }
 
 tt_status tt_tc_add_phrase(tt_tc_table *t, uint32_t cls, const uint32_t *ids, size_t n, uint32_t types)
