@@ -325,8 +325,7 @@ static PyObject *py_entity_spans(PyObject *mod, PyObject *const *args, Py_ssize_
 /* What entity_objects makes Entity objects with (its make argument, the same for every
  * document of a gazetteer). */
 typedef struct {
-    PyTypeObject *cls;
-    PyObject *const *descr; /* the member descriptors of its NFIELDS slots, in field order */
+    tt_record entity;        /* the class and its NFIELDS slots */
     PyObject *fields;       /* dict: form * 4 + kind -> the fields after text, start, end */
     PyObject *fields_of;    /* (form, kind, forms) -> those fields */
     PyObject *rule_id;      /* (label, name) -> the id of a rule-made entity */
@@ -334,43 +333,30 @@ typedef struct {
     PyObject *const *tail;  /* source, score, match, form, flags, alternatives of a rule-made one */
 } maker;
 
-/* An instance of m->cls with these field values, made as object.__new__ and
- * object.__setattr__ would (a frozen dataclass's __init__ does no more). */
+/* An Entity with these field values. */
 static PyObject *new_entity(const maker *m, PyObject *const *vals)
 {
-    PyObject *o = m->cls->tp_alloc(m->cls, 0);
+    PyObject *o = tt_record_new(&m->entity, vals);
     if (o == NULL)
         return NULL;
-    for (int f = 0; f < NFIELDS; f++)
-        if (Py_TYPE(m->descr[f])->tp_descr_set(m->descr[f], o, vals[f]) < 0) {
-            Py_DECREF(o);
-            return NULL;
-        }
     /* it holds str, int, float, None and tuples of str: no cycle can run through it, and left
      * out of the collector it never makes the whole heap be walked */
-    if (PyType_IS_GC(m->cls))
+    if (PyType_IS_GC(m->entity.cls))
         PyObject_GC_UnTrack(o);
     return o;
 }
 
 static int maker_of(PyObject *obj, maker *m)
 {
-    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 7 || !PyType_Check(PyTuple_GET_ITEM(obj, 0))
-        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 1)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 1)) != NFIELDS
-        || !PyDict_Check(PyTuple_GET_ITEM(obj, 2)) || !PyTuple_Check(PyTuple_GET_ITEM(obj, 5))
-        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 5)) != 4 || !PyTuple_Check(PyTuple_GET_ITEM(obj, 6))
-        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 6)) != 6) {
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 7 || !PyDict_Check(PyTuple_GET_ITEM(obj, 2))
+        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 5)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 5)) != 4
+        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 6)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 6)) != 6) {
         PyErr_SetString(PyExc_TypeError, "entity_objects(): make must be (cls, 12 slot descriptors, dict, "
                                          "fields_of, rule_id, 4 labels, 6 rule fields)");
         return -1;
     }
-    m->cls = (PyTypeObject *)PyTuple_GET_ITEM(obj, 0);
-    m->descr = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 1), 0);
-    for (int f = 0; f < NFIELDS; f++)
-        if (!Py_IS_TYPE(m->descr[f], &PyMemberDescr_Type)) {
-            PyErr_SetString(PyExc_TypeError, "entity_objects(): the descriptors must be those of __slots__");
-            return -1;
-        }
+    if (tt_record_of(PyTuple_GET_ITEM(obj, 0), PyTuple_GET_ITEM(obj, 1), NFIELDS, "entity_objects", &m->entity) < 0)
+        return -1;
     m->fields = PyTuple_GET_ITEM(obj, 2);
     m->fields_of = PyTuple_GET_ITEM(obj, 3);
     m->rule_id = PyTuple_GET_ITEM(obj, 4);

@@ -64,6 +64,21 @@ int tt_is_missing(PyObject *obj);
  * 0, or -1 with a TypeError naming `what` set (then view is released). */
 int tt_u32_view(PyObject *obj, const char *what, Py_buffer *view);
 
+/* A slots-only class and the member descriptors of n of its slots in field order (record.c),
+ * as the rule passes that make their findings as objects are given them. */
+typedef struct {
+    PyTypeObject *cls;
+    PyObject *const *descr;
+    Py_ssize_t n;
+} tt_record;
+
+/* Read cls and descrs (a tuple of n member descriptors) into out; 0, or -1 with a TypeError
+ * naming func. The descriptors are borrowed from descrs. */
+int tt_record_of(PyObject *cls, PyObject *descrs, Py_ssize_t n, const char *func, tt_record *out);
+
+/* A new instance of s->cls with these s->n values, set as object.__setattr__ would. */
+PyObject *tt_record_new(const tt_record *s, PyObject *const *vals);
+
 /* Batches (batch.c). Every item of a batch begins with the text it is about: a str read in
  * place (1, 2 or 4 bytes per code point; data is NULL for a missing value) and the status its
  * C work ended with. */

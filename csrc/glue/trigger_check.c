@@ -205,26 +205,18 @@ static void fill_around(PyObject *text, const tt_tc_table *t, const tt_tc_cand *
  * cue value a list of (entry, type, mode, rule) per row. */
 #define HIT_SLOTS 10
 typedef struct {
-    PyTypeObject *cls;
-    PyObject *const *descr;
+    tt_record hit;
     PyObject *rows;
 } hit_maker;
 
 static int hit_maker_of(PyObject *obj, hit_maker *m)
 {
-    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 3 || !PyType_Check(PyTuple_GET_ITEM(obj, 0))
-        || !PyTuple_Check(PyTuple_GET_ITEM(obj, 1)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(obj, 1)) != HIT_SLOTS
-        || !PyList_Check(PyTuple_GET_ITEM(obj, 2))) {
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 3 || !PyList_Check(PyTuple_GET_ITEM(obj, 2))) {
         PyErr_SetString(PyExc_TypeError, "trigger_hits(): make must be (cls, 10 slot descriptors, rows)");
         return -1;
     }
-    m->cls = (PyTypeObject *)PyTuple_GET_ITEM(obj, 0);
-    m->descr = &PyTuple_GET_ITEM(PyTuple_GET_ITEM(obj, 1), 0);
-    for (int f = 0; f < HIT_SLOTS; f++)
-        if (!Py_IS_TYPE(m->descr[f], &PyMemberDescr_Type)) {
-            PyErr_SetString(PyExc_TypeError, "trigger_hits(): the descriptors must be those of __slots__");
-            return -1;
-        }
+    if (tt_record_of(PyTuple_GET_ITEM(obj, 0), PyTuple_GET_ITEM(obj, 1), HIT_SLOTS, "trigger_hits", &m->hit) < 0)
+        return -1;
     m->rows = PyTuple_GET_ITEM(obj, 2);
     return 0;
 }
@@ -252,15 +244,7 @@ static PyObject *new_hit(const hit_maker *m, const tt_tc_cand *c, const tt_tc_ou
     vals[7] = Py_NewRef(vals[1]);
     vals[8] = Py_NewRef(o->flags & TT_TC_SETTING_FLAG ? Py_True : Py_False);
     vals[9] = Py_NewRef(o->flags & TT_TC_TOPIC_FLAG ? Py_True : Py_False);
-    PyObject *hit = m->cls->tp_alloc(m->cls, 0);
-    if (hit == NULL)
-        goto done;
-    for (int f = 0; f < HIT_SLOTS; f++)
-        if (Py_TYPE(m->descr[f])->tp_descr_set(m->descr[f], hit, vals[f]) < 0) {
-            Py_DECREF(hit);
-            goto done;
-        }
-    res = hit;
+    res = tt_record_new(&m->hit, vals);
 done:
     for (int f = 0; f < HIT_SLOTS; f++)
         Py_XDECREF(vals[f]);
@@ -284,7 +268,7 @@ static PyObject *check(const char *func, PyObject *const *args, Py_ssize_t nargs
     tt_tc_out *out = NULL;
     const tt_cue_rec *veto = NULL, *hyp = NULL;
     size_t n_veto = 0, n_hyp = 0;
-    hit_maker maker = {NULL, NULL, NULL};
+    hit_maker maker = {{NULL, NULL, 0}, NULL};
     int make = facts && nargs == 11;
     if (nargs != (facts ? 10 : 7) && !make) {
         PyErr_Format(PyExc_TypeError, "%s() takes %s arguments (table, text, records, entity_starts, entity_ends, "
