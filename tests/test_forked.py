@@ -1,6 +1,6 @@
-"""analyze_many(n_jobs > 1) reads entities, times and events of its documents in forked
-processes (tintuc._forked): the documents come back with them, the same as one process finds,
-and a failing worker fails the call without leaving a process behind."""
+"""analyze_many(n_jobs > 1) analyzes its documents in forked processes (tintuc._forked): the
+documents come back with their tokens, entities, times and events, the same as one process
+finds, and a failing worker fails the call without leaving a process behind."""
 import os
 import threading
 
@@ -52,6 +52,13 @@ def test_shares_cover_every_document_once():
             # each process has a document of its own to begin with; the queue fits a page
             assert parts[:jobs] == [range(k, k + 1) for k in range(min(n, jobs))]
             assert len(parts) - min(n, jobs) <= _forked.MAX_TICKETS
+            # guided: the tickets shrink towards the end, none above the most but for a huge batch
+            sizes = [len(p) for p in parts[jobs:]]
+            assert all(a >= b for a, b in zip(sizes, sizes[1:-1]))
+            assert all(s <= _forked.MAX_TICKET for s in sizes)
+    sizes = [len(p) for p in _forked.shares(10 ** 6, 2)[2:]]
+    assert len(sizes) <= _forked.MAX_TICKETS and sizes[0] > _forked.MAX_TICKET
+    assert sizes[-2] == _forked.MIN_TICKET
 
 
 def test_documents_come_back_with_what_one_process_finds(batch, forks):
@@ -62,6 +69,9 @@ def test_documents_come_back_with_what_one_process_finds(batch, forks):
     assert all({"entities", "times", "attributions", "events"} <= set(d._cache) for d in two)
     assert not any("entities" in d._cache for d in one)
     for a, b in zip(one, two):
+        # the core's arrays came back from the worker that made them
+        assert a.tokens == b.tokens and a.words == b.words and a.sentences == b.sentences
+        assert b._core.text is b.text
         assert [e.to_dict() for e in a.entities] == [e.to_dict() for e in b.entities]
         assert [t.to_dict() for t in a.times] == [t.to_dict() for t in b.times]
         assert [x.to_dict() for x in a.attributions] == [x.to_dict() for x in b.attributions]

@@ -18,6 +18,8 @@ typedef struct {
     PyTypeObject *token_type;     /* tintuc._core.Token (a struct sequence) */
     PyTypeObject *u32array_type;  /* tintuc._core.U32Array (u32array.c) */
     PyObject *kind_names[8];      /* interned token kind names, indexed by tt_tok_kind */
+    PyObject *slots_name;         /* "__slots__", interned (record.c) */
+    PyObject *remake;             /* the module's remake(), which unmake() names (record.c) */
 } tt_state;
 
 extern PyModuleDef tt_module_def;
@@ -142,6 +144,7 @@ extern PyMethodDef tt_timex_methods[];  /* timex_scan.c: timex_hits, timex_words
 unsigned tt_py_ctype(tt_cp c);
 extern PyMethodDef tt_qty_methods[];    /* qty_scan.c: qty_follow, qty_word_hits, qty_digit_starts */
 extern PyMethodDef tt_attrib_scan_methods[]; /* attrib_scan.c: attrib_anchors */
+extern PyMethodDef tt_record_methods[];   /* record.c: remake, unmake */
 extern PyMethodDef tt_untrack_methods[];  /* untrack.c: untrack_records */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */

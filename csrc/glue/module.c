@@ -173,6 +173,12 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_untrack_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_record_methods) < 0)
+        return -1;
+    if ((tt_get_state(module)->slots_name = PyUnicode_InternFromString("__slots__")) == NULL)
+        return -1;
+    if ((tt_get_state(module)->remake = PyObject_GetAttrString(module, "remake")) == NULL)
+        return -1;
     if (tt_segmenter_type_add(module) < 0)
         return -1;
     if (tt_automaton_type_add(module) < 0)
@@ -197,6 +203,8 @@ static int tt_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->u32array_type);
     for (size_t k = 0; k < 8; k++)
         Py_VISIT(st->kind_names[k]);
+    Py_VISIT(st->slots_name);
+    Py_VISIT(st->remake);
     return 0;
 }
 
@@ -209,6 +217,8 @@ static int tt_clear(PyObject *module)
     Py_CLEAR(st->u32array_type);
     for (size_t k = 0; k < 8; k++)
         Py_CLEAR(st->kind_names[k]);
+    Py_CLEAR(st->slots_name);
+    Py_CLEAR(st->remake);
     return 0;
 }
 

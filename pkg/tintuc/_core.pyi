@@ -1,6 +1,8 @@
 # Typing stubs of the C core (csrc/glue). Keep in step with the method tables there;
 # tests/test_stubs.py checks that every public name of the module is declared here.
-from typing import Iterable, Sequence, SupportsIndex, overload
+from typing import Iterable, Sequence, SupportsIndex, TypeVar, overload
+
+_T = TypeVar("_T")
 
 icu_version: str
 MAX_LEN: int
@@ -85,6 +87,8 @@ def attrib_dateline_lines(norm: str, /) -> list[int]: ...
 def attrib_credit_lines(norm: str, k: int, /) -> list[int]: ...
 
 # untrack.c
+def remake(cls: type[_T], values: tuple[object, ...], /) -> _T: ...
+def unmake(obj: object, /) -> tuple[object, tuple[type, tuple[object, ...]]]: ...
 def untrack_records(items: list[object], types: tuple[type, ...], /) -> int: ...
 
 # trigger_check.c

@@ -58,6 +58,32 @@ class CoreDoc:
     def __len__(self) -> int:
         return len(self.kinds)
 
+    # every slot but the text, which the receiving side has (tintuc._forked)
+    _STATE = __slots__[1:]
+
+    def state(self) -> tuple:
+        """What makes this CoreDoc again with :meth:`restore`, the text left out (and ``norm``
+        when it is the text itself)."""
+        vals = [getattr(self, k) for k in self._STATE]
+        if self.norm is self.text:
+            vals[0] = None
+        if self._low is self.text:
+            vals[-1] = True
+        return tuple(vals)
+
+    @classmethod
+    def restore(cls, text: str, state: tuple) -> "CoreDoc":
+        """The CoreDoc of ``text`` whose :meth:`state` is ``state``."""
+        self = cls.__new__(cls)
+        self.text = text
+        for k, v in zip(cls._STATE, state):
+            setattr(self, k, v)
+        if self.norm is None:
+            self.norm = text
+        if self._low is True:
+            self._low = text
+        return self
+
     @property
     def low(self) -> str:
         """``norm`` lower-cased, for the rules that read words whatever their case. Lower-casing

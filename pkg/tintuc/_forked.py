@@ -1,29 +1,36 @@
-"""The rule stages of a batch shared with forked processes, for ``analyze_many(n_jobs > 1)``.
+"""A batch analyzed by forked processes, for ``analyze_many(n_jobs > 1)``.
 
-The C core runs on threads without the GIL; what follows it (entities, time expressions,
-attributions, event mentions) is Python, which threads cannot run at once. So after the core,
-the calling process and as many forked children as further jobs read the documents, inherited
-from the parent. Each takes the next few documents from a queue (a pipe of tickets: a read of
-one ticket is atomic, so each goes to one process), so that they all end together whatever
-part of the batch is heavy and however busy the CPUs are. A child sends back what it found,
-pickled, a few documents at a time; the parent unpickles it between its own documents, puts it
-in the documents' caches, as if they had been asked for it, and links the event mentions of
-the batch in order as far as they are in (tintuc.events.cluster.Linker), so that little is
-left to do once the children end. The results are those of one process: the same code reads
-the same documents.
+The C core runs without the GIL, but what follows it (entities, time expressions,
+attributions, event mentions) is Python, which threads cannot run at once. So the calling
+process and as many forked children as further jobs each analyze whole documents, core and
+rules. Each takes the next tickets of documents from a queue (a pipe: a read of one ticket is
+atomic, so each goes to one process), so that they all end together whatever part of the batch
+is heavy and however busy the CPUs are; the tickets are large at first and shrink towards the
+end (see shares). The parent reads one document before it forks, so that every model and
+lexicon is loaded once and inherited.
 
-Only on Linux, where forking is the usual way to start workers (elsewhere the caller keeps to
-threads). A child runs nothing but the rules over data it inherited: it imports nothing, takes
-no lock that another thread of the parent could hold at the fork, prints nothing, and leaves
-by ``os._exit``.
+A child sends back the core's arrays (CoreDoc.state: buffers, cheap to copy) and what the rules
+found, pickled (records as their slot values, made again in C: _core.unmake and _core.remake),
+one ticket or a few documents at a time. The parent takes it in between its own documents,
+makes the documents, puts the results in their caches as if they had been asked for, and links
+the event mentions of the batch in order as far as they are in (tintuc.events.cluster.Linker),
+so that little is left to do once the children end. The results are those of one process: the
+same code reads the same documents.
+
+Forking before the core, rather than after it, leaves a child little of the parent's memory to
+touch (each page it writes to is copied), and keeps each process's caches on one run of
+documents at a time.
+
+Only on Linux, where forking is the usual way to start workers (elsewhere the core runs on
+threads and the rules when asked). A child runs nothing but the core and the rules, on data and
+models it inherited: it imports nothing, takes no lock that another thread of the parent could
+hold at the fork, prints nothing, and leaves by ``os._exit``.
 """
 from __future__ import annotations
 
 import copyreg
-import dataclasses
 import gc
 import io
-import operator
 import os
 import pickle
 import signal
@@ -34,13 +41,18 @@ from . import _core
 from ._bulk import no_collection
 from .document import untrack
 
-__all__ = ["available", "shares", "materialize"]
+__all__ = ["available", "shares", "analyze"]
 
 # documents per process below which a fork costs more than it saves
 MIN_SHARE = 32
 # tickets in the queue at most: their 4 bytes each fit one page, which every pipe holds, so
 # that writing them all before the fork never waits
 MAX_TICKETS = 1024
+# documents in a ticket: at most (unless that would make too many), at least, and the part of
+# what is left that one is given, per process
+MAX_TICKET = 256
+MIN_TICKET = 8
+GUIDE = 4
 # documents a child reads before sending what it found
 FRAME_DOCS = 16
 # the part of the batch handed out when the parent has the collector walk what it made so far
@@ -60,23 +72,29 @@ def available() -> bool:
 def shares(n: int, jobs: int) -> list[range]:
     """How ``n`` documents are handed out to ``jobs`` processes: process k reads document k
     first (so that each reads one at least), then the other shares go to whoever is free, as
-    tickets of consecutive documents (at most MAX_TICKETS of them)."""
+    tickets of consecutive documents (at most MAX_TICKETS of them). The tickets shrink towards
+    the end of the batch (guided scheduling): large ones keep the core and the rules each on a
+    good run of documents, whose caches they would otherwise take from each other; small ones
+    let the processes end together."""
     head = min(n, jobs)
-    size = max(1, -(-(n - head) // MAX_TICKETS))
-    return [range(k, k + 1) for k in range(head)] + [range(a, min(a + size, n)) for a in range(head, n, size)]
+    least = MIN_TICKET
+    while True:
+        most = max(MAX_TICKET, -(-n // (MAX_TICKETS // 2)))
+        out = [range(k, k + 1) for k in range(head)]
+        a = head
+        while a < n:
+            size = min(most, max(least, -(-(n - a) // (GUIDE * jobs))))
+            out.append(range(a, min(a + size, n)))
+            a += size
+        if len(out) - head <= MAX_TICKETS:
+            return out
+        least *= 2
 
 
 def _rules(doc):
     """What a share's process reads of one document."""
     from .events.extract import extract_mentions
     return doc.entities, doc.times, doc.attributions, extract_mentions(doc)
-
-
-def _by_fields(cls):
-    """Pickle a frozen dataclass as its class and field values (rebuilt by ``cls(*values)``):
-    several times faster both ways than dataclasses' own state functions."""
-    get = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
-    return lambda obj: (cls, get(obj))
 
 
 def _dispatch_table() -> dict:
@@ -87,7 +105,10 @@ def _dispatch_table() -> dict:
     from .timex import TimeExpr
     table = copyreg.dispatch_table.copy()
     for cls in (Entity, TimeExpr, Event, Attribution, Span):
-        table[cls] = _by_fields(cls)
+        # as the class and its slot values, rebuilt by _core.remake as its __init__ would (both
+        # ways in C, csrc/glue/record.c): several times faster than dataclasses' own state
+        # functions, and than calling the class
+        table[cls] = _core.unmake
     return table
 
 
@@ -116,9 +137,10 @@ def _take(fd: int, parts: list):
     return parts[int.from_bytes(got, "little")] if got else None
 
 
-def _child(docs, first: range, queue: int, parts: list, fd: int, table: dict) -> None:
-    """In the forked child: read share ``first``, then shares from ``queue`` while there are,
-    and write frames of (document index, results) to ``fd``; then an end frame, and exit."""
+def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: int, table: dict) -> None:
+    """In the forked child: analyze share ``first``, then shares from ``queue`` while there are,
+    and write frames of (document index, core arrays, results) to ``fd``; then an end frame,
+    and exit."""
     code = 0
     try:
         # a short life: no collections (they would also copy every page of the parent they walk)
@@ -127,13 +149,17 @@ def _child(docs, first: range, queue: int, parts: list, fd: int, table: dict) ->
             found = []
             share = first
             while share is not None:
-                found += [(i, _rules(docs[i])) for i in share]
-                if len(found) >= FRAME_DOCS:
+                for i, core in zip(share, core_of(share)):
+                    found.append((i, core.state(), _rules(make_doc(i, core))))
+                    if len(found) >= FRAME_DOCS:
+                        _write(fd, _frame(("part", found), table))
+                        found = []
+                # the rest of a ticket sent too: what the parent has in when the queue runs
+                # dry is nearly all there is
+                if found:
                     _write(fd, _frame(("part", found), table))
                     found = []
                 share = _take(queue, parts)
-            if found:
-                _write(fd, _frame(("part", found), table))
             data = _frame(("end",), table)
         except BaseException as err:
             try:
@@ -197,8 +223,8 @@ class _Inbox:
                 payload = pickle.loads(view[at + _LEN:at + _LEN + size])
                 at += _LEN + size
                 if payload[0] == "part":
-                    for i, x in payload[1]:
-                        put(i, x)
+                    for item in payload[1]:
+                        put(*item)
                 elif payload[0] == "end":
                     self.ended = True
                 else:
@@ -209,22 +235,27 @@ class _Inbox:
         del buf[:at]
 
 
-def materialize(docs: list, jobs: int) -> tuple[list, list]:
-    """Entities, times and attributions of every document put in its cache, shared among
-    ``jobs`` processes; the event mentions of each document (not yet clustered), and the
-    clusters of all of them in order (tintuc.events.cluster.Linker), linked as they come in."""
+def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list, list, list]:
+    """The documents of ``texts`` analyzed by ``jobs`` processes, with entities, times and
+    attributions in their caches: ``core_of(share)`` runs the C core over a range of them,
+    ``make_doc(i, core)`` makes document i. Returns the documents, the event mentions of each
+    (not yet clustered), and the clusters of all of them in order (tintuc.events.cluster.Linker),
+    linked as they come in. ``tick(k)`` is told of every k documents done."""
     import fcntl    # not on every platform: only here, on Linux
+    from ._coredoc import CoreDoc
     from .events.cluster import Linker, features
-    parts = shares(len(docs), jobs)
+    n = len(texts)
+    parts = shares(n, jobs)
     table = _dispatch_table()    # made here: the child imports nothing
-    mentions = [None] * len(docs)
-    feats = [None] * len(docs)
+    docs = [None] * n
+    mentions = [None] * n
+    feats = [None] * n
     linker = Linker()
     linked = 0      # documents whose mentions are linked: all before the first still missing
 
-    def put(i, found):
+    def put(i, doc, found):
         nonlocal linked
-        doc = docs[i]
+        docs[i] = doc
         entities, times, attributions, events = found
         doc._cache["entities"] = entities
         doc._cache["times"] = times
@@ -233,62 +264,77 @@ def materialize(docs: list, jobs: int) -> tuple[list, list]:
             untrack(found)       # (as Document._get does with what it builds)
         mentions[i] = events
         feats[i] = features(events, doc.published)
-        while linked < len(docs) and feats[linked] is not None:
+        while linked < n and feats[linked] is not None:
             linker.add(feats[linked])
             feats[linked] = ()
             linked += 1
 
-    mine = [parts[0]]    # shares read here: the first, and any whose fork failed
+    def read(share):
+        for i, core in zip(share, core_of(share)):
+            doc = make_doc(i, core)
+            put(i, doc, _rules(doc))
+            if tick is not None:
+                tick(1)
+            for inbox in inboxes:       # a child's pipe kept from filling
+                inbox.poll(receive)
+
+    def receive(i, state, found):
+        put(i, make_doc(i, CoreDoc.restore(texts[i], state)), found)
+        if tick is not None:
+            tick(1)
+
     inboxes = []
-    queue, w = os.pipe()
+    queue = None
     try:
-        _write(w, b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts))))
-        os.close(w)
-        for share in parts[1:jobs]:
-            r, w = os.pipe()
-            try:
-                # room for what a child finds while the parent is busy (a document, a sweep)
-                fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-            except OSError:
-                pass    # the default size: a child may wait for the parent now and then
-            try:
-                pid = os.fork()
-            except OSError:
-                os.close(r)
-                os.close(w)
-                mine.append(share)
-                continue
-            if pid == 0:
-                os.close(r)
-                _child(docs, share, queue, parts, w, table)
-            os.close(w)
-            os.set_blocking(r, False)
-            inboxes.append(_Inbox(pid, r))
         with no_collection():
+            # the first document read before the fork: every model and lexicon the stages load
+            # on first use is loaded once, here, and inherited
+            read(parts[0])
+            mine = []    # shares read here: any whose fork failed
+            queue, w = os.pipe()
+            _write(w, b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts))))
+            os.close(w)
+            for share in parts[1:jobs]:
+                r, w = os.pipe()
+                try:
+                    # room for what a child finds while the parent is busy (a document, a sweep)
+                    fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+                except OSError:
+                    pass    # the default size: a child may wait for the parent now and then
+                try:
+                    pid = os.fork()
+                except OSError:
+                    os.close(r)
+                    os.close(w)
+                    mine.append(share)
+                    continue
+                if pid == 0:
+                    os.close(r)
+                    _child(texts, core_of, make_doc, share, queue, parts, w, table)
+                os.close(w)
+                os.set_blocking(r, False)
+                inboxes.append(_Inbox(pid, r))
             for share in mine:
-                for i in share:
-                    put(i, _rules(docs[i]))
-            sweep = SWEEP_AT * len(docs)
+                read(share)
+            sweep = SWEEP_AT * n
             while (share := _take(queue, parts)) is not None:
-                for i in share:
-                    put(i, _rules(docs[i]))
-                for inbox in inboxes:
-                    inbox.poll(put)
+                read(share)
                 if share.start >= sweep:
                     # the young objects (nearly all of the batch's) walked once now, while the
                     # others still read, rather than by the first collection after the pause,
                     # when they are done; the next collections walk them no more often
                     gc.collect(0)
-                    sweep = len(docs)
+                    sweep = n
             for inbox in inboxes:
-                inbox.drain(put)
+                inbox.drain(receive)
             clusters = linker.clusters()
             # the features go while collections still wait: the first one after would walk them
             linker = None
     finally:
-        os.close(queue)
+        if queue is not None:
+            os.close(queue)
         for inbox in inboxes:       # an error or Ctrl-C here: the others are not waited for
             if inbox.pid is not None:
                 _stop(inbox.pid)
             os.close(inbox.fd)
-    return mentions, clusters
+    return docs, mentions, clusters

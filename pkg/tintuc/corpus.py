@@ -1,4 +1,5 @@
-"""Corpora: many documents analyzed in batches, on threads over the GIL-free C core."""
+"""Corpora: many documents analyzed in batches, in forked processes or on threads over the
+GIL-free C core."""
 from __future__ import annotations
 
 import collections.abc
@@ -118,16 +119,41 @@ def _published_list(published, n, own):
     return pubs
 
 
+def _threaded(n: int, jobs: int, core_of, make_doc, bar) -> list:
+    """The documents of a batch, the C core run on ``jobs`` threads (it runs without the GIL)."""
+    cores = [None] * n
+
+    def work(span):
+        cores[span.start:span.stop] = core_of(span)
+        return len(span)
+
+    chunks = [range(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
+    if jobs == 1:
+        done = map(work, chunks)
+    else:
+        pool = concurrent.futures.ThreadPoolExecutor(jobs)
+        done = pool.map(work, chunks)
+    try:
+        for k in done:
+            if bar is not None:
+                bar.update(k)
+    finally:
+        if jobs > 1:
+            pool.shutdown()
+    return [make_doc(i, core) for i, core in enumerate(cores)]
+
+
 def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, progress: bool = False,
                  tone="hòa", fold_punct=True) -> Corpus:
     """Analyze a batch: a list of str, a pandas Series (its index is kept), or Articles from
     :func:`tintuc.read` (their own published dates are used).
 
-    ``published`` is one date for all or a sequence of them. ``n_jobs`` threads share the
-    C core's work (it runs without the GIL); then, on Linux and for a batch of at least a few
-    dozen documents per job, entities, time expressions and events are found up front, in
-    that many processes (the documents' share of each is read in a forked child, see
-    tintuc._forked). Results are identical to ``n_jobs=1``; ``n_jobs=-1`` uses every CPU.
+    ``published`` is one date for all or a sequence of them. With ``n_jobs`` above 1, on
+    Linux and for a batch of at least a few dozen documents per job, that many processes (the
+    caller and forked children, see tintuc._forked) analyze the documents, entities, time
+    expressions and events found up front; elsewhere ``n_jobs`` threads share the C core's work
+    (it runs without the GIL). Results are identical to ``n_jobs=1``; ``n_jobs=-1`` uses every
+    CPU.
     ``progress=True`` shows a tqdm bar. Missing texts (None, NaN) give empty documents.
     """
     index, plain, own, metas = _items_of(texts)
@@ -139,47 +165,39 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
                 and type(t).__name__ != "NAType":  # pandas.NA, from a "string" Series
             raise TypeError(f"analyze_many(): item {i} must be str, None, NaN or NA, not {type(t).__name__}")
     clean = ["" if not isinstance(t, str) else t for t in plain]
-    chunks = [(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
     jobs = (os.cpu_count() or 1) if n_jobs == -1 else max(1, int(n_jobs))
     bar = None
     if progress:
         from tqdm.auto import tqdm
         bar = tqdm(total=n, unit="doc", desc="tintuc")
-    cores = [None] * n
 
-    def work(span):
-        a, b = span
-        cores[a:b] = run_core(clean[a:b], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
-        return b - a
+    def make_doc(i, core):
+        meta = metas[i]
+        return Document(clean[i], core, published=pubs[i], gazetteer=gazetteer,
+                        id=index[i] if index is not None else i,
+                        meta={"article": meta} if meta is not None else None)
 
+    def core_of(span):
+        return run_core(clean[span.start:span.stop], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
+
+    forked = jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available()
     # the core's results and the documents stay: no collection walks them while they are made
+    # (the first collection after walks what was made here; the forked path has it walk most
+    # of it while the other processes are still reading)
     with no_collection():
         try:
-            if jobs == 1:
-                for span in chunks:
-                    done = work(span)
-                    if bar is not None:
-                        bar.update(done)
+            if forked:
+                docs, mentions, clusters = _forked.analyze(
+                    clean, core_of, make_doc, min(jobs, n // _forked.MIN_SHARE),
+                    tick=bar.update if bar is not None else None)
             else:
-                with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-                    for done in pool.map(work, chunks):
-                        if bar is not None:
-                            bar.update(done)
+                docs = _threaded(n, jobs, core_of, make_doc, bar)
         finally:
             if bar is not None:
                 bar.close()
-        docs = []
-        for i in range(n):
-            meta = metas[i]
-            doc = Document(clean[i], cores[i], published=pubs[i], gazetteer=gazetteer,
-                           id=index[i] if index is not None else i,
-                           meta={"article": meta} if meta is not None else None)
-            docs.append(doc)
         group = events_group(docs)        # their events are clustered together
         for doc in docs:
             doc._group = group
-        # (still paused: the first collection after walks what was made here, and the forked
-        # path has it walk most of it while the other processes are still reading)
-        if jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available():
-            group.fill(*_forked.materialize(docs, min(jobs, n // _forked.MIN_SHARE)))
+        if forked:
+            group.fill(mentions, clusters)
     return Corpus(docs, index)

@@ -1,0 +1,96 @@
+"""Records taken apart and made again from C (_core.unmake / _core.remake, csrc/glue/record.c),
+as tintuc._forked pickles what a worker process found; and a CoreDoc's state without its text."""
+import pickle
+from dataclasses import dataclass, FrozenInstanceError
+
+import pytest
+
+import tintuc
+from tintuc import _core, _forked
+from tintuc._coredoc import CoreDoc
+from tintuc.document import run_core
+from tintuc.gazetteer import Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Rec:
+    a: object
+    b: object = None
+
+
+class Plain:
+    pass
+
+
+class Base:
+    __slots__ = ("x",)
+
+
+class Derived(Base):              # slots of its own: none
+    __slots__ = ()
+
+
+def test_remake_sets_the_slots_in_order():
+    r = _core.remake(Rec, ("x", (1, 2)))
+    assert type(r) is Rec and r == Rec("x", (1, 2))
+    with pytest.raises(FrozenInstanceError):
+        r.a = "y"                 # still frozen
+
+
+def test_unmake_gives_what_remake_takes():
+    e = Entity("Hà Nội", 3, 9, "LOC", "vn-hn", "Hà Nội", flags=("city",))
+    fn, args = _core.unmake(e)
+    assert fn is _core.remake and args == (Entity, tuple(getattr(e, k) for k in Entity.__slots__))
+    again = fn(*args)
+    assert again == e and again is not e
+
+
+def test_bad_classes_and_values_are_type_errors():
+    with pytest.raises(TypeError, match="no __slots__"):
+        _core.remake(Plain, ())
+    with pytest.raises(TypeError, match="no __slots__"):
+        _core.unmake(Plain())
+    with pytest.raises(TypeError, match="2 slots"):
+        _core.remake(Rec, ("only one",))
+    with pytest.raises(TypeError, match="a class and a tuple"):
+        _core.remake(Rec, ["x", None])
+    with pytest.raises(TypeError, match="a class and a tuple"):
+        _core.remake(Rec("x"), ("x", None))
+    # an empty __slots__ of its own: nothing to set, and the inherited slot is left unset
+    d = _core.remake(Derived, ())
+    assert type(d) is Derived and not hasattr(d, "x")
+    with pytest.raises(AttributeError):
+        _core.unmake(Base())          # a slot never set
+
+
+def test_records_round_trip_through_the_workers_pickler(dantri):
+    texts = [r["text"] for r in dantri[:8]]
+    dates = [r["date"] for r in dantri[:8]]
+    table = _forked._dispatch_table()
+    for doc in tintuc.analyze_many(texts, published=dates):
+        found = _forked._rules(doc)
+        data = _forked._frame(found, table)
+        back = pickle.loads(data[8:])
+        ents, times, attrs, events = back
+        assert [e.to_dict() for e in ents] == [e.to_dict() for e in found[0]]
+        assert [t.to_dict() for t in times] == [t.to_dict() for t in found[1]]
+        assert [a.to_dict() for a in attrs] == [a.to_dict() for a in found[2]]
+        assert [e.to_dict() for e in events] == [e.to_dict() for e in found[3]]
+        # an event's actors are entity objects of the same pickle, as they were
+        ids = {id(e) for e in ents}
+        assert all(id(x) in ids for ev in events for x in ev.actors + ev.recipients)
+
+
+@pytest.mark.parametrize("text", ["", "Hà Nội", "Hoà bình “thật”  ở  Hà Nội.\nİstanbul ΣΑΣ", "x" * 5000])
+def test_coredoc_state_restores_the_same_arrays(text):
+    core = run_core([text])[0]
+    copy = CoreDoc.restore(text, pickle.loads(pickle.dumps(core.state())))
+    for k in CoreDoc.__slots__:
+        assert getattr(copy, k) == getattr(core, k), k
+    assert copy.text is text
+    # the text is not sent: norm and low stand for it when they are it
+    state = core.state()
+    assert text == "" or text not in state
+    if core.norm is text:
+        assert copy.norm is text
+    assert copy.tokens() == core.tokens() and copy.words() == core.words()
