@@ -166,6 +166,19 @@ def test_results_sent_one_document_at_a_time_are_the_same(batch, monkeypatch, fo
     assert len(forks) == 2 and reaped(forks)
 
 
+def test_an_inbox_too_small_for_a_frame_grows(batch, monkeypatch, forks):
+    texts, dates = batch
+    one = tintuc.analyze_many(texts, published=dates)
+    # frames larger than the buffer, and frames split across reads, moved to its front
+    monkeypatch.setattr(_forked, "INBOX_SIZE", 64)
+    monkeypatch.setattr(_forked, "FRAME_DOCS", 1)
+    two = tintuc.analyze_many(texts, published=dates, n_jobs=2)
+    for a, b in zip(one, two):
+        assert a.tokens == b.tokens and a.normalized == b.normalized
+        assert [e.to_dict() for e in a.events] == [e.to_dict() for e in b.events]
+    assert len(forks) == 1 and reaped(forks)
+
+
 def test_a_worker_failing_after_sending_results_fails_the_call(batch, monkeypatch, forks):
     texts, dates = batch
     parent = os.getpid()

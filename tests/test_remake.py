@@ -63,14 +63,18 @@ def test_bad_classes_and_values_are_type_errors():
         _core.unmake(Base())          # a slot never set
 
 
-def test_records_round_trip_through_the_workers_pickler(dantri):
+def test_records_and_arrays_round_trip_through_a_workers_frame(dantri):
     texts = [r["text"] for r in dantri[:8]]
     dates = [r["date"] for r in dantri[:8]]
     table = _forked._dispatch_table()
     for doc in tintuc.analyze_many(texts, published=dates):
         found = _forked._rules(doc)
-        data = _forked._frame(found, table)
-        back = pickle.loads(data[8:])
+        data = b"".join(_forked._frame((doc._core.state(), found), table)) + b"next"
+        (state, back), end = _forked._unframe(memoryview(data), 0, len(data))
+        assert data[end:] == b"next"
+        assert _forked._unframe(memoryview(data), 0, end - 1) is None     # not all in yet
+        core = CoreDoc.restore(doc.text, state)
+        assert core.tokens() == doc._core.tokens() and core.cue_roles == doc._core.cue_roles
         ents, times, attrs, events = back
         assert [e.to_dict() for e in ents] == [e.to_dict() for e in found[0]]
         assert [t.to_dict() for t in times] == [t.to_dict() for t in found[1]]

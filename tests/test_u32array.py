@@ -96,6 +96,13 @@ def test_pickles_round_trip(xs):
     for proto in range(pickle.HIGHEST_PROTOCOL + 1):
         b = pickle.loads(pickle.dumps(a, protocol=proto))
         assert type(b) is U32 and b == a
+    # protocol 5 with a buffer callback: the items leave the stream as one buffer, as they lie
+    bufs = []
+    data = pickle.dumps(a, protocol=5, buffer_callback=bufs.append)
+    assert len(bufs) == 1 and bufs[0].raw().tobytes() == a.tobytes()
+    assert len(data) < 64
+    b = pickle.loads(data, buffers=[bytearray(bufs[0].raw())])
+    assert type(b) is U32 and b == a
 
 
 def test_repr():

@@ -193,12 +193,18 @@ static PyObject *u32_tobytes(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyBytes_FromStringAndSize((const char *)ITEMS(self), Py_SIZE(self) * (Py_ssize_t)sizeof(uint32_t));
 }
 
-static PyObject *u32_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+/* Pickled as U32Array(bytes); from protocol 5 on, as U32Array(PickleBuffer(self)), which a
+ * pickler given a buffer_callback leaves out of its stream, to be sent from where it lies
+ * (tintuc._forked does so with the core's arrays). */
+static PyObject *u32_reduce_ex(PyObject *self, PyObject *arg)
 {
-    PyObject *b = u32_tobytes(self, NULL);
-    if (b == NULL)
+    long protocol = PyLong_AsLong(arg);
+    if (protocol == -1 && PyErr_Occurred())
         return NULL;
-    return Py_BuildValue("O(N)", (PyObject *)Py_TYPE(self), b);
+    PyObject *data = protocol >= 5 ? PyPickleBuffer_FromObject(self) : u32_tobytes(self, NULL);
+    if (data == NULL)
+        return NULL;
+    return Py_BuildValue("O(N)", (PyObject *)Py_TYPE(self), data);
 }
 
 static PyObject *u32_richcompare(PyObject *a, PyObject *b, int op)
@@ -241,7 +247,7 @@ static int u32_getbuffer(PyObject *self, Py_buffer *view, int flags)
 static PyMethodDef u32_methods[] = {
     {"tolist", u32_tolist, METH_NOARGS, "tolist($self, /)\n--\n\nThe items as a list of int."},
     {"tobytes", u32_tobytes, METH_NOARGS, "tobytes($self, /)\n--\n\nThe items as bytes (native byte order)."},
-    {"__reduce__", u32_reduce, METH_NOARGS, NULL},
+    {"__reduce_ex__", u32_reduce_ex, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -34,6 +34,7 @@ import io
 import os
 import pickle
 import signal
+import struct
 import sys
 import traceback
 
@@ -59,8 +60,12 @@ FRAME_DOCS = 16
 SWEEP_AT = 0.8
 # bytes a child's pipe holds (the most an unprivileged process may ask for, by default)
 PIPE_SIZE = 1 << 20
-# bytes of a frame's length
-_LEN = 8
+# the start of a frame's head: its length and its number of out-of-band buffers
+_HEAD = struct.Struct("<QI")
+# parts one writev takes at most (Linux's UIO_MAXIOV: this module forks only on Linux)
+_IOV_MAX = 1024
+# bytes an inbox holds to begin with (it grows for a larger frame)
+INBOX_SIZE = 1 << 21
 
 
 def available() -> bool:
@@ -112,23 +117,47 @@ def _dispatch_table() -> dict:
     return table
 
 
-def _frame(obj, table: dict) -> bytes:
-    """``obj`` pickled, after its length."""
+def _frame(obj, table: dict) -> list:
+    """``obj`` pickled, as the parts of a frame: a head (the frame's length, the number of
+    buffers, the pickle's length and each buffer's), the pickle, then the buffers it leaves out
+    (protocol 5: the core's arrays, written to the pipe from where they lie, not copied)."""
     f = io.BytesIO()
-    f.write(bytes(_LEN))
-    p = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+    bufs = []
+    p = pickle.Pickler(f, protocol=5, buffer_callback=bufs.append)
     p.dispatch_table = table
     p.dump(obj)
-    size = f.tell() - _LEN
-    f.seek(0)
-    f.write(size.to_bytes(_LEN, "little"))
-    return f.getvalue()
+    parts = [f.getbuffer()] + [b.raw() for b in bufs]
+    sizes = [part.nbytes for part in parts]
+    head_size = _HEAD.size + 8 * len(sizes)
+    head = _HEAD.pack(head_size + sum(sizes), len(bufs)) + struct.pack(f"<{len(sizes)}Q", *sizes)
+    return [head] + parts
 
 
-def _write(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+def _unframe(view: memoryview, at: int, end: int):
+    """The object of the frame at ``view[at:]`` and where the next begins, or None when it is
+    not all in before ``end``."""
+    if end - at < _HEAD.size:
+        return None
+    total, nbufs = _HEAD.unpack_from(view, at)
+    if end - at < total:
+        return None
+    sizes = struct.unpack_from(f"<{nbufs + 1}Q", view, at + _HEAD.size)
+    k = at + _HEAD.size + 8 * len(sizes)
+    parts = []
+    for size in sizes:
+        parts.append(view[k:k + size])
+        k += size
+    return pickle.loads(parts[0], buffers=parts[1:]), at + total
+
+
+def _write(fd: int, parts: list) -> None:
+    parts = [memoryview(part).cast("B") for part in parts]
+    while parts:
+        done = os.writev(fd, parts[:_IOV_MAX])
+        while parts and done >= parts[0].nbytes:
+            done -= parts.pop(0).nbytes
+        if done:
+            parts[0] = parts[0][done:]
 
 
 def _take(fd: int, parts: list):
@@ -184,25 +213,29 @@ def _stop(pid: int) -> None:
 
 class _Inbox:
     """What one child sent so far, read from its pipe without waiting (``poll``) or to the end
-    (``drain``)."""
+    (``drain``), into one buffer kept for the purpose."""
 
     def __init__(self, pid: int, fd: int):
         self.pid, self.fd = pid, fd
-        self.buf = bytearray()
+        self.buf = bytearray(INBOX_SIZE)
+        self.start = self.end = 0   # the bytes read and not yet taken
         self.ended = False      # its end frame came
         self.closed = False     # its pipe is at its end
 
     def poll(self, put) -> None:
-        """Frames complete so far given to ``put(index, results)``."""
+        """Frames complete so far given to ``put(index, core state, results)``."""
         while not self.closed:
+            if self.end == len(self.buf):
+                self._make_room()
             try:
-                data = os.read(self.fd, 1 << 20)
+                with memoryview(self.buf) as view:
+                    got = os.readv(self.fd, [view[self.end:]])
             except BlockingIOError:
                 break
-            if not data:
+            if not got:
                 self.closed = True
-            self.buf += data
-        self._frames(put)
+            self.end += got
+            self._frames(put)
 
     def drain(self, put) -> None:
         """Every frame to the end given to ``put``, the child reaped."""
@@ -213,15 +246,18 @@ class _Inbox:
         if not self.ended:
             raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
 
+    def _make_room(self) -> None:
+        kept = self.end - self.start
+        if self.start:      # what is not taken yet moved to the front
+            self.buf[:kept] = self.buf[self.start:self.end]
+        else:               # a frame larger than the buffer: twice the room
+            self.buf.extend(bytes(len(self.buf)))
+        self.start, self.end = 0, kept
+
     def _frames(self, put) -> None:
-        buf, at = self.buf, 0
-        with memoryview(buf) as view:
-            while len(buf) - at >= _LEN:
-                size = int.from_bytes(view[at:at + _LEN], "little")
-                if len(buf) - at - _LEN < size:
-                    break
-                payload = pickle.loads(view[at + _LEN:at + _LEN + size])
-                at += _LEN + size
+        with memoryview(self.buf) as view:
+            while (got := _unframe(view, self.start, self.end)) is not None:
+                payload, self.start = got
                 if payload[0] == "part":
                     for item in payload[1]:
                         put(*item)
@@ -232,7 +268,9 @@ class _Inbox:
                     if isinstance(err, BaseException):
                         raise err
                     raise RuntimeError("analyze_many(): a worker process failed:\n" + trace)
-        del buf[:at]
+                del payload
+        if self.start == self.end:
+            self.start = self.end = 0
 
 
 def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list, list, list]:
@@ -292,7 +330,7 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             read(parts[0])
             mine = []    # shares read here: any whose fork failed
             queue, w = os.pipe()
-            _write(w, b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts))))
+            _write(w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
             os.close(w)
             for share in parts[1:jobs]:
                 r, w = os.pipe()
