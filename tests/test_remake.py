@@ -69,11 +69,12 @@ def test_records_and_arrays_round_trip_through_a_workers_frame(dantri):
     table = _forked._dispatch_table()
     for doc in tintuc.analyze_many(texts, published=dates):
         found = _forked._rules(doc)
-        data = b"".join(_forked._frame((doc._core.state(), found), table)) + b"next"
-        (state, back), end = _forked._unframe(memoryview(data), 0, len(data))
+        data = b"".join(_forked._frame((pickle.PickleBuffer(doc._core.pack()), found), table)) + b"next"
+        (packed, back), end = _forked._unframe(memoryview(data), 0, len(data))
         assert data[end:] == b"next"
         assert _forked._unframe(memoryview(data), 0, end - 1) is None     # not all in yet
-        core = CoreDoc.restore(doc.text, state)
+        assert isinstance(packed, memoryview)        # out of band: a view of the frame
+        core = CoreDoc.unpack_later(doc.text, bytes(packed))
         assert core.tokens() == doc._core.tokens() and core.cue_roles == doc._core.cue_roles
         ents, times, attrs, events = back
         assert [e.to_dict() for e in ents] == [e.to_dict() for e in found[0]]
@@ -89,7 +90,7 @@ def test_records_and_arrays_round_trip_through_a_workers_frame(dantri):
 def test_coredoc_state_restores_the_same_arrays(text):
     core = run_core([text])[0]
     copy = CoreDoc.restore(text, pickle.loads(pickle.dumps(core.state())))
-    for k in CoreDoc.__slots__:
+    for k in ("text",) + CoreDoc._STATE:
         assert getattr(copy, k) == getattr(core, k), k
     assert copy.text is text
     # the text is not sent: norm and low stand for it when they are it
@@ -98,3 +99,24 @@ def test_coredoc_state_restores_the_same_arrays(text):
     if core.norm is text:
         assert copy.norm is text
     assert copy.tokens() == core.tokens() and copy.words() == core.words()
+
+
+@pytest.mark.parametrize("text", ["Thủ tướng Phạm Minh Chính tới Hà Nội hôm qua.", "ÔNG ΣΑΣ İZMİR Đà Nẵng"])
+def test_a_packed_coredoc_unpacks_when_first_read(text):
+    core = run_core([text])[0]
+    lazy = CoreDoc.unpack_later(text, core.pack())
+    assert lazy.text is text and lazy._packed is not None
+    # pickled while still packed, it stays packed
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again._packed == lazy._packed
+    assert lazy.tokens() == core.tokens()           # the first read unpacks every array
+    assert lazy._packed is None
+    for k in ("text",) + CoreDoc._STATE[:-1]:
+        assert getattr(lazy, k) == getattr(core, k), k
+        assert getattr(again, k) == getattr(core, k), k
+    assert lazy._low is None and lazy.low == core.low     # made again when asked for
+    assert lazy.matches() == core.matches()
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        lazy.nothing
+    with pytest.raises(AttributeError):
+        core._packed                                # never packed: the slot is not set

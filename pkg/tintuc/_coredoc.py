@@ -1,6 +1,7 @@
 """The arrays the C pipeline returns for one text, read lazily (see csrc/glue/analyze.c)."""
 from __future__ import annotations
 
+import pickle
 import struct
 
 from ._core import Token
@@ -26,7 +27,8 @@ class CoreDoc:
     """
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
-                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits", "_low")
+                 "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits", "_low",
+                 "_packed")
 
     def __init__(self, text: str, raw: tuple):
         norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw[:12]
@@ -58,8 +60,8 @@ class CoreDoc:
     def __len__(self) -> int:
         return len(self.kinds)
 
-    # every slot but the text, which the receiving side has (tintuc._forked)
-    _STATE = __slots__[1:]
+    # every slot but the text, which the receiving side has (tintuc._forked), and _packed
+    _STATE = __slots__[1:-1]
 
     def state(self) -> tuple:
         """What makes this CoreDoc again with :meth:`restore`, the text left out (and ``norm``
@@ -76,13 +78,45 @@ class CoreDoc:
         """The CoreDoc of ``text`` whose :meth:`state` is ``state``."""
         self = cls.__new__(cls)
         self.text = text
-        for k, v in zip(cls._STATE, state):
+        self._fill(state)
+        return self
+
+    def pack(self) -> bytes:
+        """:meth:`state` as one bytes object, for :meth:`unpack_later`; without the lower-cased
+        text, which the receiving side makes again (str.lower) if it ever reads it (the rules
+        that do have mostly run where the CoreDoc was made)."""
+        state = self.state()
+        return pickle.dumps(state[:-1] + (None,), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def unpack_later(cls, text: str, packed: bytes) -> "CoreDoc":
+        """The CoreDoc of ``text`` whose :meth:`pack` is ``packed``, unpacked when first read: a
+        forked worker's documents (tintuc._forked) cost the caller nothing until their tokens
+        are asked for."""
+        self = cls.__new__(cls)
+        self.text = text
+        self._packed = packed
+        return self
+
+    def __getattr__(self, name):
+        # called only for a slot not set: those of a CoreDoc from unpack_later, until unpacked
+        try:
+            packed = object.__getattribute__(self, "_packed")
+        except AttributeError:
+            packed = None
+        if packed is None or name not in self._STATE:
+            raise AttributeError(f"'CoreDoc' object has no attribute '{name}'")
+        self._fill(pickle.loads(packed))
+        self._packed = None
+        return getattr(self, name)
+
+    def _fill(self, state: tuple) -> None:
+        for k, v in zip(self._STATE, state):
             setattr(self, k, v)
         if self.norm is None:
-            self.norm = text
+            self.norm = self.text
         if self._low is True:
-            self._low = text
-        return self
+            self._low = self.text
 
     @property
     def low(self) -> str:

@@ -9,10 +9,11 @@ is heavy and however busy the CPUs are; the tickets are large at first and shrin
 end (see shares). The parent reads one document before it forks, so that every model and
 lexicon is loaded once and inherited.
 
-A child sends back the core's arrays (CoreDoc.state: buffers, cheap to copy) and what the rules
-found, pickled (records as their slot values, made again in C: _core.unmake and _core.remake),
-one ticket or a few documents at a time. The parent takes it in between its own documents,
-makes the documents, puts the results in their caches as if they had been asked for, and links
+A child sends back the core's arrays (CoreDoc.pack, unpacked by the parent only when first
+read) and what the rules found, pickled (records as their slot values, made again in C:
+_core.unmake and _core.remake), one ticket or a few documents at a time. A thread of the parent
+reads its pipe; the parent takes the frames in between its own documents, makes the documents,
+puts the results in their caches as if they had been asked for, and links
 the event mentions of the batch in order as far as they are in (tintuc.events.cluster.Linker),
 so that little is left to do once the children end. The results are those of one process: the
 same code reads the same documents.
@@ -28,6 +29,7 @@ hold at the fork, prints nothing, and leaves by ``os._exit``.
 """
 from __future__ import annotations
 
+import collections
 import copyreg
 import gc
 import io
@@ -35,6 +37,7 @@ import os
 import pickle
 import signal
 import struct
+import threading
 import sys
 import traceback
 
@@ -64,8 +67,9 @@ PIPE_SIZE = 1 << 20
 _HEAD = struct.Struct("<QI")
 # parts one writev takes at most (Linux's UIO_MAXIOV: this module forks only on Linux)
 _IOV_MAX = 1024
-# bytes an inbox holds to begin with (it grows for a larger frame)
+# bytes an inbox holds to begin with (it grows for a larger frame), and its reader's reads
 INBOX_SIZE = 1 << 21
+READ_SIZE = 1 << 20
 
 
 def available() -> bool:
@@ -179,7 +183,8 @@ def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: 
             share = first
             while share is not None:
                 for i, core in zip(share, core_of(share)):
-                    found.append((i, core.state(), _rules(make_doc(i, core))))
+                    # the packed arrays sent from where they lie (an out-of-band buffer)
+                    found.append((i, pickle.PickleBuffer(core.pack()), _rules(make_doc(i, core))))
                     if len(found) >= FRAME_DOCS:
                         _write(fd, _frame(("part", found), table))
                         found = []
@@ -212,45 +217,64 @@ def _stop(pid: int) -> None:
 
 
 class _Inbox:
-    """What one child sent so far, read from its pipe without waiting (``poll``) or to the end
-    (``drain``), into one buffer kept for the purpose."""
+    """What one child sends. A thread of its own reads the pipe as soon as anything comes (so
+    that the child never waits on a full pipe while this process is busy in the core, which
+    runs without the GIL, or in the rules, which let the thread in every switch interval);
+    the frames are taken between documents (``poll``) or to the end (``drain``)."""
 
     def __init__(self, pid: int, fd: int):
         self.pid, self.fd = pid, fd
+        self.chunks = collections.deque()   # read, not yet taken (appended by the reader)
+        self.error = None                   # what stopped the reader, if not the pipe's end
+        self.reader = None
         self.buf = bytearray(INBOX_SIZE)
-        self.start = self.end = 0   # the bytes read and not yet taken
-        self.ended = False      # its end frame came
-        self.closed = False     # its pipe is at its end
+        self.start = self.end = 0   # the bytes taken in and not yet made into frames
+        self.ended = False          # its end frame came
+
+    def read(self) -> None:
+        """The reader started: only once every child is forked (a fork copies no thread)."""
+        self.reader = threading.Thread(target=self._read, name="tintuc-inbox", daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        try:
+            while data := os.read(self.fd, READ_SIZE):
+                self.chunks.append(data)
+        except OSError as err:
+            self.error = err
 
     def poll(self, put) -> None:
         """Frames complete so far given to ``put(index, core state, results)``."""
-        while not self.closed:
-            if self.end == len(self.buf):
-                self._make_room()
-            try:
-                with memoryview(self.buf) as view:
-                    got = os.readv(self.fd, [view[self.end:]])
-            except BlockingIOError:
-                break
-            if not got:
-                self.closed = True
-            self.end += got
+        while self.chunks:
+            data = self.chunks.popleft()
+            if self.end + len(data) > len(self.buf):
+                self._make_room(len(data))
+            self.buf[self.end:self.end + len(data)] = data
+            self.end += len(data)
             self._frames(put)
 
     def drain(self, put) -> None:
-        """Every frame to the end given to ``put``, the child reaped."""
-        os.set_blocking(self.fd, True)
+        """Every frame to the end given to ``put``, the reader joined and the child reaped."""
+        self.stop_reading()
         self.poll(put)
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
+        if self.error is not None:
+            raise self.error
         if not self.ended:
             raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
 
-    def _make_room(self) -> None:
+    def stop_reading(self) -> None:
+        """Once the child's end of the pipe is closed (it ended or was killed)."""
+        if self.reader is not None:
+            self.reader.join()
+            self.reader = None
+
+    def _make_room(self, more: int) -> None:
         kept = self.end - self.start
-        if self.start:      # what is not taken yet moved to the front
+        if self.start:      # what is not made into frames yet moved to the front
             self.buf[:kept] = self.buf[self.start:self.end]
-        else:               # a frame larger than the buffer: twice the room
+        while kept + more > len(self.buf):      # a frame larger than the buffer: more room
             self.buf.extend(bytes(len(self.buf)))
         self.start, self.end = 0, kept
 
@@ -316,8 +340,9 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             for inbox in inboxes:       # a child's pipe kept from filling
                 inbox.poll(receive)
 
-    def receive(i, state, found):
-        put(i, make_doc(i, CoreDoc.restore(texts[i], state)), found)
+    def receive(i, packed, found):
+        # (packed is a view of the inbox's buffer, which is written over next)
+        put(i, make_doc(i, CoreDoc.unpack_later(texts[i], bytes(packed))), found)
         if tick is not None:
             tick(1)
 
@@ -335,10 +360,10 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             for share in parts[1:jobs]:
                 r, w = os.pipe()
                 try:
-                    # room for what a child finds while the parent is busy (a document, a sweep)
+                    # room for what a child sends while the reader waits for the GIL
                     fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
                 except OSError:
-                    pass    # the default size: a child may wait for the parent now and then
+                    pass    # the default size: a child may wait for the reader now and then
                 try:
                     pid = os.fork()
                 except OSError:
@@ -350,8 +375,9 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
                     os.close(r)
                     _child(texts, core_of, make_doc, share, queue, parts, w, table)
                 os.close(w)
-                os.set_blocking(r, False)
                 inboxes.append(_Inbox(pid, r))
+            for inbox in inboxes:
+                inbox.read()
             for share in mine:
                 read(share)
             sweep = SWEEP_AT * n
@@ -374,5 +400,6 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
         for inbox in inboxes:       # an error or Ctrl-C here: the others are not waited for
             if inbox.pid is not None:
                 _stop(inbox.pid)
+            inbox.stop_reading()    # (the pipe is at its end once the child is gone)
             os.close(inbox.fd)
     return docs, mentions, clusters
