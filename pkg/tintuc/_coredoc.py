@@ -1,7 +1,6 @@
 """The arrays the C pipeline returns for one text, read lazily (see csrc/glue/analyze.c)."""
 from __future__ import annotations
 
-import pickle
 import struct
 
 from ._core import Token
@@ -28,7 +27,7 @@ class CoreDoc:
 
     __slots__ = ("text", "norm", "align", "nstart", "nend", "ostart", "oend", "kinds", "flags",
                  "sent_first", "word_first", "shape", "_matches", "cue_roles", "_cue_hits", "_low",
-                 "_packed")
+                 "_pending")
 
     def __init__(self, text: str, raw: tuple):
         norm, align, ns, ne, os_, oe, kinds, flags, sent, words, matches, shape = raw[:12]
@@ -60,7 +59,7 @@ class CoreDoc:
     def __len__(self) -> int:
         return len(self.kinds)
 
-    # every slot but the text, which the receiving side has (tintuc._forked), and _packed
+    # every slot but the text and _pending
     _STATE = __slots__[1:-1]
 
     def state(self) -> tuple:
@@ -81,34 +80,34 @@ class CoreDoc:
         self._fill(state)
         return self
 
-    def pack(self) -> bytes:
-        """:meth:`state` as one bytes object, for :meth:`unpack_later`; without the lower-cased
-        text, which the receiving side makes again (str.lower) if it ever reads it (the rules
-        that do have mostly run where the CoreDoc was made)."""
-        state = self.state()
-        return pickle.dumps(state[:-1] + (None,), protocol=pickle.HIGHEST_PROTOCOL)
-
     @classmethod
-    def unpack_later(cls, text: str, packed: bytes) -> "CoreDoc":
-        """The CoreDoc of ``text`` whose :meth:`pack` is ``packed``, unpacked when first read: a
-        forked worker's documents (tintuc._forked) cost the caller nothing until their tokens
-        are asked for."""
+    def later(cls, text: str, make) -> "CoreDoc":
+        """The CoreDoc of ``text`` that ``make()`` gives, made when first read: the documents a
+        forked worker analyzed (tintuc._forked) cost the caller nothing until their tokens are
+        asked for, and then what one process would have spent on them."""
         self = cls.__new__(cls)
         self.text = text
-        self._packed = packed
+        self._pending = make
         return self
 
     def __getattr__(self, name):
-        # called only for a slot not set: those of a CoreDoc from unpack_later, until unpacked
+        # called only for a slot not set: those of a CoreDoc from later(), until it is made
         try:
-            packed = object.__getattribute__(self, "_packed")
+            make = object.__getattribute__(self, "_pending")
         except AttributeError:
-            packed = None
-        if packed is None or name not in self._STATE:
+            make = None
+        if make is None or name not in self._STATE:
             raise AttributeError(f"'CoreDoc' object has no attribute '{name}'")
-        self._fill(pickle.loads(packed))
-        self._packed = None
+        self._fill(make().state())
+        self._pending = None
         return getattr(self, name)
+
+    def __getstate__(self):
+        # pickled made (what later() holds is a function of the batch)
+        state = {}
+        for k in ("text",) + self._STATE:
+            state[k] = getattr(self, k)
+        return None, state
 
     def _fill(self, state: tuple) -> None:
         for k, v in zip(self._STATE, state):

@@ -9,9 +9,10 @@ is heavy and however busy the CPUs are; the tickets are large at first and shrin
 end (see shares). The parent reads one document before it forks, so that every model and
 lexicon is loaded once and inherited.
 
-A child sends back the core's arrays (CoreDoc.pack, unpacked by the parent only when first
-read) and what the rules found, pickled (records as their slot values, made again in C:
-_core.unmake and _core.remake), one ticket or a few documents at a time. A thread of the parent
+A child sends back what the rules found, pickled (records as their slot values, made again in
+C: _core.unmake and _core.remake), one ticket or a few documents at a time; not the core's
+arrays, which the parent makes again only if they are read (CoreDoc.later), for that costs
+less than sending them. A thread of the parent
 reads its pipe; the parent takes the frames in between its own documents, makes the documents,
 puts the results in their caches as if they had been asked for, and links
 the event mentions of the batch in order as far as they are in (tintuc.events.cluster.Linker),
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import collections
 import copyreg
+import functools
 import gc
 import io
 import os
@@ -63,8 +65,8 @@ FRAME_DOCS = 16
 SWEEP_AT = 0.8
 # bytes a child's pipe holds (the most an unprivileged process may ask for, by default)
 PIPE_SIZE = 1 << 20
-# the start of a frame's head: its length and its number of out-of-band buffers
-_HEAD = struct.Struct("<QI")
+# a frame's head: its length
+_HEAD = struct.Struct("<Q")
 # parts one writev takes at most (Linux's UIO_MAXIOV: this module forks only on Linux)
 _IOV_MAX = 1024
 # bytes an inbox holds to begin with (it grows for a larger frame), and its reader's reads
@@ -122,19 +124,13 @@ def _dispatch_table() -> dict:
 
 
 def _frame(obj, table: dict) -> list:
-    """``obj`` pickled, as the parts of a frame: a head (the frame's length, the number of
-    buffers, the pickle's length and each buffer's), the pickle, then the buffers it leaves out
-    (protocol 5: the core's arrays, written to the pipe from where they lie, not copied)."""
+    """``obj`` pickled, as the parts of a frame: its length, then the pickle."""
     f = io.BytesIO()
-    bufs = []
-    p = pickle.Pickler(f, protocol=5, buffer_callback=bufs.append)
+    p = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
     p.dispatch_table = table
     p.dump(obj)
-    parts = [f.getbuffer()] + [b.raw() for b in bufs]
-    sizes = [part.nbytes for part in parts]
-    head_size = _HEAD.size + 8 * len(sizes)
-    head = _HEAD.pack(head_size + sum(sizes), len(bufs)) + struct.pack(f"<{len(sizes)}Q", *sizes)
-    return [head] + parts
+    data = f.getbuffer()
+    return [_HEAD.pack(_HEAD.size + data.nbytes), data]
 
 
 def _unframe(view: memoryview, at: int, end: int):
@@ -142,16 +138,10 @@ def _unframe(view: memoryview, at: int, end: int):
     not all in before ``end``."""
     if end - at < _HEAD.size:
         return None
-    total, nbufs = _HEAD.unpack_from(view, at)
+    (total,) = _HEAD.unpack_from(view, at)
     if end - at < total:
         return None
-    sizes = struct.unpack_from(f"<{nbufs + 1}Q", view, at + _HEAD.size)
-    k = at + _HEAD.size + 8 * len(sizes)
-    parts = []
-    for size in sizes:
-        parts.append(view[k:k + size])
-        k += size
-    return pickle.loads(parts[0], buffers=parts[1:]), at + total
+    return pickle.loads(view[at + _HEAD.size:at + total]), at + total
 
 
 def _write(fd: int, parts: list) -> None:
@@ -183,8 +173,7 @@ def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: 
             share = first
             while share is not None:
                 for i, core in zip(share, core_of(share)):
-                    # the packed arrays sent from where they lie (an out-of-band buffer)
-                    found.append((i, pickle.PickleBuffer(core.pack()), _rules(make_doc(i, core))))
+                    found.append((i, _rules(make_doc(i, core))))
                     if len(found) >= FRAME_DOCS:
                         _write(fd, _frame(("part", found), table))
                         found = []
@@ -244,7 +233,7 @@ class _Inbox:
             self.error = err
 
     def poll(self, put) -> None:
-        """Frames complete so far given to ``put(index, core state, results)``."""
+        """Frames complete so far given to ``put(index, results)``."""
         while self.chunks:
             data = self.chunks.popleft()
             if self.end + len(data) > len(self.buf):
@@ -331,6 +320,9 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             feats[linked] = ()
             linked += 1
 
+    def core_one(i):
+        return core_of(range(i, i + 1))[0]
+
     def read(share):
         for i, core in zip(share, core_of(share)):
             doc = make_doc(i, core)
@@ -340,9 +332,9 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             for inbox in inboxes:       # a child's pipe kept from filling
                 inbox.poll(receive)
 
-    def receive(i, packed, found):
-        # (packed is a view of the inbox's buffer, which is written over next)
-        put(i, make_doc(i, CoreDoc.unpack_later(texts[i], bytes(packed))), found)
+    def receive(i, found):
+        # the core's arrays are not sent: made again here if they are ever read
+        put(i, make_doc(i, CoreDoc.later(texts[i], functools.partial(core_one, i))), found)
         if tick is not None:
             tick(1)
 
