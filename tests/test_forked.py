@@ -197,3 +197,38 @@ def test_a_worker_failing_after_sending_results_fails_the_call(batch, monkeypatc
     with pytest.raises(ValueError, match="worker failed late"):
         tintuc.analyze_many(texts, published=dates, n_jobs=2)
     assert len(forks) == 1 and reaped(forks)
+
+
+CTRL_C = """
+import os, sys, time, tintuc
+texts = [f"Ngày {k % 28 + 1}/10, Bộ trưởng Ngoại giao Việt Nam hội đàm với người đồng cấp Nhật Bản "
+         f"tại Hà Nội; hai bên ký kết {k % 9 + 2} văn kiện hợp tác. " * 20 for k in range(12000)]
+tintuc.analyze_many(texts[:100], n_jobs=2)      # models loaded first
+print("ready", flush=True)
+try:
+    tintuc.analyze_many(texts, n_jobs=2)
+    print("completed", flush=True)
+except KeyboardInterrupt:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        print("interrupted, a worker left", flush=True)
+    except ChildProcessError:
+        print("interrupted, no worker left", flush=True)
+"""
+
+
+def test_ctrl_c_stops_the_workers_too():
+    import signal
+    import subprocess
+    import sys
+    import time
+    proc = subprocess.Popen([sys.executable, "-c", CTRL_C], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(0.5)                 # well into the batch: the workers are reading
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert out.strip() == "interrupted, no worker left", out + err

@@ -30,13 +30,13 @@ hold at the fork, prints nothing, and leaves by ``os._exit``.
 """
 from __future__ import annotations
 
-import collections
 import copyreg
 import functools
 import gc
 import io
 import os
 import pickle
+import queue
 import signal
 import struct
 import threading
@@ -160,8 +160,8 @@ def _take(fd: int, parts: list):
     return parts[int.from_bytes(got, "little")] if got else None
 
 
-def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: int, table: dict) -> None:
-    """In the forked child: analyze share ``first``, then shares from ``queue`` while there are,
+def _child(texts, core_of, make_doc, first: range, tickets: int, parts: list, fd: int, table: dict) -> None:
+    """In the forked child: analyze share ``first``, then shares from ``tickets`` while there are,
     and write frames of (document index, core arrays, results) to ``fd``; then an end frame,
     and exit."""
     code = 0
@@ -182,7 +182,7 @@ def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: 
                 if found:
                     _write(fd, _frame(("part", found), table))
                     found = []
-                share = _take(queue, parts)
+                share = _take(tickets, parts)
             data = _frame(("end",), table)
         except BaseException as err:
             try:
@@ -197,14 +197,6 @@ def _child(texts, core_of, make_doc, first: range, queue: int, parts: list, fd: 
         os._exit(code)
 
 
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-
-
 class _Inbox:
     """What one child sends. A thread of its own reads the pipe as soon as anything comes (so
     that the child never waits on a full pipe while this process is busy in the core, which
@@ -213,12 +205,14 @@ class _Inbox:
 
     def __init__(self, pid: int, fd: int):
         self.pid, self.fd = pid, fd
-        self.chunks = collections.deque()   # read, not yet taken (appended by the reader)
+        # read, not yet taken (put by the reader; None once the pipe is at its end)
+        self.chunks = queue.SimpleQueue()
         self.error = None                   # what stopped the reader, if not the pipe's end
         self.reader = None
         self.buf = bytearray(INBOX_SIZE)
         self.start = self.end = 0   # the bytes taken in and not yet made into frames
         self.ended = False          # its end frame came
+        self.closed = False         # its pipe is at its end
 
     def read(self) -> None:
         """The reader started: only once every child is forked (a fork copies no thread)."""
@@ -228,36 +222,60 @@ class _Inbox:
     def _read(self) -> None:
         try:
             while data := os.read(self.fd, READ_SIZE):
-                self.chunks.append(data)
+                self.chunks.put(data)
         except OSError as err:
             self.error = err
+        finally:
+            self.chunks.put(None)
 
     def poll(self, put) -> None:
         """Frames complete so far given to ``put(index, results)``."""
-        while self.chunks:
-            data = self.chunks.popleft()
-            if self.end + len(data) > len(self.buf):
-                self._make_room(len(data))
-            self.buf[self.end:self.end + len(data)] = data
-            self.end += len(data)
-            self._frames(put)
+        while not self.closed:
+            try:
+                data = self.chunks.get_nowait()
+            except queue.Empty:
+                break
+            self._take(data, put)
 
     def drain(self, put) -> None:
-        """Every frame to the end given to ``put``, the reader joined and the child reaped."""
-        self.stop_reading()
-        self.poll(put)
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
+        """Every frame to the end given to ``put``, waiting for them (not for the child to
+        exit: see reap)."""
+        while not self.ended and not self.closed:
+            self._take(self.chunks.get(), put)
         if self.error is not None:
             raise self.error
         if not self.ended:
+            status = self.reap()
             raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
 
-    def stop_reading(self) -> None:
-        """Once the child's end of the pipe is closed (it ended or was killed)."""
+    def kill(self) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+    def reap(self):
+        """The child waited for once its end of the pipe is closed (it ended, or was killed);
+        its status."""
         if self.reader is not None:
             self.reader.join()
             self.reader = None
+        status = None
+        if self.pid is not None:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+        return status
+
+    def _take(self, data, put) -> None:
+        if data is None:
+            self.closed = True
+            return
+        if self.end + len(data) > len(self.buf):
+            self._make_room(len(data))
+        self.buf[self.end:self.end + len(data)] = data
+        self.end += len(data)
+        self._frames(put)
 
     def _make_room(self, more: int) -> None:
         kept = self.end - self.start
@@ -286,12 +304,13 @@ class _Inbox:
             self.start = self.end = 0
 
 
-def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list, list, list]:
+def analyze(texts: list, core_of, make_doc, jobs: int, tick=None, finish=None) -> list:
     """The documents of ``texts`` analyzed by ``jobs`` processes, with entities, times and
     attributions in their caches: ``core_of(share)`` runs the C core over a range of them,
-    ``make_doc(i, core)`` makes document i. Returns the documents, the event mentions of each
-    (not yet clustered), and the clusters of all of them in order (tintuc.events.cluster.Linker),
-    linked as they come in. ``tick(k)`` is told of every k documents done."""
+    ``make_doc(i, core)`` makes document i. ``finish(documents, mentions, clusters)`` is given
+    the event mentions of each document (not yet clustered) and the clusters of all of them in
+    order (tintuc.events.cluster.Linker), linked as they came in, while the children exit.
+    Returns the documents. ``tick(k)`` is told of every k documents done."""
     import fcntl    # not on every platform: only here, on Linux
     from ._coredoc import CoreDoc
     from .events.cluster import Linker, features
@@ -339,14 +358,15 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             tick(1)
 
     inboxes = []
-    queue = None
+    tickets = None
+    done = False
     try:
         with no_collection():
             # the first document read before the fork: every model and lexicon the stages load
             # on first use is loaded once, here, and inherited
             read(parts[0])
             mine = []    # shares read here: any whose fork failed
-            queue, w = os.pipe()
+            tickets, w = os.pipe()
             _write(w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
             os.close(w)
             for share in parts[1:jobs]:
@@ -365,7 +385,7 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
                     continue
                 if pid == 0:
                     os.close(r)
-                    _child(texts, core_of, make_doc, share, queue, parts, w, table)
+                    _child(texts, core_of, make_doc, share, tickets, parts, w, table)
                 os.close(w)
                 inboxes.append(_Inbox(pid, r))
             for inbox in inboxes:
@@ -373,7 +393,7 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             for share in mine:
                 read(share)
             sweep = SWEEP_AT * n
-            while (share := _take(queue, parts)) is not None:
+            while (share := _take(tickets, parts)) is not None:
                 read(share)
                 if share.start >= sweep:
                     # the young objects (nearly all of the batch's) walked once now, while the
@@ -386,12 +406,15 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None) -> tuple[list,
             clusters = linker.clusters()
             # the features go while collections still wait: the first one after would walk them
             linker = None
+            if finish is not None:
+                finish(docs, mentions, clusters)    # while the children exit
+            done = True
     finally:
-        if queue is not None:
-            os.close(queue)
-        for inbox in inboxes:       # an error or Ctrl-C here: the others are not waited for
-            if inbox.pid is not None:
-                _stop(inbox.pid)
-            inbox.stop_reading()    # (the pipe is at its end once the child is gone)
+        if tickets is not None:
+            os.close(tickets)
+        for inbox in inboxes:
+            if not done:
+                inbox.kill()        # an error or Ctrl-C here: the others are not waited for
+            inbox.reap()
             os.close(inbox.fd)
-    return docs, mentions, clusters
+    return docs

@@ -143,6 +143,17 @@ def _threaded(n: int, jobs: int, core_of, make_doc, bar) -> list:
     return [make_doc(i, core) for i, core in enumerate(cores)]
 
 
+def _grouped(docs: list, mentions=None, clusters=None) -> list:
+    """The documents, their events clustered together (when they are first read, unless the
+    mentions and their clusters are given)."""
+    group = events_group(docs)
+    for doc in docs:
+        doc._group = group
+    if mentions is not None:
+        group.fill(mentions, clusters)
+    return docs
+
+
 def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, progress: bool = False,
                  tone="hòa", fold_punct=True) -> Corpus:
     """Analyze a batch: a list of str, a pandas Series (its index is kept), or Articles from
@@ -187,17 +198,11 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     with no_collection():
         try:
             if forked:
-                docs, mentions, clusters = _forked.analyze(
-                    clean, core_of, make_doc, min(jobs, n // _forked.MIN_SHARE),
-                    tick=bar.update if bar is not None else None)
+                docs = _forked.analyze(clean, core_of, make_doc, min(jobs, n // _forked.MIN_SHARE),
+                                       tick=bar.update if bar is not None else None, finish=_grouped)
             else:
-                docs = _threaded(n, jobs, core_of, make_doc, bar)
+                docs = _grouped(_threaded(n, jobs, core_of, make_doc, bar))
         finally:
             if bar is not None:
                 bar.close()
-        group = events_group(docs)        # their events are clustered together
-        for doc in docs:
-            doc._group = group
-        if forked:
-            group.fill(mentions, clusters)
     return Corpus(docs, index)
