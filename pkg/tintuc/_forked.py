@@ -12,12 +12,12 @@ lexicon is loaded once and inherited.
 A child sends back what the rules found, pickled (records as their slot values, made again in
 C: _core.unmake and _core.remake), one ticket or a few documents at a time; not the core's
 arrays, which the parent makes again only if they are read (CoreDoc.later), for that costs
-less than sending them. A thread of the parent
-reads its pipe; the parent takes the frames in between its own documents, makes the documents,
-puts the results in their caches as if they had been asked for, and links
-the event mentions of the batch in order as far as they are in (tintuc.events.cluster.Linker),
-so that little is left to do once the children end. The results are those of one process: the
-same code reads the same documents.
+less than sending them. A thread of the parent reads each child's pipe as soon as anything
+comes; the parent takes the frames in between its own documents, makes the documents, puts the
+results in their caches as if they had been asked for, and links the event mentions of the
+batch in order as far as they are in (tintuc.events.cluster.Linker), so that little is left to
+do once the children end. The results are those of one process: the same code reads the same
+documents.
 
 Forking before the core, rather than after it, leaves a child little of the parent's memory to
 touch (each page it writes to is copied), and keeps each process's caches on one run of
@@ -39,8 +39,8 @@ import pickle
 import queue
 import signal
 import struct
-import threading
 import sys
+import threading
 import traceback
 
 from . import _core
@@ -70,13 +70,14 @@ _HEAD = struct.Struct("<Q")
 # parts one writev takes at most (Linux's UIO_MAXIOV: this module forks only on Linux)
 _IOV_MAX = 1024
 # bytes an inbox holds to begin with (it grows for a larger frame), and its reader's reads
-INBOX_SIZE = 1 << 21
+INBOX_SIZE = 1 << 18
 READ_SIZE = 1 << 20
 
 
 def available() -> bool:
     # Not under an AddressSanitizer build: its allocator takes no fork handlers, so a thread
-    # of the core's pool still exiting at the fork leaves the child waiting on a lock forever.
+    # still exiting at the fork (one of the caller's pools) leaves the child waiting on a lock
+    # forever.
     return sys.platform.startswith("linux") and hasattr(os, "fork") and not _core.sanitized
 
 
