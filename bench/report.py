@@ -73,13 +73,16 @@ def gazetteer(r):
 
 
 def pipeline(r):
-    one, two, uts = r["tintuc_1_thread"], r["tintuc_2_threads"], r["underthesea"]
+    one, two, uts = r["tintuc_1_thread"], r["tintuc_2_jobs"], r["underthesea"]
+    cpus = r["two_cpus"]
     stages = ", ".join(f"{k} {v:.2f} s" for k, v in one["stages_s"].items())
     return ("**The whole pipeline** (`analyze_many` with entities, time expressions and events materialized) "
             f"over the Dân Trí corpus (`python bench/pipeline_speed.py`): {one['mb_per_s']:.2f} MB/s on one "
-            f"thread ({stages}), {two['mb_per_s']:.2f} MB/s with `n_jobs=2` ({two['speedup']:.2f}x: the C core on "
-            f"two threads, then the rule stages shared by the caller and a forked process that take documents "
-            f"from one queue); underthesea's word_tokenize + ner "
+            f"thread ({stages}), {two['mb_per_s']:.2f} MB/s with `n_jobs=2` ({two['speedup']:.2f}x: the caller "
+            f"and a forked process analyze whole documents, taken from one queue). In the same run, this "
+            f"machine gave {cpus['loop_speedup']:.2f}x to a pure-Python loop in two processes, and "
+            f"{cpus['halves_speedup']:.2f}x to the pipeline run on each half of the corpus in two processes "
+            f"with nothing exchanged. underthesea's word_tokenize + ner "
             f"{uts['mb_per_s']:.4f} MB/s on the first {r['config']['underthesea_articles']} articles: "
             f"{r['ratio_tintuc_1_thread_to_underthesea']:.0f}x.")
 
