@@ -1,4 +1,5 @@
-"""analyze_many on threads gives exactly the one-thread results; its progress bar counts documents."""
+"""analyze_many with several jobs (forked processes on Linux, threads elsewhere) gives exactly the
+one-thread results; its progress bar counts documents."""
 import pandas as pd
 import pytest
 
