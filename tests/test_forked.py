@@ -232,3 +232,20 @@ def test_ctrl_c_stops_the_workers_too():
     finally:
         proc.kill()
     assert out.strip() == "interrupted, no worker left", out + err
+
+
+def test_a_users_gazetteer_and_options_reach_the_workers(forks):
+    gaz = tintuc.Gazetteer()
+    gaz.add("Hợp tác xã Sông Lam Xanh", "ORG", id="X-SLX", aliases=("HTX Sông Lam Xanh",))
+    texts = [f"Ngày {k % 27 + 1}/3, HTX Sông Lam Xanh ký hợp đồng thứ {k} với một công ty ở Nghệ An; "
+             f"hoà giải xong tranh chấp." for k in range(3 * _forked.MIN_SHARE)]
+    kw = dict(published="2021-03-30", gazetteer=gaz, tone="hoà", fold_punct=False)
+    one = tintuc.analyze_many(texts, **kw)
+    two = tintuc.analyze_many(texts, n_jobs=2, **kw)
+    assert len(forks) == 1 and reaped(forks)
+    assert all(any(e.id == "X-SLX" for e in d.entities) for d in two)
+    for a, b in zip(one, two):
+        assert a.normalized == b.normalized and "hoà" in b.normalized      # the tone asked for
+        assert [e.to_dict() for e in a.entities] == [e.to_dict() for e in b.entities]
+        assert [t.to_dict() for t in a.times] == [t.to_dict() for t in b.times]
+        assert [e.to_dict() for e in a.events] == [e.to_dict() for e in b.events]
