@@ -163,7 +163,7 @@ def _take(fd: int, parts: list):
 
 def _child(texts, core_of, make_doc, first: range, tickets: int, parts: list, fd: int, table: dict) -> None:
     """In the forked child: analyze share ``first``, then shares from ``tickets`` while there are,
-    and write frames of (document index, core arrays, results) to ``fd``; then an end frame,
+    and write frames of (document index, what the rules found) to ``fd``; then an end frame,
     and exit."""
     code = 0
     try:
