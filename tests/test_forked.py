@@ -93,10 +93,10 @@ def test_an_error_in_a_worker_is_raised(batch, monkeypatch, forks):
     parent = os.getpid()
     rules = _forked._rules
 
-    def failing(doc):
+    def failing(docs):
         if os.getpid() != parent:
             raise ValueError("worker failed")
-        return rules(doc)
+        return rules(docs)
 
     monkeypatch.setattr(_forked, "_rules", failing)
     with pytest.raises(ValueError, match="worker failed"):
@@ -109,10 +109,10 @@ def test_a_worker_that_dies_fails_the_call(batch, monkeypatch, forks):
     parent = os.getpid()
     rules = _forked._rules
 
-    def dying(doc):
+    def dying(docs):
         if os.getpid() != parent:
             os._exit(3)
-        return rules(doc)
+        return rules(docs)
 
     monkeypatch.setattr(_forked, "_rules", dying)
     with pytest.raises(RuntimeError, match="without results"):
