@@ -62,24 +62,6 @@ class CoreDoc:
     # every slot but the text and _pending
     _STATE = __slots__[1:-1]
 
-    def state(self) -> tuple:
-        """What makes this CoreDoc again with :meth:`restore`, the text left out (and ``norm``
-        when it is the text itself)."""
-        vals = [getattr(self, k) for k in self._STATE]
-        if self.norm is self.text:
-            vals[0] = None
-        if self._low is self.text:
-            vals[-1] = True
-        return tuple(vals)
-
-    @classmethod
-    def restore(cls, text: str, state: tuple) -> "CoreDoc":
-        """The CoreDoc of ``text`` whose :meth:`state` is ``state``."""
-        self = cls.__new__(cls)
-        self.text = text
-        self._fill(state)
-        return self
-
     @classmethod
     def later(cls, text: str, make) -> "CoreDoc":
         """The CoreDoc of ``text`` that ``make()`` gives, made when first read: the documents a
@@ -98,24 +80,15 @@ class CoreDoc:
             make = None
         if make is None or name not in self._STATE:
             raise AttributeError(f"'CoreDoc' object has no attribute '{name}'")
-        self._fill(make().state())
+        made = make()
+        for k in self._STATE:
+            setattr(self, k, getattr(made, k))
         self._pending = None
         return getattr(self, name)
 
     def __getstate__(self):
-        # pickled made (what later() holds is a function of the batch)
-        state = {}
-        for k in ("text",) + self._STATE:
-            state[k] = getattr(self, k)
-        return None, state
-
-    def _fill(self, state: tuple) -> None:
-        for k, v in zip(self._STATE, state):
-            setattr(self, k, v)
-        if self.norm is None:
-            self.norm = self.text
-        if self._low is True:
-            self._low = self.text
+        # pickled made (what later() holds is a function of its batch)
+        return None, {k: getattr(self, k) for k in ("text",) + self._STATE}
 
     @property
     def low(self) -> str:

@@ -67,8 +67,6 @@ SWEEP_AT = 0.8
 PIPE_SIZE = 1 << 20
 # a frame's head: its length
 _HEAD = struct.Struct("<Q")
-# parts one writev takes at most (Linux's UIO_MAXIOV: this module forks only on Linux)
-_IOV_MAX = 1024
 # bytes an inbox holds to begin with (it grows for a larger frame), and its reader's reads
 INBOX_SIZE = 1 << 18
 READ_SIZE = 1 << 20
@@ -153,7 +151,7 @@ def _unframe(view: memoryview, at: int, end: int):
 def _write(fd: int, parts: list) -> None:
     parts = [memoryview(part).cast("B") for part in parts]
     while parts:
-        done = os.writev(fd, parts[:_IOV_MAX])
+        done = os.writev(fd, parts)
         while parts and done >= parts[0].nbytes:
             done -= parts.pop(0).nbytes
         if done:
