@@ -108,3 +108,30 @@ def test_a_coredoc_made_later_is_made_when_first_read(text):
     other = CoreDoc.later(text, make)
     again = pickle.loads(pickle.dumps(other))
     assert calls == [1, 1] and again.tokens() == core.tokens()
+
+
+def test_no_leak_over_many_records_and_errors():
+    import gc
+    import sys
+    e = Entity("Hà Nội", 3, 9, "LOC", "vn-hn", "Hà Nội", flags=("city",))
+    for _ in range(1000):           # warm the caches
+        _core.remake(*_core.unmake(e)[1])
+    gc.collect()
+    before = sys.getallocatedblocks()
+    descr = Entity.__dict__["text"]
+    refs = sys.getrefcount(descr)
+    for _ in range(20000):
+        fn, args = _core.unmake(e)
+        fn(*args)
+        for bad in ((Rec, ("one",)), (Plain, ())):
+            try:
+                _core.remake(*bad)
+            except TypeError:
+                pass
+        try:
+            _core.unmake(Base())
+        except AttributeError:
+            pass
+    gc.collect()
+    assert sys.getallocatedblocks() - before < 200
+    assert sys.getrefcount(descr) == refs        # the slot descriptors held only while in use

@@ -37,9 +37,15 @@ PyObject *tt_record_new(const tt_record *s, PyObject *const *vals)
 /* the most slots remake() sets (the records of tintuc have at most 16) */
 #define REMAKE_MAX 32
 
-/* The member descriptors of cls's own __slots__, borrowed from its dict (setting or getting a
- * slot runs no Python code, so they stay while one instance is made or read): their count, or
- * -1 with a TypeError naming func. */
+static void release(PyObject **descr, Py_ssize_t n)
+{
+    for (Py_ssize_t f = 0; f < n; f++)
+        Py_DECREF(descr[f]);
+}
+
+/* The member descriptors of cls's own __slots__, as new references (allocating the instance
+ * or the tuple may run a collection, and with it finalizers): their count, or -1 with a
+ * TypeError naming func. */
 static Py_ssize_t own_slots(PyObject *module, PyTypeObject *cls, const char *func, PyObject **descr)
 {
     PyObject *slots = PyDict_GetItemWithError(cls->tp_dict, tt_get_state(module)->slots_name);
@@ -61,9 +67,10 @@ static Py_ssize_t own_slots(PyObject *module, PyTypeObject *cls, const char *fun
             if (!PyErr_Occurred())
                 PyErr_Format(PyExc_TypeError, "%s(): slot %zd of %.100s has no member descriptor", func, f,
                              cls->tp_name);
+            release(descr, f);
             return -1;
         }
-        descr[f] = d;
+        descr[f] = Py_NewRef(d);
     }
     return n;
 }
@@ -74,6 +81,7 @@ static Py_ssize_t own_slots(PyObject *module, PyTypeObject *cls, const char *fun
 static PyObject *py_remake(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *descr[REMAKE_MAX];
+    PyObject *res = NULL;
     if (nargs != 2 || !PyType_Check(args[0]) || !PyTuple_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "remake() takes a class and a tuple of values");
         return NULL;
@@ -84,10 +92,13 @@ static PyObject *py_remake(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     if (PyTuple_GET_SIZE(args[1]) != n) {
         PyErr_Format(PyExc_TypeError, "remake(): %.100s needs a tuple of its %zd slots' values", cls->tp_name, n);
-        return NULL;
+        goto done;
     }
     tt_record rec = {cls, descr, n};
-    return tt_record_new(&rec, &PyTuple_GET_ITEM(args[1], 0));
+    res = tt_record_new(&rec, &PyTuple_GET_ITEM(args[1], 0));
+done:
+    release(descr, n);
+    return res;
 }
 
 /* unmake(obj): (remake, (type(obj), values of its slots)), what pickle's reducer of a record
@@ -95,23 +106,25 @@ static PyObject *py_remake(PyObject *module, PyObject *const *args, Py_ssize_t n
 static PyObject *py_unmake(PyObject *module, PyObject *obj)
 {
     PyObject *descr[REMAKE_MAX];
-    PyObject *vals = NULL;
+    PyObject *vals = NULL, *res = NULL;
     PyTypeObject *cls = Py_TYPE(obj);
     Py_ssize_t n = own_slots(module, cls, "unmake", descr);
     if (n < 0)
         return NULL;
     vals = PyTuple_New(n);
     if (vals == NULL)
-        return NULL;
+        goto done;
     for (Py_ssize_t f = 0; f < n; f++) {
         PyObject *v = Py_TYPE(descr[f])->tp_descr_get(descr[f], obj, (PyObject *)cls);
-        if (v == NULL) {
-            Py_DECREF(vals);
-            return NULL;
-        }
+        if (v == NULL)
+            goto done;
         PyTuple_SET_ITEM(vals, f, v);
     }
-    return Py_BuildValue("O(ON)", tt_get_state(module)->remake, (PyObject *)cls, vals);
+    res = Py_BuildValue("O(OO)", tt_get_state(module)->remake, (PyObject *)cls, vals);
+done:
+    Py_XDECREF(vals);
+    release(descr, n);
+    return res;
 }
 
 PyMethodDef tt_record_methods[] = {
