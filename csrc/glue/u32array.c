@@ -194,8 +194,8 @@ static PyObject *u32_tobytes(PyObject *self, PyObject *Py_UNUSED(ignored))
 }
 
 /* Pickled as U32Array(bytes); from protocol 5 on, as U32Array(PickleBuffer(self)), which a
- * pickler given a buffer_callback leaves out of its stream, to be sent from where it lies
- * (tintuc._forked does so with the core's arrays). */
+ * pickler given a buffer_callback (Dask's, for one) leaves out of its stream, to be sent from
+ * where it lies. */
 static PyObject *u32_reduce_ex(PyObject *self, PyObject *arg)
 {
     long protocol = PyLong_AsLong(arg);
