@@ -165,6 +165,19 @@ def test_align_is_an_array_when_the_text_changes():
     assert core.norm == "Hòa bình"
     assert type(core.align) is U32 and core.align.tolist() == [0, 1, 2, 4, 5, 6, 8, 9, 10]
     assert core.to_original(len(core.norm)) == len(text) and bisect.bisect_left(core.align, 4) == 3
+    # spans in the original differ from those in norm, so each has its own arrays
+    assert core.ostart is not core.nstart and core.ostart.tolist() == [0, 5]
+    assert core.oend.tolist() == [4, 10] and core.nend.tolist() == [3, 8]
+
+
+def test_an_unchanged_text_shares_its_span_arrays():
+    text = "Hòa bình"
+    core = CoreDoc(text, _core.analyze_batch([text])[0])
+    assert core.norm is text and core.align is None
+    assert core.ostart is core.nstart and core.oend is core.nend and core.nend.tolist() == [3, 8]
+    # shared once pickled too
+    again = pickle.loads(pickle.dumps(core))
+    assert again.ostart is again.nstart and again.oend.tolist() == [3, 8]
 
 
 def test_a_document_pickles_with_its_arrays():

@@ -6,7 +6,7 @@
  *    cue_roles, cue_hits)
  * norm is the normalized text (the input itself when unchanged); align is None when unchanged,
  * else len(norm) + 1 uint32 offsets into the original; nstart/nend are token spans in norm and
- * ostart/oend in the original; kinds and flags one byte per token; sentences and words the
+ * ostart/oend in the original (the same objects when norm is the input); kinds and flags one byte per token; sentences and words the
  * index of the first token of each; every uint32 array is a U32Array (u32array.c), which the
  * cyclic collector does not track; matches the gazetteer matches over
  * the tokens (records laid out as match_rec; empty without an automaton); shape one ASCII
@@ -290,21 +290,31 @@ static PyObject *result_of(PyObject *text, const tt_doc *d, const tt_ac_matchbuf
     }
     if (norm == NULL || align == NULL)
         goto done;
-    /* the token arrays written straight into their objects */
+    /* the token arrays written straight into their objects; a text the core left as it was
+     * (most news) has the same spans in both, so one pair of (immutable) arrays serves */
     if ((arr[0] = tt_u32array_new(u32, nt, &ns)) == NULL || (arr[1] = tt_u32array_new(u32, nt, &ne)) == NULL
-        || (arr[2] = tt_u32array_new(u32, nt, &os)) == NULL || (arr[3] = tt_u32array_new(u32, nt, &oe)) == NULL
         || (arr[4] = bytes_new(nt, (void **)&kinds)) == NULL || (arr[5] = bytes_new(nt, (void **)&flags)) == NULL)
         goto done;
+    if (d->changed) {
+        if ((arr[2] = tt_u32array_new(u32, nt, &os)) == NULL || (arr[3] = tt_u32array_new(u32, nt, &oe)) == NULL)
+            goto done;
+    } else {
+        arr[2] = Py_NewRef(arr[0]);
+        arr[3] = Py_NewRef(arr[1]);
+        os = oe = NULL;
+    }
     for (size_t k = 0; k < nt; k++) {
         const tt_token *t = &d->tokens.v[k];
-        uint32_t a = t->start, b = t->end, oa = d->map.v[a], ob = d->map.v[b];
-        ns[k] = a;
-        ne[k] = b;
-        os[k] = oa;
-        oe[k] = ob;
+        ns[k] = t->start;
+        ne[k] = t->end;
         kinds[k] = t->kind;
         flags[k] = t->flags;
     }
+    if (os != NULL)
+        for (size_t k = 0; k < nt; k++) {
+            os[k] = d->map.v[ns[k]];
+            oe[k] = d->map.v[ne[k]];
+        }
     if ((arr[6] = tt_u32array_from(u32, d->sent.v, d->sent.n)) == NULL)
         goto done;
     if ((arr[7] = tt_u32array_from(u32, d->words.v, d->words.n)) == NULL)
