@@ -135,3 +135,30 @@ def test_seed_articles_score(shared):
     a, b = same.split("/")
     c, d = rest.split(" ")[0].split("/")
     assert a == b and c == d, dup
+
+
+def test_an_organization_headed_in_lower_case():
+    # the press writes "bộ Y tế" as well as "Bộ Y tế": the capital after the head marks the name
+    assert by_text("Theo bộ Y tế, số ca mắc đã giảm.")["bộ Y tế"] == ("ORG", "org:vn-moh", "gazetteer")
+    assert by_text("Ứng viên đảng Dân chủ phát biểu.")["đảng Dân chủ"][:2] == ("ORG", "org:us-democrats")
+    # not when the head is the end of another word ("cán bộ" is one word), nor when nothing
+    # after it is capitalized, nor for a place, whose common noun is no part of its name
+    assert "bộ Công an" not in by_text("Ban liên lạc cán bộ Công an họp mặt.")
+    assert "bộ y tế" not in by_text("Theo bộ y tế, số ca mắc đã giảm.")
+    assert [t for t, label, _, _ in ents("Quan hệ giữa hai nước Việt Nam và Italia.") if label == "LOC"] == \
+        ["Việt Nam", "Italia"]
+    # Gazetteer.find does not know the words of a text, so it keeps the head to its capital
+    assert tintuc.default_gazetteer().find("Theo bộ Y tế, số ca mắc đã giảm.") == []
+
+
+def test_a_users_organization_headed_in_lower_case():
+    g = Gazetteer(capitals=True)
+    g.add("Quỹ Tiền tệ Quốc tế", "ORG", id="imf")
+    g.add("Thành phố Cảng Biển", "LOC", id="port")
+    assert by_text("Theo quỹ Tiền tệ Quốc tế, kinh tế tăng.", gazetteer=g)["quỹ Tiền tệ Quốc tế"][1] == "imf"
+    assert by_text("Theo Quỹ Tiền tệ Quốc tế, kinh tế tăng.", gazetteer=g)["Quỹ Tiền tệ Quốc tế"][1] == "imf"
+    assert "thành phố Cảng Biển" not in by_text("Họ đến thành phố Cảng Biển.", gazetteer=g)
+    # without the capitals option the head's case never mattered
+    g2 = Gazetteer()
+    g2.add("Quỹ Tiền tệ Quốc tế", "ORG", id="imf")
+    assert by_text("theo quỹ tiền tệ quốc tế", gazetteer=g2)["quỹ tiền tệ quốc tế"][1] == "imf"

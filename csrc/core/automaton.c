@@ -1701,6 +1701,18 @@ static inline uint32_t syl_len(const tt_automaton *a, uint32_t s)
     return a->syl_off[s + 1] - a->syl_off[s];
 }
 
+/* May the head of a name match in lower case at units from i ("bộ Y tế")? When it begins a
+ * word of the text (not the "bộ" of "cán bộ Công an") and the name's second word (at w2) is
+ * capitalized in the name and in the text: the capital marks the name the common noun heads. */
+static int lower_head(const matcher *m, const tt_cp *w2, size_t i)
+{
+    const unit *u = &m->u[i], *next = &m->u[i + 1];
+    if (m->o->joins == NULL || (u->tok > 0 && m->o->joins[u->tok - 1]))
+        return 0;
+    return initial_case(w2, syl_len(m->a, m->path[1])) == 1
+           && initial_case(m->s + next->start, next->end - next->start) == 1;
+}
+
 /* Does entry e match units [i, j] (the key path in m->path)? Sets its quality. */
 static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_at, uint16_t *q)
 {
@@ -1754,7 +1766,7 @@ static int check_entry(matcher *m, uint32_t e, size_t i, size_t j, size_t typo_a
          * three words or more only the first is held to it, since the press writes "Tổ chức
          * Hiệp ước an ninh tập thể" for a listed "Tổ chức Hiệp ước An ninh Tập thể" */
         if (m->o->capitals && !(flags & TT_AC_ANYCASE) && (k == 0 || ntok < 3) && initial_case(w, L) == 1
-            && initial_case(t, tl) != 1)
+            && initial_case(t, tl) != 1 && !(k == 0 && ntok >= 3 && (flags & TT_AC_HEADED) && lower_head(m, w + L, i)))
             return 0;
         if ((flags & TT_AC_CASED) || (!(flags & TT_AC_ANYCASE) && all_caps(w, L))) {
             for (size_t x = 0; x < L; x++) {

@@ -32,7 +32,10 @@
  *   - with the capitals option, a token written with a capital initial must have one in the text
  *     (or be written in capitals) unless the entry is TT_AC_ANYCASE; in names of three tokens or
  *     more only the first token is held to it (the press writes "Tổ chức Hiệp ước an ninh tập
- *     thể" for "Tổ chức Hiệp ước An ninh Tập thể").
+ *     thể" for "Tổ chức Hiệp ước An ninh Tập thể"); in a TT_AC_HEADED entry of three tokens or
+ *     more, not even the first when it begins a word of the text (the words given in joins) and
+ *     the second is capitalized in the name and in the text ("bộ Y tế" for "Bộ Y tế", but not
+ *     the "bộ" of the word "cán bộ").
  * Among the entries that match one span, the best quality wins: exact, then fold (fewer folded
  * tokens first), then typo; entries of equal quality are all reported (an ambiguous form names
  * several things), in the order they were added.
@@ -73,6 +76,8 @@ enum {
     TT_AC_NOTYPO = 1u << 3,  /* never match through the typo fallback */
     TT_AC_PLAIN = 1u << 4,   /* written without diacritics, standing for any marking: "Ha Noi"
                                 finds "Hà Nội" in text written with marks */
+    TT_AC_HEADED = 1u << 5,  /* headed by a common noun the press may write in lower case ("bộ Y
+                                tế" for "Bộ Y tế"): see the capitals option */
     TT_AC_USER_SHIFT = 8
 };
 
@@ -148,8 +153,12 @@ typedef struct {
     int typos;             /* the typo fallback */
     int capitals;          /* a token written with a capital initial must have one in the text
                               (or be in capitals): "Trung Bình" finds "TRUNG BÌNH", not "trung bình";
-                              in names of three tokens or more, the first token only */
+                              in names of three tokens or more, the first token only, and not
+                              even that one in a TT_AC_HEADED entry when it begins a word of the
+                              text (see joins) and the second token is capitalized in both */
     uint32_t exclude;      /* entries with any of these flags are ignored */
+    const uint8_t *joins;  /* per token of the text, nonzero when it joins the next into a word
+                              (tt_doc.joins); NULL when the words are not known */
 } tt_ac_opts;
 
 /* One match: tokens [tok_start, tok_end) of the token sequence matched, [start, end) in code

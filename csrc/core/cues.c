@@ -60,7 +60,7 @@ tt_status tt_cue_run_keyed(const tt_automaton *lexicon, const tt_doc *d, const t
         goto done;
     /* the matcher never runs a phrase across a line break; ignoring them lets roles do so, and
      * TT_CUE_ONE_LINE entries are held to their line below */
-    const tt_ac_opts opts = {.overlapping = 1, .fold = 0, .typos = 0, .capitals = 0, .exclude = 0};
+    const tt_ac_opts opts = {.overlapping = 1, .fold = 0, .typos = 0, .capitals = 0, .exclude = 0, .joins = NULL};
     if ((st = tt_ac_match_keyed(lexicon, d->norm.v, d->norm.n, keyed, 0, &opts, &w->scr, &w->m)) != TT_OK)
         goto done;
     for (size_t k = 0; k < w->m.n; k++) {

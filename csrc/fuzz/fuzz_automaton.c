@@ -7,7 +7,8 @@
  *     automaton, whose checksum is then recomputed so that the structural checks behind it get
  *     exercised. Whatever loads must match a sample text without trouble.
  *  0x00..0x7F: options (bit 0 overlapping, 1 diacritics-insensitive, 2 typos, 3 capitals, 4
- *     exclude entries with the first caller flag), then names and a text (see read_case). Checked:
+ *     exclude entries with the first caller flag, 5 the text's words known: tokens joined into
+ *     words by a pattern the last input byte picks), then names and a text (see read_case). Checked:
  *   - tt_ac_tokenize gives exactly tt_tokenize's tokens, over the raw and the normalized text;
  *   - the builder accepts exactly the names the reference accepts;
  *   - tt_ac_match_tokens over tt_tokenize's tokens gives the reference's matches: a brute force
@@ -224,6 +225,7 @@ typedef struct {
 typedef struct {
     int overlapping, fold, typos, capitals;
     uint32_t exclude;
+    const uint8_t *joins; /* per token of the text: joins the next into a word; or NULL */
 } options;
 
 static seq names[MAX_NAMES];
@@ -349,10 +351,19 @@ static int ref_check(const options *o, size_t e, size_t i, int *kind, int *folde
                 return 0;
             fl++;
         }
-        /* in names of three words or more only the first is held to the capitals option */
+        /* in names of three words or more only the first is held to the capitals option, and
+         * not even that one in a headed name, where it begins a word and the second word is
+         * capitalized in the name and the text */
         if (o->capitals && !(flags & TT_AC_ANYCASE) && (p == 0 || k < 3) && initial_case(w, wl) == 1
-            && initial_case(t, tl) != 1)
-            return 0;
+            && initial_case(t, tl) != 1) {
+            const tt_cp *w2 = nm->norm.v + nm->u[1].start, *t2 = text.norm.v + text.u[i + 1].start;
+            uint32_t tok = text.tok[i];
+            int head = p == 0 && k >= 3 && (flags & TT_AC_HEADED) && o->joins != NULL
+                       && (tok == 0 || !o->joins[tok - 1]) && initial_case(w2, nm->u[1].len) == 1
+                       && initial_case(t2, text.u[i + 1].len) == 1;
+            if (!head)
+                return 0;
+        }
         size_t up = 0, low = 0;
         for (size_t x = 0; x < wl; x++) {
             int c = ref_case(w[x]);
@@ -555,7 +566,8 @@ static void read_case(const uint8_t *d, size_t n)
     nnames = k < n ? d[k++] % (MAX_NAMES + 1) : 0;
     for (size_t e = 0; e < nnames; e++) {
         name_flags[e] = k < n ? d[k++] : 0;
-        name_flags[e] = (name_flags[e] & 0x1F) | ((name_flags[e] & 0x20) ? 1u << TT_AC_USER_SHIFT : 0);
+        name_flags[e] = (name_flags[e] & 0x1F) | ((name_flags[e] & 0x20) ? 1u << TT_AC_USER_SHIFT : 0)
+                        | ((name_flags[e] & 0x40) ? TT_AC_HEADED : 0);
         size_t len = k < n ? d[k++] % MAX_NAME : 0;
         name_len[e] = 0;
         for (size_t x = 0; x < len && k < n; x++)
@@ -602,7 +614,7 @@ static void match_sample(const tt_automaton *a)
     tt_ac_matchbuf m = {0};
     const size_t n = sizeof sample / sizeof sample[0];
     for (int mode = 0; mode < 4; mode++) {
-        tt_ac_opts o = {mode & 1, 1, 1, mode >> 1, 0};
+        tt_ac_opts o = {mode & 1, 1, 1, mode >> 1, 0, NULL};
         m.n = 0;
         tt_status st = tt_ac_find(a, sample, n, &o, &scr, &m);
         CHECK(st == TT_OK || st == TT_ENOMEM);
@@ -653,7 +665,7 @@ static void fuzz_patched(const uint8_t *d, size_t n)
 static void run_engine(const tt_automaton *a, const options *op, tt_ac_matchbuf *m, tt_ac_matchbuf *f)
 {
     tt_ac_scratch scr = {0};
-    tt_ac_opts o = {op->overlapping, op->fold, op->typos, op->capitals, op->exclude};
+    tt_ac_opts o = {op->overlapping, op->fold, op->typos, op->capitals, op->exclude, op->joins};
     m->n = f->n = 0;
     CHECK(tt_ac_match_tokens(a, text.norm.v, text.norm.n, text.toks.v, text.toks.n, &o, &scr, m) == TT_OK);
     CHECK(tt_ac_find(a, text_buf, text_len, &o, &scr, f) == TT_OK);
@@ -685,10 +697,16 @@ static void run_engine(const tt_automaton *a, const options *op, tt_ac_matchbuf 
 static void fuzz_match(const uint8_t *d, size_t n)
 {
     options o = {d[0] & 1, (d[0] >> 1) & 1, (d[0] >> 2) & 1, (d[0] >> 3) & 1,
-                 (d[0] & 0x10) ? 1u << TT_AC_USER_SHIFT : 0};
+                 (d[0] & 0x10) ? 1u << TT_AC_USER_SHIFT : 0, NULL};
     read_case(d, n);
     same_tokens(text_buf, text_len);
     seq_make(&text, text_buf, text_len, 0);
+    static uint8_t joins[2 * MAX_TEXT + 2];
+    if ((d[0] & 0x20) && text.toks.n <= sizeof joins) {
+        for (size_t t = 0; t < text.toks.n; t++)
+            joins[t] = (uint8_t)(((t * 2654435761u) >> 7 ^ d[n - 1] ^ t) & 1);
+        o.joins = joins;
+    }
     same_tokens(text.norm.v, text.norm.n);
 
     tt_ac_builder *b = NULL;

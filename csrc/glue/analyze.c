@@ -185,9 +185,12 @@ static void run_item(void *op, const void *ctx)
     t->st = tt_doc_run(&it->doc, wide, t->n, &sg->norm, sg->seg);
     if (t->st == TT_OK && (sg->ac != NULL || sg->cues != NULL))
         t->st = tt_ac_key_tokens(it->doc.norm.v, it->doc.norm.n, it->doc.tokens.v, it->doc.tokens.n, &it->keyed);
-    if (t->st == TT_OK && sg->ac != NULL)
-        t->st = tt_ac_match_keyed(sg->ac, it->doc.norm.v, it->doc.norm.n, &it->keyed, 1, &sg->ac_opts,
-                                  &it->ac_scratch, &it->matches);
+    if (t->st == TT_OK && sg->ac != NULL) {
+        tt_ac_opts o = sg->ac_opts;
+        o.joins = it->doc.joins;    /* the words of this text, for names headed in lower case */
+        t->st = tt_ac_match_keyed(sg->ac, it->doc.norm.v, it->doc.norm.n, &it->keyed, 1, &o, &it->ac_scratch,
+                                  &it->matches);
+    }
     if (t->st == TT_OK && sg->cues != NULL)
         t->st = tt_cue_run_keyed(sg->cues, &it->doc, &it->keyed, &it->cues);
     if (t->st == TT_OK && sg->lower)

@@ -255,6 +255,7 @@ static int read_opts(const char *func, PyObject *const *kwv, tt_ac_opts *o)
     o->typos = 1;
     o->capitals = 0;
     o->exclude = 0;
+    o->joins = NULL; /* a text's words are not known here */
     int *dst[4] = {&o->overlapping, &o->fold, &o->typos, &o->capitals};
     for (size_t k = 0; k < 4; k++) {
         if (kwv[k] == NULL)
@@ -572,6 +573,7 @@ int tt_automaton_type_add(PyObject *module)
         || PyModule_AddIntConstant(module, "AC_EXACT", TT_AC_EXACT) < 0
         || PyModule_AddIntConstant(module, "AC_NOTYPO", TT_AC_NOTYPO) < 0
         || PyModule_AddIntConstant(module, "AC_PLAIN", TT_AC_PLAIN) < 0
+        || PyModule_AddIntConstant(module, "AC_HEADED", TT_AC_HEADED) < 0
         || PyModule_AddIntConstant(module, "AC_USER_SHIFT", TT_AC_USER_SHIFT) < 0)
         return -1;
     return 0;

@@ -437,8 +437,12 @@ class Gazetteer:
 
     def _engine_flags(self) -> list[int]:
         out = []
-        for form, bits in zip(self._forms, self._form_flags):
+        for form, bits, e in zip(self._forms, self._form_flags, self._form_ent):
             f = bits
+            if self._labels[e] == "ORG":
+                # "bộ Y tế" for "Bộ Y tế" in an analyzed text, under ``capitals`` (the engine
+                # checks the rest: csrc/core/automaton.h)
+                f |= _core.AC_HEADED
             if bits & _FLAG_BIT["cased"]:
                 f |= _core.AC_CASED
             if bits & _FLAG_BIT["typo"]:
@@ -759,5 +763,8 @@ def default_gazetteer() -> Gazetteer:
     It is set for news text with ``capitals=True``: a word its names write capitalized must be
     capitalized in the text (or written in capitals), since in lower case most such words are
     ordinary Vietnamese ("viên", "sát", "chính phủ Mỹ" are not Vienna, Chad or Vietnam's
-    government)."""
+    government). In a name of three words or more only the first is held to it, and in an
+    analyzed document (whose words are known) not even the first word of an organization's name
+    when it begins a word and the second is capitalized: the press writes "bộ Y tế" and "đảng
+    Dân chủ" too, while the "bộ" of the word "cán bộ" in "cán bộ Công an" heads nothing."""
     return _read_data(Gazetteer(capitals=True), data_dir()).build()
