@@ -23,6 +23,15 @@ def dantri(shared=None) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
+def version_of(dist: str):
+    """The installed version of a distribution, None when it is not installed."""
+    try:
+        from importlib.metadata import version
+        return version(dist)
+    except Exception:
+        return None
+
+
 def megabytes(texts) -> float:
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 

@@ -42,14 +42,8 @@ import platform
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def shared_dir(arg):
-    if arg:
-        return pathlib.Path(arg)
-    env = os.environ.get("TINTUC_SHARED")
-    return pathlib.Path(env) if env else ROOT.parent / "shared"
+from _common import ROOT, shared_dir
+from _common import version_of as version
 
 
 def load_make_names():
@@ -75,14 +69,6 @@ def timed2(fn):
     t, c = time.perf_counter(), time.process_time()
     out = fn()
     return time.perf_counter() - t, time.process_time() - c, out
-
-
-def version(mod):
-    try:
-        from importlib.metadata import version as v
-        return v(mod)
-    except Exception:
-        return None
 
 
 def main(argv=None):

@@ -37,27 +37,14 @@ import platform
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def shared_dir(arg):
-    if arg:
-        return pathlib.Path(arg)
-    env = os.environ.get("TINTUC_SHARED")
-    return pathlib.Path(env) if env else ROOT.parent / "shared"
+from _common import ROOT, dantri, megabytes, shared_dir
 
 
 def load_corpus(shared, n):
-    path = shared / "corpus" / "dantri" / "unc_docs.jsonl"
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+    rows = dantri(shared)
     if n:
         rows = rows[:n]
     return [r["text"] for r in rows], [r.get("date") for r in rows]
-
-
-def megabytes(texts):
-    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
 def run_tintuc(texts, dates, jobs):

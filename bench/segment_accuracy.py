@@ -32,20 +32,12 @@ import argparse
 import difflib
 import json
 import os
-import pathlib
 import platform
 import sys
 import time
 import unicodedata
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def shared_dir(arg):
-    if arg:
-        return pathlib.Path(arg)
-    env = os.environ.get("TINTUC_SHARED")
-    return pathlib.Path(env) if env else ROOT.parent / "shared"
+from _common import ROOT, shared_dir, version_of
 
 
 def read_dev(path):
@@ -179,14 +171,6 @@ def run_pyvi(texts):
 def run_underthesea(texts):
     from underthesea import word_tokenize
     return [word_tokenize(t) for t in texts]
-
-
-def version_of(dist):
-    try:
-        from importlib.metadata import version
-        return version(dist)
-    except Exception:
-        return None
 
 
 def main(argv=None):
