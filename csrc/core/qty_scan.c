@@ -214,13 +214,12 @@ static tt_status append(tt_offbuf *to, const tt_offbuf *from)
 tt_status tt_qty_word_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, const tt_qty_follow *follow,
                            tt_offbuf *hits)
 {
-    tt_status st = TT_OK;
     tt_offbuf more[3] = {{0}}; /* "hai", "ba", "Ba": they come after the tails */
-    if ((text == NULL && n > 0) || ctype == NULL || follow == NULL || hits == NULL)
+    if (follow == NULL)
         return TT_EINVAL;
-    if (n > TT_MAX_LEN)
-        return TT_ETOOLONG;
-    hits->n = 0;
+    tt_status st = tt_tx_scan_begin(text, n, ctype, hits);
+    if (st != TT_OK)
+        return st;
     const scan s = {text, n, ctype, follow};
     /* the tails all begin with a marked vowel (above U+00BF): the rest is skipped at once, and
      * so is most of the rest by the low six bits of the code point */
@@ -307,12 +306,9 @@ static int digit_start(const scan *s, size_t p)
 
 tt_status tt_qty_digit_starts(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbuf *hits)
 {
-    tt_status st = TT_OK;
-    if ((text == NULL && n > 0) || ctype == NULL || hits == NULL)
-        return TT_EINVAL;
-    if (n > TT_MAX_LEN)
-        return TT_ETOOLONG;
-    hits->n = 0;
+    tt_status st = tt_tx_scan_begin(text, n, ctype, hits);
+    if (st != TT_OK)
+        return st;
     const scan s = {text, n, ctype, NULL};
     for (size_t p = 0; p < n; p++)
         if (text[p] - '0' < 10u && digit_start(&s, p) && (st = tt_offbuf_push(hits, (tt_off)p)) != TT_OK)

@@ -17,6 +17,18 @@ enum {
 /* The classes (TT_TX_*) of a code point above 0x7F. */
 typedef unsigned (*tt_tx_ctype)(tt_cp c);
 
+/* The entry checks of a pass over a whole text that fills hits: TT_EINVAL or TT_ETOOLONG, else
+ * TT_OK with hits emptied. */
+static inline tt_status tt_tx_scan_begin(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbuf *hits)
+{
+    if ((text == NULL && n > 0) || ctype == NULL || hits == NULL)
+        return TT_EINVAL;
+    if (n > TT_MAX_LEN)
+        return TT_ETOOLONG;
+    hits->n = 0;
+    return TT_OK;
+}
+
 /* The classes of c: ASCII by the rules of re, the rest from ctype. */
 static inline unsigned tt_re_class(tt_cp c, tt_tx_ctype ctype)
 {

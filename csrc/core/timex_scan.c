@@ -220,12 +220,9 @@ static tt_status push_hit(tt_offbuf *hits, size_t pos, int family)
 
 tt_status tt_timex_hits(const tt_cp *text, size_t n, tt_tx_ctype ctype, tt_offbuf *hits)
 {
-    tt_status st = TT_OK;
-    if ((text == NULL && n > 0) || ctype == NULL || hits == NULL)
-        return TT_EINVAL;
-    if (n > TT_MAX_LEN)
-        return TT_ETOOLONG;
-    hits->n = 0;
+    tt_status st = tt_tx_scan_begin(text, n, ctype, hits);
+    if (st != TT_OK)
+        return st;
     const scan s = {text, n, ctype};
     /* one pass finds both; digit hits come first, then key-word hits (kept aside in kw), as
      * the two scans of timex.py give them */
