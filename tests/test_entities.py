@@ -141,6 +141,8 @@ def test_an_organization_headed_in_lower_case():
     # the press writes "bộ Y tế" as well as "Bộ Y tế": the capital after the head marks the name
     assert by_text("Theo bộ Y tế, số ca mắc đã giảm.")["bộ Y tế"] == ("ORG", "org:vn-moh", "gazetteer")
     assert by_text("Ứng viên đảng Dân chủ phát biểu.")["đảng Dân chủ"][:2] == ("ORG", "org:us-democrats")
+    # the longest listed name wins, as when it is capitalized: Germany's SPD, not the US party
+    assert by_text("Ông là quan chức đảng Dân chủ Xã hội ở Berlin.")["đảng Dân chủ Xã hội"][1] == "org:de-spd"
     # not when the head is the end of another word ("cán bộ" is one word), nor when nothing
     # after it is capitalized, nor for a place, whose common noun is no part of its name
     assert "bộ Công an" not in by_text("Ban liên lạc cán bộ Công an họp mặt.")
