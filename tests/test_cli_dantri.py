@@ -1,8 +1,9 @@
-"""The whole Dân Trí corpus through the command line to Parquet, with its progress bar on a
-terminal, read back by pandas with the row count a direct analysis gives."""
+"""The whole Dân Trí corpus through the command line to Parquet, in batches, with its progress
+bar on a terminal, read back by pandas with the rows a direct analysis gives."""
 import pandas as pd
 
 import tintuc
+import tintuc.tables
 from conftest import require_shared
 from tintuc import schema
 from tty_run import TtyRun
@@ -27,3 +28,6 @@ def test_cli_writes_the_whole_corpus_to_parquet(dantri, tmp_path):
     assert back["doc"].tolist() == [ids[k] for k in want["doc"]]
     assert back["trigger"].tolist() == want["trigger"].tolist()
     assert back["type"].astype(str).tolist() == want["type"].astype(str).tolist()
+    # written in two batches (tintuc.tables.BATCH), clustered across both as in one pass
+    assert n > tintuc.tables.BATCH
+    assert back["cluster"].tolist() == want["cluster"].tolist()

@@ -2,6 +2,7 @@
 
     tintuc analyze PATH... [--split file|paragraph|line] [--published DATE]
                            [--table events|entities|articles] [--format jsonl|csv|parquet] [--out FILE]
+                           [--n-jobs N] [--batch N]
     tintuc normalize [--tone hòa|hoà|none]      stdin to stdout, line by line
     tintuc tokenize [--tokens | --sentences]    stdin to stdout, line by line
 
@@ -15,10 +16,10 @@ import dataclasses
 import os
 import sys
 
+from .tables import BATCH
+
 __all__ = ["main"]
 
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv",
-                  ".parquet": "parquet", ".pq": "parquet"}
 TONES = {"hòa": "hòa", "hoa": "hòa", "hoà": "hoà", "none": None}
 FILTER_BATCH = 2048  # lines per call into C in the filters
 
@@ -49,7 +50,8 @@ def _utf8(stream):
 
 def _pick_format(fmt: str | None, out: str | None) -> str:
     if fmt is None and out not in (None, "-"):
-        fmt = SUFFIX_FORMATS.get(os.path.splitext(out)[1].lower())
+        from .export import format_of
+        fmt = format_of(out)
     fmt = fmt or "jsonl"
     if fmt == "parquet" and out in (None, "-"):
         raise UsageError("Parquet is binary and is not written to standard output: give --out FILE")
@@ -76,13 +78,12 @@ def _read_all(paths, split) -> tuple[list, int]:
     return articles, failed
 
 
-def _keyed_by_id(corpus, articles):
-    """The corpus with the article ids as its index, so that the ``doc`` column of every table
-    names the article (file stem, or the id/doc_id column); numbered 0..n-1 if ids repeat."""
-    from .corpus import Corpus
+def _keys(articles) -> list:
+    """The ``doc`` value of each article in every table: its id (file stem, or the id/doc_id
+    column), so that the row names the article; numbered 0..n-1 if ids repeat."""
     ids = [a.id for a in articles]
     if len(set(ids)) == len(ids):
-        return Corpus(list(corpus), ids)
+        return ids
     seen, repeated = set(), None
     for i in ids:
         if i in seen:
@@ -90,7 +91,7 @@ def _keyed_by_id(corpus, articles):
             break
         seen.add(i)
     _say(f"warning: article id {repeated!r} occurs more than once; the doc column numbers articles instead")
-    return corpus
+    return list(range(len(articles)))
 
 
 def _require(module: str, why: str) -> None:
@@ -116,23 +117,32 @@ def cmd_analyze(args) -> int:
         articles = [a if a.published is not None else dataclasses.replace(a, published=default_date)
                     for a in articles]
 
-    from . import analyze_many
-    corpus = _keyed_by_id(analyze_many(articles, n_jobs=args.n_jobs, progress=progress), articles)
-    df = corpus.frame(args.table, progress=progress)
-
-    from .export import write_frame
-    if args.out in (None, "-"):
-        try:
-            write_frame(df, _utf8(sys.stdout), fmt)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `| head`: the reader has all it wanted
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 1 if failed else 0
-    else:
-        write_frame(df, args.out, fmt)
-        if progress:
-            _say(f"wrote {len(df):,} {args.table} rows from {len(articles):,} articles to {args.out}")
+    if args.batch < 1:
+        raise UsageError(f"--batch must be at least 1, not {args.batch}")
+    # a batch of articles at a time: memory holds one batch of documents (tintuc.tables)
+    from .tables import write_table
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=len(articles), unit="doc", desc="tintuc")
+    run = dict(table=args.table, format=fmt, batch=args.batch, n_jobs=args.n_jobs, keys=_keys(articles),
+               tick=bar.update if bar is not None else None)
+    try:
+        if args.out in (None, "-"):
+            try:
+                rows = write_table(articles, _utf8(sys.stdout), **run)
+                sys.stdout.flush()
+            except BrokenPipeError:  # `| head`: the reader has all it wanted
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                return 1 if failed else 0
+        else:
+            rows = write_table(articles, args.out, **run)
+    finally:
+        if bar is not None:
+            bar.close()
+    if progress and args.out not in (None, "-"):
+        _say(f"wrote {rows:,} {args.table} rows from {len(articles):,} articles to {args.out}")
     if failed:
         _say(f"{failed} input{'s' if failed > 1 else ''} could not be read")
     return 1 if failed else 0
@@ -228,7 +238,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="output format (default: from --out's suffix, else jsonl)")
     a.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     a.add_argument("--n-jobs", type=int, default=1, metavar="N",
-                   help="threads for the C core (-1: every CPU)")
+                   help="processes analyzing the articles (-1: every CPU)")
+    a.add_argument("--batch", type=int, default=BATCH, metavar="N",
+                   help=f"articles analyzed at once: memory holds one batch (default {BATCH})")
     bar = a.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None,
                      help="show progress bars (default: when stderr is a terminal)")

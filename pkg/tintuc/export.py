@@ -15,10 +15,21 @@ import os
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMATS", "write_frame", "to_jsonl", "to_csv", "to_parquet", "json_value"]
+__all__ = ["FORMATS", "SUFFIX_FORMATS", "format_of", "write_frame", "to_jsonl", "to_csv", "to_parquet", "json_value"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 LIST_SEPARATOR = "|"
+# the format a file's name asks for
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv",
+                  ".parquet": "parquet", ".pq": "parquet"}
+
+
+def format_of(dest) -> str | None:
+    """The format the suffix of a path names ("report.csv": "csv"), None for a stream or an
+    unknown suffix."""
+    if not isinstance(dest, (str, os.PathLike)):
+        return None
+    return SUFFIX_FORMATS.get(os.path.splitext(os.fspath(dest))[1].lower())
 
 
 def json_value(v):
@@ -79,11 +90,12 @@ def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def to_csv(df: pd.DataFrame, dest) -> int:
-    """Write ``df`` as CSV with a header (lists joined by "|", dates as YYYY-MM-DD); rows written."""
+def to_csv(df: pd.DataFrame, dest, *, header: bool = True) -> int:
+    """Write ``df`` as CSV with a header unless ``header=False`` (lists joined by "|", dates as
+    YYYY-MM-DD); rows written."""
     out, close = _open_text(dest)
     try:
-        _csv_ready(df).to_csv(out, index=False, lineterminator="\n")
+        _csv_ready(df).to_csv(out, index=False, header=header, lineterminator="\n")
         return len(df)
     finally:
         if close:

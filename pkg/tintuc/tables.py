@@ -1,0 +1,158 @@
+"""A table of many articles written batch by batch, so that memory holds one batch of analyzed
+documents at a time rather than a whole year of news.
+
+A document's core arrays and results take several times the size of its text; a corpus of every
+article at once would take gigabytes. Here each batch goes through :func:`tintuc.analyze_many`,
+its rows are written, and its documents are let go. Entity and article rows belong to one
+document each, so batches change nothing in them. Event mentions are clustered across every
+batch at the end (tintuc.events.assign, as tintuc.dask does across partitions), so ``cluster``
+numbers them as one ``analyze_many`` over all the articles would; only the mentions are kept
+until then, and the events table is written last, at once.
+
+    >>> tintuc.tables.write_table(tintuc.read("articles/"), "events.parquet")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import io
+import os
+
+from .corpus import Corpus, analyze_many
+
+# (frames and export need pandas: imported when a table is written, so that the command line
+# reads BATCH without it)
+
+__all__ = ["BATCH", "write_table", "TableWriter"]
+
+# articles analyzed at once: a few tens of megabytes of documents, and batches large enough
+# for n_jobs > 1 to pay for its fork
+BATCH = 2000
+
+
+class TableWriter:
+    """Frames of one table appended to one destination (a path, or a text stream for JSONL and
+    CSV): JSON Lines row after row, CSV with its header once, Parquet as row groups of one file
+    whose schema the first frame sets."""
+
+    def __init__(self, dest, format: str):
+        if format not in ("jsonl", "csv", "parquet"):
+            raise ValueError(f"format must be 'jsonl', 'csv' or 'parquet', not {format!r}")
+        if format == "parquet" and isinstance(dest, io.TextIOBase):
+            raise ValueError("Parquet is binary: give a file path or a binary stream, not a text stream")
+        self.dest, self.format = dest, format
+        self.rows = 0
+        self._stream = None     # the text stream written to, for JSONL and CSV
+        self._close = False     # it was opened here
+        self._parquet = None    # the pyarrow writer, once the first frame came
+        self._schema = None
+
+    def write(self, df) -> None:
+        if self.format == "parquet":
+            self._write_parquet(df)
+        else:
+            from .export import to_csv, to_jsonl
+            first = self._stream is None
+            if first:
+                if isinstance(self.dest, (str, os.PathLike)):
+                    self._stream, self._close = open(self.dest, "w", encoding="utf-8", newline=""), True
+                else:
+                    self._stream = self.dest
+            if self.format == "csv":
+                to_csv(df, self._stream, header=first)
+            else:
+                to_jsonl(df, self._stream)
+        self.rows += len(df)
+
+    def _write_parquet(self, df) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        if self._parquet is None:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            self._schema = table.schema
+            self._parquet = pq.ParquetWriter(self.dest, self._schema)
+        else:
+            # the same columns and types (a batch's categories may be others: each row group
+            # keeps its own dictionary, and pandas reads them back as one categorical)
+            table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
+        self._parquet.write_table(table)
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        if self._close:
+            self._stream.close()
+            self._close = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _keys(articles) -> list | None:
+    """Article ids, when every one is different (the ``doc`` column then names the article);
+    else None: the documents are numbered."""
+    ids = [getattr(a, "id", None) for a in articles]
+    return ids if None not in ids and len(set(ids)) == len(ids) else None
+
+
+def write_table(articles, dest, *, table: str = "events", format: str | None = None, batch: int = BATCH,
+                n_jobs: int = 1, published=None, gazetteer=None, keys=None, tick=None) -> int:
+    """Analyze ``articles`` (a list of str or of :class:`tintuc.Article`, as for
+    :func:`tintuc.analyze_many`) ``batch`` at a time and write their ``table`` ("events",
+    "entities" or "articles") to ``dest`` in ``format`` ("jsonl", "csv" or "parquet"; from the
+    suffix of a path when None, else JSON Lines). The rows are those of
+    ``analyze_many(articles).frame(table)``. ``keys`` are the ``doc`` values of the articles
+    (default: a Series' index, else the articles' ids when all differ, else 0..n-1). ``tick(k)`` is told of every k articles
+    done. Returns the rows written."""
+    from . import frames
+    from .export import format_of
+    if table not in frames.TABLES:
+        raise ValueError(f"table must be one of {', '.join(map(repr, frames.TABLES))}, not {table!r}")
+    if not isinstance(batch, int) or batch < 1:
+        raise ValueError(f"batch must be a positive int, not {batch!r}")
+    if hasattr(articles, "index") and hasattr(articles, "tolist") and not isinstance(articles, (list, tuple)):
+        if keys is None:    # a pandas Series: its index, as analyze_many keeps it
+            keys = list(articles.index)
+        articles = articles.tolist()
+    articles = list(articles)
+    if format is None:
+        format = format_of(dest) or "jsonl"
+    if keys is None:
+        keys = _keys(articles) or list(range(len(articles)))
+    elif len(keys) != len(articles):
+        raise ValueError(f"keys has {len(keys)} values for {len(articles)} articles")
+    pubs = None if published is None else _per_article(published, len(articles))
+    gathered = []       # (doc key, published, events) of every document, for the events table
+    doc_type = frames.doc_dtype(keys)
+    with TableWriter(dest, format) as out:
+        for a in range(0, len(articles), batch):
+            part = slice(a, a + batch)
+            corpus = Corpus(list(analyze_many(articles[part], published=None if pubs is None else pubs[part],
+                                              gazetteer=gazetteer, n_jobs=n_jobs)), keys[part])
+            if table == "events":
+                gathered += [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
+            else:
+                out.write(frames.frame(corpus, table))
+            del corpus
+            if tick is not None:
+                tick(len(articles[part]))
+        if table == "events":
+            from .events import assign
+            clustered = assign([evs for _, _, evs in gathered], [pub for _, pub, _ in gathered])
+            out.write(frames.events_frame_of(((key, pub, evs) for (key, pub, _), evs in zip(gathered, clustered)),
+                                             doc_type))
+        elif out.rows == 0 and not articles:
+            out.write(frames.empty_frame(table, doc_type))
+        return out.rows
+
+
+def _per_article(published, n: int) -> list:
+    """``published`` as one value per article (one date for all, or a sequence of n)."""
+    if isinstance(published, (str, bytes)) or not hasattr(published, "__len__"):
+        return [published] * n
+    pubs = list(published)
+    if len(pubs) != n:
+        raise ValueError(f"published has {len(pubs)} values for {n} articles")
+    return pubs

@@ -1,0 +1,96 @@
+"""Tables written batch by batch (tintuc.tables, `tintuc analyze --batch`): the rows of one
+analyze_many over every article, whatever the batches, in every format."""
+import io
+import json
+import pathlib
+
+import pandas as pd
+import pytest
+
+import tintuc
+from tintuc.cli import main
+from tintuc.tables import TableWriter, write_table
+
+SAMPLE = pathlib.Path(__file__).resolve().parent.parent / "examples" / "sample"
+# the same call reported twice, in articles that land in different batches
+CALL_A = ("Hà Nội, 12/3 - Ngày 12/3, Thủ tướng Phạm Minh Chính đã điện đàm với Thủ tướng Nhật Bản "
+          "Kishida Fumio về hợp tác kinh tế.")
+CALL_B = ("Tối 12/3, Thủ tướng Phạm Minh Chính điện đàm với người đồng cấp Nhật Bản Kishida Fumio. "
+          "Hai bên nhất trí thúc đẩy đầu tư.")
+TEXTS = [CALL_A, "Trời hôm nay mưa to ở Huế.", "", "Bộ Y tế cho biết số ca mắc giảm.", CALL_B]
+
+
+def plain(df):
+    """A frame's cells as plain Python values (categories as their str, missing as None)."""
+    return [[None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else
+             (list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v)
+             for v in row] for row in df.astype(object).itertuples(index=False, name=None)]
+
+
+@pytest.mark.parametrize("table", ["events", "entities", "articles"])
+@pytest.mark.parametrize("batch", [1, 2, 100])
+def test_batches_give_the_rows_of_one_batch(table, batch):
+    want = tintuc.analyze_many(TEXTS, published="2023-03-13").frame(table)
+    out = io.StringIO()
+    rows = write_table(TEXTS, out, table=table, format="jsonl", batch=batch, published="2023-03-13")
+    got = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows == len(got) == len(want) > 0
+    assert [r["doc"] for r in got] == want["doc"].tolist()
+    if table == "events":
+        # clustered across batches: both reports of the call share one cluster
+        assert [r["cluster"] for r in got] == want["cluster"].tolist()
+        call = {r["cluster"] for r in got if r["doc"] in (0, 4)}
+        assert len(call) == 1 and sorted(r["doc"] for r in got if r["cluster"] in call) == [0, 4]
+    if table == "entities":
+        assert [r["text"] for r in got] == want["text"].tolist()
+
+
+def test_files_in_every_format_match_one_pass(tmp_path):
+    arts = tintuc.read(SAMPLE)
+    corpus = tintuc.analyze_many(arts)
+    for table in ("events", "entities", "articles"):
+        want = tintuc.Corpus(list(corpus), [a.id for a in arts]).frame(table)
+        pq = tmp_path / f"{table}.parquet"
+        assert write_table(arts, pq, table=table, batch=2) == len(want)
+        back = pd.read_parquet(pq)
+        assert list(back.columns) == list(want.columns)
+        assert plain(back) == plain(want)
+        csv = tmp_path / f"{table}.csv"
+        write_table(arts, csv, table=table, batch=2)
+        assert csv.read_text(encoding="utf-8").count("doc,") == 1      # one header
+        assert len(pd.read_csv(csv, keep_default_na=False)) == len(want)
+
+
+def test_a_series_keeps_its_index_and_bad_arguments_are_refused():
+    s = pd.Series(TEXTS, index=[f"a{k}" for k in range(len(TEXTS))])
+    out = io.StringIO()
+    write_table(s, out, table="articles", format="jsonl", batch=2)
+    assert [json.loads(line)["doc"] for line in out.getvalue().splitlines()] == list(s.index)
+    with pytest.raises(ValueError, match="batch"):
+        write_table(TEXTS, io.StringIO(), batch=0)
+    with pytest.raises(ValueError, match="table"):
+        write_table(TEXTS, io.StringIO(), table="tokens")
+    with pytest.raises(ValueError, match="keys"):
+        write_table(TEXTS, io.StringIO(), keys=[1, 2])
+    with pytest.raises(ValueError, match="binary"):
+        TableWriter(io.StringIO(), "parquet")
+
+
+def test_nothing_to_read_still_writes_the_header(tmp_path):
+    out = io.StringIO()
+    assert write_table([], out, table="entities", format="csv") == 0
+    assert out.getvalue().startswith("doc,mention,")
+    pq = tmp_path / "none.parquet"
+    assert write_table([], pq, table="events") == 0
+    assert len(pd.read_parquet(pq)) == 0
+
+
+def test_the_command_line_in_batches(tmp_path, capsys):
+    one, many = tmp_path / "one.jsonl", tmp_path / "many.jsonl"
+    assert main(["analyze", str(SAMPLE), "--table", "entities", "--out", str(one), "--no-progress"]) == 0
+    assert main(["analyze", str(SAMPLE), "--table", "entities", "--batch", "2", "--out", str(many),
+                 "--no-progress"]) == 0
+    assert one.read_bytes() == many.read_bytes() and one.stat().st_size > 0
+    with pytest.raises(SystemExit) as stop:
+        main(["analyze", str(SAMPLE), "--batch", "0"])
+    assert stop.value.code == 2 and "--batch" in capsys.readouterr().err
