@@ -94,3 +94,29 @@ def test_the_command_line_in_batches(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["analyze", str(SAMPLE), "--batch", "0"])
     assert stop.value.code == 2 and "--batch" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("table", ["events", "entities", "articles"])
+def test_each_batch_is_freed_before_the_next(table):
+    # by reference counting alone: with the collector off, no document of a written batch is
+    # left (a corpus whose events were never asked for holds its documents in a cycle)
+    import gc
+    from tintuc.document import Document
+    live = []
+    gc.collect()
+    gc.disable()
+    try:
+        write_table(TEXTS * 3, io.StringIO(), table=table, format="jsonl", batch=4,
+                    tick=lambda k: live.append(sum(type(o) is Document for o in gc.get_objects())))
+    finally:
+        gc.enable()
+    assert live == [0, 0, 0, 0]
+
+
+def test_a_released_group_leaves_events_to_each_document():
+    corpus = tintuc.analyze_many([CALL_A, CALL_B], published="2023-03-13")
+    group = corpus[0]._group
+    group.release()
+    assert corpus[0]._group is None and group.documents == []
+    # clustered alone now: each document's mention is the first of its own
+    assert [ev.cluster for ev in corpus[1].events] == [0]

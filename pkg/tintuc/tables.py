@@ -104,8 +104,8 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
     "entities" or "articles") to ``dest`` in ``format`` ("jsonl", "csv" or "parquet"; from the
     suffix of a path when None, else JSON Lines). The rows are those of
     ``analyze_many(articles).frame(table)``. ``keys`` are the ``doc`` values of the articles
-    (default: a Series' index, else the articles' ids when all differ, else 0..n-1). ``tick(k)`` is told of every k articles
-    done. Returns the rows written."""
+    (default: a Series' index, else the articles' ids when all differ, else 0..n-1).
+    ``tick(k)`` is told of every k articles done. Returns the rows written."""
     from . import frames
     from .export import format_of
     if table not in frames.TABLES:
@@ -135,6 +135,8 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
                 gathered += [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
             else:
                 out.write(frames.frame(corpus, table))
+                if len(corpus) and corpus[0]._group is not None:
+                    corpus[0]._group.release()     # events unasked: the batch goes now, not at a collection
             del corpus
             if tick is not None:
                 tick(len(articles[part]))
@@ -143,7 +145,7 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
             clustered = assign([evs for _, _, evs in gathered], [pub for _, pub, _ in gathered])
             out.write(frames.events_frame_of(((key, pub, evs) for (key, pub, _), evs in zip(gathered, clustered)),
                                              doc_type))
-        elif out.rows == 0 and not articles:
+        elif not articles:
             out.write(frames.empty_frame(table, doc_type))
         return out.rows
 

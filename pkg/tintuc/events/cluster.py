@@ -472,3 +472,14 @@ class Group:
             # it as _group), so that reference counting alone frees a corpus
             self.documents = []
             self._done = True
+
+    def release(self) -> None:
+        """Let the documents go with their events never clustered (no one will ask for them):
+        neither holds the other any longer, so that reference counting alone frees them, not
+        the cyclic collector some time later. A document asked for its events after this
+        clusters its own alone."""
+        with self._lock:
+            for d in self.documents:
+                if d._group is self:
+                    d._group = None
+            self.documents = []
