@@ -335,8 +335,10 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None, finish=None) -
         doc._cache["entities"] = entities
         doc._cache["times"] = times
         doc._cache["attributions"] = attributions
-        for found in (entities, times, attributions):
-            untrack(found)       # (as Document._get does with what it builds)
+        # out of the collector's sight as they come (as Document._get does with what it
+        # builds), before the sweep at SWEEP_AT would walk them
+        for found in (entities, times, attributions, events):
+            untrack(found)
         mentions[i] = events
         feats[i] = features(events, doc.published)
         while linked < n and feats[linked] is not None:
