@@ -7,7 +7,7 @@ import threading
 import pytest
 
 import tintuc
-from tintuc import _forked
+from tintuc import _forked, _pool
 
 pytestmark = pytest.mark.skipif(not _forked.available(),
                                 reason="analyze_many does not fork here (not Linux, or an ASan build of the core)")
@@ -22,7 +22,8 @@ def batch(dantri):
 
 @pytest.fixture
 def forks(monkeypatch):
-    """The pids of the processes forked during the test."""
+    """The pids of the processes forked during the test, which begins and ends with no workers
+    kept (tintuc._pool), so that what the test patches reaches the workers it forks."""
     pids = []
     fork = os.fork
 
@@ -32,8 +33,10 @@ def forks(monkeypatch):
             pids.append(pid)
         return pid
 
+    _pool.shutdown()
     monkeypatch.setattr(os, "fork", recording)
-    return pids
+    yield pids
+    _pool.shutdown()
 
 
 def reaped(pids):
@@ -42,6 +45,15 @@ def reaped(pids):
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
     return True
+
+
+def kept(pids):
+    """The workers ``pids`` are kept for the next call, then ended (shutdown) and waited for."""
+    assert [w.inbox.pid for w in _pool._current.workers] == pids
+    for pid in pids:
+        assert os.waitpid(pid, os.WNOHANG) == (0, 0)      # running
+    _pool.shutdown()
+    return reaped(pids)
 
 
 def test_shares_cover_every_document_once():
@@ -79,7 +91,7 @@ def test_documents_come_back_with_what_one_process_finds(batch, forks):
         # an event's actors are the document's own entity objects, as in one process
         ids = {id(e) for e in b.entities}
         assert all(id(x) in ids for ev in b.events for x in ev.actors + ev.recipients)
-    assert len(forks) == 1 and reaped(forks)
+    assert len(forks) == 1 and kept(forks)
 
 
 def test_a_small_batch_stays_in_one_process(batch, forks):
@@ -138,7 +150,7 @@ def test_another_thread_holding_a_lock_does_not_stop_the_workers(batch, forks):
         t.join()
     assert all("events" in d._cache for d in two)
     assert [[e.to_dict() for e in d.events] for d in one] == [[e.to_dict() for e in d.events] for d in two]
-    assert len(forks) == 1 and reaped(forks)
+    assert len(forks) == 1 and kept(forks)
 
 
 def test_mentions_linked_as_they_come_are_clustered_as_all_at_once(batch):
@@ -163,7 +175,7 @@ def test_results_sent_one_document_at_a_time_are_the_same(batch, monkeypatch, fo
     two = tintuc.analyze_many(texts, published=dates, n_jobs=3)
     assert [[e.to_dict() for e in d.events] for d in one] == [[e.to_dict() for e in d.events] for d in two]
     assert [[e.to_dict() for e in d.entities] for d in one] == [[e.to_dict() for e in d.entities] for d in two]
-    assert len(forks) == 2 and reaped(forks)
+    assert len(forks) == 2 and kept(forks)
 
 
 def test_an_inbox_too_small_for_a_frame_grows(batch, monkeypatch, forks):
@@ -176,7 +188,7 @@ def test_an_inbox_too_small_for_a_frame_grows(batch, monkeypatch, forks):
     for a, b in zip(one, two):
         assert a.tokens == b.tokens and a.normalized == b.normalized
         assert [e.to_dict() for e in a.events] == [e.to_dict() for e in b.events]
-    assert len(forks) == 1 and reaped(forks)
+    assert len(forks) == 1 and kept(forks)
 
 
 def test_a_worker_failing_after_sending_results_fails_the_call(batch, monkeypatch, forks):
@@ -242,7 +254,7 @@ def test_a_users_gazetteer_and_options_reach_the_workers(forks):
     kw = dict(published="2021-03-30", gazetteer=gaz, tone="hoà", fold_punct=False)
     one = tintuc.analyze_many(texts, **kw)
     two = tintuc.analyze_many(texts, n_jobs=2, **kw)
-    assert len(forks) == 1 and reaped(forks)
+    assert len(forks) == 1 and kept(forks)
     assert all(any(e.id == "X-SLX" for e in d.entities) for d in two)
     for a, b in zip(one, two):
         assert a.normalized == b.normalized and "hoà" in b.normalized      # the tone asked for

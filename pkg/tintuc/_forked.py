@@ -2,31 +2,32 @@
 
 The C core runs without the GIL, but what follows it (entities, time expressions,
 attributions, event mentions) is Python, which threads cannot run at once. So the calling
-process and as many forked children as further jobs each analyze whole documents, core and
+process and as many forked workers as further jobs each analyze whole documents, core and
 rules. Each takes the next tickets of documents from a queue (a pipe: a read of one ticket is
 atomic, so each goes to one process), so that they all end together whatever part of the batch
 is heavy and however busy the CPUs are; the tickets are large at first and shrink towards the
-end (see shares). The parent reads one document before it forks, so that every model and
-lexicon is loaded once and inherited.
+end (see shares).
 
-A child sends back what the rules found, pickled (records as their slot values, made again in
+The workers are kept for the next call with the same gazetteers and options (tintuc._pool):
+from the second call on, neither they nor the caller pay for the fork's copied pages. A call
+sends each worker the batch's texts and dates; before the first fork, the caller reads one
+document, so that every model and lexicon is loaded once and inherited.
+
+A worker sends back what the rules found, pickled (records as their slot values, made again in
 C: _core.unmake and _core.remake), one ticket or a few documents at a time; not the core's
-arrays, which the parent makes again only if they are read (CoreDoc.later), for that costs
-less than sending them. A thread of the parent reads each child's pipe as soon as anything
-comes; the parent takes the frames in between its own documents, makes the documents, puts the
+arrays, which the caller makes again only if they are read (CoreDoc.later), for that costs
+less than sending them. A thread of the caller reads each worker's pipe as soon as anything
+comes; the caller takes the frames in between its own documents, makes the documents, puts the
 results in their caches as if they had been asked for, and links the event mentions of the
 batch in order as far as they are in (tintuc.events.cluster.Linker), so that little is left to
-do once the children end. The results are those of one process: the same code reads the same
-documents.
-
-Forking before the core, rather than after it, leaves a child little of the parent's memory to
-touch (each page it writes to is copied), and keeps each process's caches on one run of
-documents at a time.
+do once the workers are done. The results are those of one process: the same code reads the
+same documents.
 
 Only on Linux, where forking is the usual way to start workers (elsewhere the core runs on
-threads and the rules when asked). A child runs nothing but the core and the rules, on data and
-models it inherited: it imports nothing, takes no lock that another thread of the parent could
-hold at the fork, prints nothing, and leaves by ``os._exit``.
+threads and the rules when asked). A worker runs nothing but the core and the rules, on data
+and models it inherited: it imports nothing, takes no lock that another thread of the caller
+could hold at the fork, prints nothing, ignores Ctrl-C (the caller answers it by killing the
+workers), and leaves by ``os._exit``.
 """
 from __future__ import annotations
 
@@ -159,54 +160,105 @@ def _write(fd: int, parts: list) -> None:
 
 
 def _take(fd: int, parts: list):
-    """The next share from the queue ``fd``, or None when it is empty."""
-    got = os.read(fd, 4)
+    """The next share from the queue ``fd`` (non-blocking), or None when it is empty."""
+    try:
+        got = os.read(fd, 4)
+    except BlockingIOError:
+        return None
     return parts[int.from_bytes(got, "little")] if got else None
 
 
-def _child(texts, core_of, make_doc, first: range, tickets: int, parts: list, fd: int, table: dict) -> None:
-    """In the forked child: analyze share ``first``, then shares from ``tickets`` while there are,
-    and write frames of (document index, what the rules found) to ``fd``; then an end frame,
-    and exit."""
+def _read_exact(fd: int, n: int) -> bytes | None:
+    """``n`` bytes from the blocking pipe ``fd``; None at its end before any."""
+    chunks, got = [], 0
+    while got < n:
+        data = os.read(fd, n - got)
+        if not data:
+            if got:
+                raise EOFError("the pipe ended inside a message")
+            return None
+        chunks.append(data)
+        got += len(data)
+    return b"".join(chunks)
+
+
+def _receive(fd: int):
+    """The next message a worker is sent (a frame, see _frame), None at its pipe's end."""
+    head = _read_exact(fd, _HEAD.size)
+    if head is None:
+        return None
+    (total,) = _HEAD.unpack(head)
+    return pickle.loads(_read_exact(fd, total - _HEAD.size))
+
+
+def _server(config: tuple, table: dict):
+    """What a worker runs (tintuc._pool): ``serve(calls, tickets, out)``, with what it needs
+    looked up here, in the caller (a worker imports nothing)."""
+    from .document import Document, run_core
+    return functools.partial(_serve, config=config, table=table, make=(Document, run_core))
+
+
+def _serve(calls: int, tickets: int, out: int, *, config: tuple, table: dict, make: tuple) -> None:
+    """In a forked worker: for each call that comes down ``calls`` (the batch's texts and
+    publication dates, the worker's first share, and the shares the tickets number), analyze
+    that share, then shares from ``tickets`` while there are, writing frames of (document
+    index, what the rules found) to ``out``, then an end frame; exit at the end of ``calls``."""
     code = 0
     try:
-        # a short life: no collections (they would also copy every page of the parent they walk)
+        # Ctrl-C is the caller's to answer (it kills the pool)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # What it inherited is never walked by its collections (each walk would copy the pages
+        # it walks); a call runs with none, and its own garbage is collected after it.
         gc.disable()
-        try:
-            found = []
-            share = first
-            while share is not None:
-                docs = [make_doc(i, core) for i, core in zip(share, core_of(share))]
-                for i, results in zip(share, _rules(docs)):
-                    found.append((i, results))
-                    if len(found) >= FRAME_DOCS:
-                        _write(fd, _frame(("part", found), table))
-                        found = []
-                # the rest of a ticket sent too: what the parent has in when the queue runs
-                # dry is nearly all there is
-                if found:
-                    _write(fd, _frame(("part", found), table))
-                    found = []
-                share = _take(tickets, parts)
-            data = _frame(("end",), table)
-        except BaseException as err:
+        gc.freeze()
+        while (call := _receive(calls)) is not None:
             try:
-                data = _frame(("error", err, traceback.format_exc()), table)
-            except Exception:
-                data = _frame(("error", None, traceback.format_exc()), table)
-        _write(fd, data)
-        os.close(fd)
+                _, texts, pubs, first, parts = call
+                _analyze_share(texts, pubs, config, make, first, tickets, parts, out, table)
+                data = _frame(("end",), table)
+            except BaseException as err:
+                try:
+                    data = _frame(("error", err, traceback.format_exc()), table)
+                except Exception:
+                    data = _frame(("error", None, traceback.format_exc()), table)
+            _write(out, data)
+            del call, data
+            texts = pubs = first = parts = None
+            gc.collect()
     except BaseException:
         code = 1
     finally:
         os._exit(code)
 
 
+def _analyze_share(texts, pubs, config, make, first: range, tickets: int, parts: list, out: int,
+                   table: dict) -> None:
+    """A worker's part of one call (see _serve)."""
+    gazetteer, tone, fold_punct = config
+    Document, run_core = make
+    found = []
+    share = first
+    while share is not None:
+        cores = run_core(texts[share.start:share.stop], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
+        docs = [Document(texts[i], core, published=pubs[i], gazetteer=gazetteer) for i, core in zip(share, cores)]
+        for i, results in zip(share, _rules(docs)):
+            found.append((i, results))
+            if len(found) >= FRAME_DOCS:
+                _write(out, _frame(("part", found), table))
+                found = []
+        # the rest of a ticket sent too: what the caller has in when the queue runs dry is
+        # nearly all there is
+        if found:
+            _write(out, _frame(("part", found), table))
+            found = []
+        share = _take(tickets, parts)
+
+
 class _Inbox:
-    """What one child sends. A thread of its own reads the pipe as soon as anything comes (so
-    that the child never waits on a full pipe while this process is busy in the core, which
+    """What one worker sends. A thread of its own reads the pipe as soon as anything comes (so
+    that the worker never waits on a full pipe while this process is busy in the core, which
     runs without the GIL, or in the rules, which let the thread in every switch interval);
-    the frames are taken between documents (``poll``) or to the end (``drain``)."""
+    the frames of a call are taken between documents (``poll``) or to its end (``drain``)."""
 
     def __init__(self, pid: int, fd: int):
         self.pid, self.fd = pid, fd
@@ -253,12 +305,9 @@ class _Inbox:
             status = self.reap()
             raise RuntimeError(f"analyze_many(): a worker process ended without results (status {status})")
 
-    def kill(self) -> None:
-        if self.pid is not None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
+    def begin(self) -> None:
+        """A new call: its frames come next, up to its end frame."""
+        self.ended = False
 
     def reap(self):
         """The child waited for once its end of the pipe is closed (it ended, or was killed);
@@ -268,7 +317,10 @@ class _Inbox:
             self.reader = None
         status = None
         if self.pid is not None:
-            _, status = os.waitpid(self.pid, 0)
+            try:
+                _, status = os.waitpid(self.pid, 0)
+            except ChildProcessError:   # waited for elsewhere
+                pass
             self.pid = None
         return status
 
@@ -309,19 +361,35 @@ class _Inbox:
             self.start = self.end = 0
 
 
-def analyze(texts: list, core_of, make_doc, jobs: int, tick=None, finish=None) -> list:
+def _key(config: tuple) -> tuple:
+    """What workers inherited at their fork that a call's results depend on: the gazetteer and
+    the built-in one (each with its automaton, rebuilt whenever a name is added, and its
+    options) and the core's options."""
+    from .gazetteer import default_gazetteer
+
+    def state(g):
+        return None if g is None else (g, g.automaton, g.fold, g.typos, g.capitals, g.plain_forms)
+
+    gazetteer, tone, fold_punct = config
+    return (state(gazetteer), state(default_gazetteer()), tone, fold_punct)
+
+
+def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int, tick=None,
+            finish=None) -> list:
     """The documents of ``texts`` analyzed by ``jobs`` processes, with entities, times and
     attributions in their caches: ``core_of(share)`` runs the C core over a range of them,
-    ``make_doc(i, core)`` makes document i. ``finish(documents, mentions, clusters)`` is given
-    the event mentions of each document (not yet clustered) and the clusters of all of them in
-    order (tintuc.events.cluster.Linker), linked as they came in, while the children exit.
-    Returns the documents. ``tick(k)`` is told of every k documents done."""
-    import fcntl    # not on every platform: only here, on Linux
+    ``make_doc(i, core)`` makes document i; the workers make theirs from the texts, ``pubs``
+    (parsed publication dates) and ``config`` (gazetteer, tone, fold_punct), which ``core_of``
+    and ``make_doc`` must use alike. ``finish(documents, mentions, clusters)`` is given the
+    event mentions of each document (not yet clustered) and the clusters of all of them in
+    order (tintuc.events.cluster.Linker), linked as they came in. Returns the documents.
+    ``tick(k)`` is told of every k documents done."""
+    from . import _pool
     from ._coredoc import CoreDoc
     from .events.cluster import Linker, features
     n = len(texts)
     parts = shares(n, jobs)
-    table = _dispatch_table()    # made here: the child imports nothing
+    table = _dispatch_table()    # made here: a worker imports nothing
     docs = [None] * n
     mentions = [None] * n
     feats = [None] * n
@@ -355,7 +423,7 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None, finish=None) -
             put(i, doc, results)
         if tick is not None:
             tick(len(share))
-        for inbox in inboxes:       # what the children sent meanwhile (their readers kept it)
+        for inbox in inboxes:       # what the workers sent meanwhile (their readers kept it)
             inbox.poll(receive)
 
     def receive(i, found):
@@ -364,64 +432,58 @@ def analyze(texts: list, core_of, make_doc, jobs: int, tick=None, finish=None) -
         if tick is not None:
             tick(1)
 
+    def first():
+        # before a fork, the first document read here: every model and lexicon the stages load
+        # on first use is loaded once, and inherited
+        nonlocal started
+        read(parts[0])
+        started = True
+
     inboxes = []
-    tickets = None
+    started = False
     done = False
     try:
         with no_collection():
-            # the first document read before the fork: every model and lexicon the stages load
-            # on first use is loaded once, here, and inherited
-            read(parts[0])
-            mine = []    # shares read here: any whose fork failed
-            tickets, w = os.pipe()
-            _write(w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
-            os.close(w)
-            for share in parts[1:jobs]:
-                r, w = os.pipe()
-                try:
-                    # room for what a child sends while the reader waits for the GIL
-                    fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-                except OSError:
-                    pass    # the default size: a child may wait for the reader now and then
-                try:
-                    pid = os.fork()
-                except OSError:
-                    os.close(r)
-                    os.close(w)
-                    mine.append(share)
-                    continue
-                if pid == 0:
-                    os.close(r)
-                    _child(texts, core_of, make_doc, share, tickets, parts, w, table)
-                os.close(w)
-                inboxes.append(_Inbox(pid, r))
-            for inbox in inboxes:
-                inbox.read()
-            for share in mine:
-                read(share)
-            sweep = SWEEP_AT * n
-            while (share := _take(tickets, parts)) is not None:
-                read(share)
-                if share.start >= sweep:
-                    # the young objects (nearly all of the batch's) walked once now, while the
-                    # others still read, rather than by the first collection after the pause,
-                    # when they are done; the next collections walk them no more often
-                    gc.collect(0)
-                    sweep = n
-            for inbox in inboxes:
-                inbox.drain(receive)
+            try:
+                pool = _pool.current(_key(config), jobs, _server(config, table), _Inbox, before_fork=first,
+                                     pipe_size=PIPE_SIZE)
+            except OSError:     # no fork to be had (a limit on processes): all of it read here
+                pool = None
+            if pool is not None:
+                inboxes = [w.inbox for w in pool.workers]
+                # the tickets first, then the call: a worker finds the queue full when it starts
+                _write(pool.tickets_w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
+                call = None
+                for k, (w, inbox) in enumerate(zip(pool.workers, inboxes), 1):
+                    inbox.begin()
+                    call = _frame(("call", texts, pubs, parts[k], parts), table)
+                    _write(w.calls, call)
+                del call
+            if not started:
+                read(parts[0])
+            if pool is None:
+                for share in parts[1:]:
+                    read(share)
+            else:
+                sweep = SWEEP_AT * n
+                while (share := _take(pool.tickets, parts)) is not None:
+                    read(share)
+                    if share.start >= sweep:
+                        # the young objects (nearly all of the batch's) walked once now, while
+                        # the others still read, rather than by the first collection after the
+                        # pause, when they are done; the next collections walk them no more often
+                        gc.collect(0)
+                        sweep = n
+                for inbox in inboxes:
+                    inbox.drain(receive)
             clusters = linker.clusters()
             # the features go while collections still wait: the first one after would walk them
             linker = None
             if finish is not None:
-                finish(docs, mentions, clusters)    # while the children exit
+                finish(docs, mentions, clusters)
             done = True
     finally:
-        if tickets is not None:
-            os.close(tickets)
-        for inbox in inboxes:
-            if not done:
-                inbox.kill()        # an error or Ctrl-C here: the others are not waited for
-            inbox.reap()
-            os.close(inbox.fd)
+        if not done:
+            # an error or Ctrl-C: the workers may be anywhere in their documents
+            _pool.discard(kill=True)
     return docs

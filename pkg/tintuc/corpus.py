@@ -161,10 +161,11 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
 
     ``published`` is one date for all or a sequence of them. With ``n_jobs`` above 1, on
     Linux and for a batch of at least a few dozen documents per job, that many processes (the
-    caller and forked children, see tintuc._forked) analyze the documents, entities, time
-    expressions and events found up front; elsewhere ``n_jobs`` threads share the C core's work
-    (it runs without the GIL). Results are identical to ``n_jobs=1``; ``n_jobs=-1`` uses every
-    CPU.
+    caller and forked workers, see tintuc._forked) analyze the documents, entities, time
+    expressions and events found up front; the workers are kept for the next such call with the
+    same gazetteer and options, and end with the interpreter (or ``tintuc._pool.shutdown()``).
+    Elsewhere ``n_jobs`` threads share the C core's work (it runs without the GIL). Results are
+    identical to ``n_jobs=1``; ``n_jobs=-1`` uses every CPU.
     ``progress=True`` shows a tqdm bar. Missing texts (None, NaN) give empty documents.
     """
     index, plain, own, metas = _items_of(texts)
@@ -198,7 +199,8 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     with no_collection():
         try:
             if forked:
-                docs = _forked.analyze(clean, core_of, make_doc, min(jobs, n // _forked.MIN_SHARE),
+                docs = _forked.analyze(clean, pubs, (gazetteer, tone, fold_punct), core_of, make_doc,
+                                       min(jobs, n // _forked.MIN_SHARE),
                                        tick=bar.update if bar is not None else None, finish=_grouped)
             else:
                 docs = _grouped(_threaded(n, jobs, core_of, make_doc, bar))

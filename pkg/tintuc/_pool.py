@@ -1,0 +1,190 @@
+"""The forked workers of ``analyze_many(n_jobs > 1)``, kept from one call to the next.
+
+A process forked for one call alone pays for it twice: the fork, and then a page fault and a
+copy for every page of the parent's memory that either process writes to, which both do all
+the time (reference counts, the allocator's free lists). On the Dân Trí corpus that took about
+a tenth of each process's time. Workers kept for the next call have made those pages their own
+already, so from the second call on two processes each run at the speed of one alone.
+
+A pool is made for one configuration (``key``: the gazetteers and options the workers
+inherited at the fork); a call with another, or after a worker died, gets a new pool. Its
+workers wait on a pipe for the next call and exit at its end of file: when the pool is closed
+(a new key, :func:`shutdown`, the interpreter's exit) or the caller dies. A process forked from
+the caller forgets the pool (its pipes are the caller's). Any error or Ctrl-C during a call
+kills the pool: its workers may be anywhere in their documents.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import time
+
+__all__ = ["Pool", "current", "shutdown"]
+
+# seconds a closed pool's workers get to exit before they are killed
+EXIT_WAIT = 2.0
+
+
+class Worker:
+    """A forked worker: the pipe its calls go down, and the inbox of what it sends (which
+    knows its pid, None once it is waited for)."""
+
+    def __init__(self, calls: int, inbox):
+        self.calls, self.inbox = calls, inbox
+
+
+class Pool:
+    """``jobs - 1`` workers forked now, each running ``serve(calls, tickets, out)`` (it must
+    not return: it leaves by os._exit), sharing one queue of tickets with the caller.
+    ``inbox(pid, fd)`` makes the reader of a worker's pipe (tintuc._forked._Inbox)."""
+
+    def __init__(self, key, jobs: int, serve, inbox, pipe_size: int | None = None):
+        self.key = key
+        self.pipe_size = pipe_size
+        self.owner = os.getpid()
+        self.workers: list[Worker] = []
+        # tickets: written by the caller before a call, read by every process until empty
+        # (non-blocking: an empty queue is the end of the call's tickets, not a wait)
+        self.tickets, self.tickets_w = os.pipe()
+        os.set_blocking(self.tickets, False)
+        try:
+            for _ in range(jobs - 1):
+                self._fork(serve, inbox)
+        except BaseException:
+            self.kill()
+            raise
+        for w in self.workers:     # only now: a fork copies no thread
+            w.inbox.read()
+
+    def _fork(self, serve, inbox) -> None:
+        calls_r, calls_w = os.pipe()
+        out_r, out_w = os.pipe()
+        if self.pipe_size:
+            import fcntl    # not on every platform: only here, on Linux
+            try:
+                # room for what a worker sends while the caller's reader waits for the GIL
+                fcntl.fcntl(out_w, fcntl.F_SETPIPE_SZ, self.pipe_size)
+            except OSError:
+                pass    # the default size: a worker may wait for the reader now and then
+        try:
+            pid = os.fork()
+        except BaseException:
+            for fd in (calls_r, calls_w, out_r, out_w):
+                os.close(fd)
+            raise
+        if pid == 0:
+            # the other workers' pipes are not this one's to hold open
+            for fd in [w.calls for w in self.workers] + [w.inbox.fd for w in self.workers]:
+                os.close(fd)
+            os.close(calls_w)
+            os.close(out_r)
+            os.close(self.tickets_w)
+            serve(calls_r, self.tickets, out_w)
+            os._exit(1)     # (serve leaves by os._exit itself)
+        os.close(calls_r)
+        os.close(out_w)
+        self.workers.append(Worker(calls_w, inbox(pid, out_r)))
+
+    def alive(self) -> bool:
+        """Every worker still running (not ended since the last call)."""
+        for w in self.workers:
+            if w.inbox.pid is None or w.inbox.closed:
+                return False
+            try:
+                pid, _ = os.waitpid(w.inbox.pid, os.WNOHANG)
+            except ChildProcessError:
+                pid = -1
+            if pid != 0:
+                w.inbox.pid = None      # waited for here
+                return False
+        return True
+
+    def close(self) -> None:
+        """The workers told to exit (their pipe's end), waited for (killed if they do not end
+        within EXIT_WAIT seconds), and every pipe closed."""
+        for w in self.workers:
+            _close(w, "calls")
+        deadline = time.monotonic() + EXIT_WAIT
+        for w in self.workers:
+            while w.inbox.pid is not None and time.monotonic() < deadline:
+                try:
+                    pid, _ = os.waitpid(w.inbox.pid, os.WNOHANG)
+                except ChildProcessError:
+                    pid = -1
+                if pid:
+                    w.inbox.pid = None
+                else:
+                    time.sleep(0.005)
+        self.kill()
+
+    def kill(self) -> None:
+        """Every worker killed and waited for, every pipe closed."""
+        for w in self.workers:
+            if w.inbox.pid is not None:
+                try:
+                    os.kill(w.inbox.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+        for w in self.workers:
+            _close(w, "calls")
+            w.inbox.reap()
+            if w.inbox.fd is not None:
+                os.close(w.inbox.fd)
+                w.inbox.fd = None
+        for name in ("tickets", "tickets_w"):
+            if getattr(self, name) is not None:
+                os.close(getattr(self, name))
+                setattr(self, name, None)
+        self.workers = []
+
+
+def _close(w: Worker, name: str) -> None:
+    fd = getattr(w, name)
+    if fd is not None:
+        os.close(fd)
+        setattr(w, name, None)
+
+
+_current: Pool | None = None
+
+
+def current(key, jobs: int, serve, inbox, before_fork=None, pipe_size: int | None = None) -> Pool:
+    """The pool for ``key`` and ``jobs``: the one kept, when it is for them and its workers are
+    all alive; else a new one (the kept one closed first), ``before_fork()`` run before it is
+    made, its workers' pipes made ``pipe_size`` bytes large where the system lets them."""
+    global _current
+    pool = _current
+    if pool is not None and pool.owner == os.getpid() and pool.key == key and len(pool.workers) == jobs - 1 \
+            and pool.alive():
+        return pool
+    discard()
+    if before_fork is not None:
+        before_fork()
+    _current = Pool(key, jobs, serve, inbox, pipe_size)
+    return _current
+
+
+def discard(kill: bool = False) -> None:
+    """The kept pool closed (or killed, when its workers may be busy) and forgotten."""
+    global _current
+    pool, _current = _current, None
+    if pool is not None and pool.owner == os.getpid():
+        pool.kill() if kill else pool.close()
+
+
+def shutdown() -> None:
+    """End the workers kept for the next ``analyze_many(n_jobs > 1)`` (at the interpreter's
+    exit this happens by itself)."""
+    discard()
+
+
+def _forget() -> None:
+    # in a process forked from the caller (by anyone): the pool and its pipes are the caller's
+    global _current
+    _current = None
+
+
+atexit.register(shutdown)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget)
