@@ -441,49 +441,35 @@ def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int
 
     inboxes = []
     started = False
-    done = False
-    try:
-        with no_collection():
-            try:
-                pool = _pool.current(_key(config), jobs, _server(config, table), _Inbox, before_fork=first,
-                                     pipe_size=PIPE_SIZE)
-            except OSError:     # no fork to be had (a limit on processes): all of it read here
-                pool = None
-            if pool is not None:
-                inboxes = [w.inbox for w in pool.workers]
-                # the tickets first, then the call: a worker finds the queue full when it starts
-                _write(pool.tickets_w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
-                call = None
-                for k, (w, inbox) in enumerate(zip(pool.workers, inboxes), 1):
-                    inbox.begin()
-                    call = _frame(("call", texts, pubs, parts[k], parts), table)
-                    _write(w.calls, call)
-                del call
-            if not started:
-                read(parts[0])
-            if pool is None:
-                for share in parts[1:]:
-                    read(share)
-            else:
-                sweep = SWEEP_AT * n
-                while (share := _take(pool.tickets, parts)) is not None:
-                    read(share)
-                    if share.start >= sweep:
-                        # the young objects (nearly all of the batch's) walked once now, while
-                        # the others still read, rather than by the first collection after the
-                        # pause, when they are done; the next collections walk them no more often
-                        gc.collect(0)
-                        sweep = n
-                for inbox in inboxes:
-                    inbox.drain(receive)
-            clusters = linker.clusters()
-            # the features go while collections still wait: the first one after would walk them
-            linker = None
-            if finish is not None:
-                finish(docs, mentions, clusters)
-            done = True
-    finally:
-        if not done:
-            # an error or Ctrl-C: the workers may be anywhere in their documents
-            _pool.discard(kill=True)
+    with no_collection(), _pool.lease(_key(config), jobs, _server(config, table), _Inbox, before_fork=first,
+                                      pipe_size=PIPE_SIZE) as pool:
+        if pool is not None:
+            inboxes = [w.inbox for w in pool.workers]
+            # the tickets first, then the call: a worker finds the queue full when it starts
+            _write(pool.tickets_w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
+            for k, (w, inbox) in enumerate(zip(pool.workers, inboxes), 1):
+                inbox.begin()
+                _write(w.calls, _frame(("call", texts, pubs, parts[k], parts), table))
+        if not started:
+            read(parts[0])
+        if pool is None:
+            for share in parts[1:]:
+                read(share)
+        else:
+            sweep = SWEEP_AT * n
+            while (share := _take(pool.tickets, parts)) is not None:
+                read(share)
+                if share.start >= sweep:
+                    # the young objects (nearly all of the batch's) walked once now, while the
+                    # others still read, rather than by the first collection after the pause,
+                    # when they are done; the next collections walk them no more often
+                    gc.collect(0)
+                    sweep = n
+            for inbox in inboxes:
+                inbox.drain(receive)
+        clusters = linker.clusters()
+        # the features go while collections still wait: the first one after would walk them
+        linker = None
+        if finish is not None:
+            finish(docs, mentions, clusters)
     return docs

@@ -16,11 +16,13 @@ kills the pool: its workers may be anywhere in their documents.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
+import threading
 import time
 
-__all__ = ["Pool", "current", "shutdown"]
+__all__ = ["Pool", "lease", "shutdown"]
 
 # seconds a closed pool's workers get to exit before they are killed
 EXIT_WAIT = 2.0
@@ -147,42 +149,75 @@ def _close(w: Worker, name: str) -> None:
 
 
 _current: Pool | None = None
+_busy = False               # a call is using the kept pool
+_lock = threading.Lock()    # guards _current and _busy
 
 
-def current(key, jobs: int, serve, inbox, before_fork=None, pipe_size: int | None = None) -> Pool:
-    """The pool for ``key`` and ``jobs``: the one kept, when it is for them and its workers are
-    all alive; else a new one (the kept one closed first), ``before_fork()`` run before it is
-    made, its workers' pipes made ``pipe_size`` bytes large where the system lets them."""
-    global _current
-    pool = _current
-    if pool is not None and pool.owner == os.getpid() and pool.key == key and len(pool.workers) == jobs - 1 \
-            and pool.alive():
-        return pool
-    discard()
-    if before_fork is not None:
-        before_fork()
-    _current = Pool(key, jobs, serve, inbox, pipe_size)
-    return _current
-
-
-def discard(kill: bool = False) -> None:
-    """The kept pool closed (or killed, when its workers may be busy) and forgotten."""
-    global _current
-    pool, _current = _current, None
-    if pool is not None and pool.owner == os.getpid():
-        pool.kill() if kill else pool.close()
+@contextlib.contextmanager
+def lease(key, jobs: int, serve, inbox, before_fork=None, pipe_size: int | None = None):
+    """The pool for one call with ``key`` and ``jobs``: the one kept, when it is for them and
+    its workers are all alive; else a new one, kept for the next call (the kept one closed
+    first); or, while another thread's call uses the kept one, one made for this call alone.
+    ``before_fork()`` is run before a pool is made, and its workers' pipes are made
+    ``pipe_size`` bytes large where the system lets them. An exception out of the call kills
+    the pool (its workers may be anywhere in their documents). None when no process can be
+    forked: the caller reads it all."""
+    global _current, _busy
+    stale = None
+    with _lock:
+        keep = not _busy        # else another thread's call has the kept pool
+        pool = _current if keep else None
+        if keep:
+            _busy = True
+            if pool is not None and not (pool.key == key and len(pool.workers) == jobs - 1 and pool.alive()):
+                stale, pool, _current = pool, None, None
+    try:
+        if stale is not None:
+            stale.close()
+        if pool is None:
+            if before_fork is not None:
+                before_fork()
+            try:
+                pool = Pool(key, jobs, serve, inbox, pipe_size)
+            except OSError:     # no fork to be had (a limit on processes): the caller alone
+                yield None
+                return
+            if keep:
+                with _lock:
+                    _current = pool
+        try:
+            yield pool
+        except BaseException:
+            pool.kill()
+            with _lock:
+                if _current is pool:
+                    _current = None
+            raise
+        if not keep:
+            pool.close()
+    finally:
+        if keep:
+            with _lock:
+                _busy = False
 
 
 def shutdown() -> None:
     """End the workers kept for the next ``analyze_many(n_jobs > 1)`` (at the interpreter's
-    exit this happens by itself)."""
-    discard()
+    exit this happens by itself); not while a call is using them."""
+    global _current
+    with _lock:
+        if _busy:
+            return
+        pool, _current = _current, None
+    if pool is not None and pool.owner == os.getpid():
+        pool.close()
 
 
 def _forget() -> None:
     # in a process forked from the caller (by anyone): the pool and its pipes are the caller's
-    global _current
-    _current = None
+    global _current, _busy, _lock
+    _current, _busy = None, False
+    _lock = threading.Lock()    # (another thread may have held it at the fork)
 
 
 atexit.register(shutdown)
