@@ -121,22 +121,13 @@ def test_the_workers_end_with_the_interpreter():
 
 
 def test_calls_from_two_threads_at_once_each_get_workers():
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
     want = results(tintuc.analyze_many(TEXTS, published="2021-03-30"))
-    got, errors = {}, []
 
-    def call(k):
-        try:
-            for _ in range(3):
-                got.setdefault(k, []).append(results(tintuc.analyze_many(TEXTS, published="2021-03-30", n_jobs=2)))
-        except BaseException as e:     # (reported below, not lost in the thread)
-            errors.append(e)
+    def calls(_):
+        return [results(tintuc.analyze_many(TEXTS, published="2021-03-30", n_jobs=2)) for _ in range(3)]
 
-    threads = [threading.Thread(target=call, args=(k,)) for k in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
-    assert all(r == want for k in got for r in got[k]) and len(got) == 2
+    with ThreadPoolExecutor(2) as ex:       # (an error in a thread is raised here)
+        runs = [r for rs in ex.map(calls, range(2)) for r in rs]
+    assert len(runs) == 6 and all(r == want for r in runs)
     assert len(worker_pids()) == 1      # one pool kept; a call that found it busy made its own
