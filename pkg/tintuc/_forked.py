@@ -60,11 +60,11 @@ MAX_TICKETS = 1024
 MAX_TICKET = 256
 MIN_TICKET = 8
 GUIDE = 4
-# documents a child reads before sending what it found
+# documents a worker reads before sending what it found
 FRAME_DOCS = 16
-# the part of the batch handed out when the parent has the collector walk what it made so far
+# the part of the batch handed out when the caller has the collector walk what it made so far
 SWEEP_AT = 0.8
-# bytes a child's pipe holds (the most an unprivileged process may ask for, by default)
+# bytes a worker's pipe holds (the most an unprivileged process may ask for, by default)
 PIPE_SIZE = 1 << 20
 # a frame's head: its length
 _HEAD = struct.Struct("<Q")
@@ -272,7 +272,7 @@ class _Inbox:
         self.closed = False         # its pipe is at its end
 
     def read(self) -> None:
-        """The reader started: only once every child is forked (a fork copies no thread)."""
+        """The reader started: only once every worker is forked (a fork copies no thread)."""
         self.reader = threading.Thread(target=self._read, name="tintuc-inbox", daemon=True)
         self.reader.start()
 
@@ -295,8 +295,7 @@ class _Inbox:
             self._take(data, put)
 
     def drain(self, put) -> None:
-        """Every frame to the end given to ``put``, waiting for them (not for the child to
-        exit: see reap)."""
+        """Every frame up to the call's end frame given to ``put``, waiting for them."""
         while not self.ended and not self.closed:
             self._take(self.chunks.get(), put)
         if self.error is not None:
@@ -310,7 +309,7 @@ class _Inbox:
         self.ended = False
 
     def reap(self):
-        """The child waited for once its end of the pipe is closed (it ended, or was killed);
+        """The worker waited for once its end of the pipe is closed (it ended, or was killed);
         its status."""
         if self.reader is not None:
             self.reader.join()
