@@ -80,16 +80,13 @@ def _read_all(paths, split) -> tuple[list, int]:
 
 def _keys(articles) -> list:
     """The ``doc`` value of each article in every table: its id (file stem, or the id/doc_id
-    column), so that the row names the article; numbered 0..n-1 if ids repeat."""
-    ids = [a.id for a in articles]
-    if len(set(ids)) == len(ids):
-        return ids
-    seen, repeated = set(), None
-    for i in ids:
-        if i in seen:
-            repeated = i
-            break
-        seen.add(i)
+    column), so that the row names the article; numbered 0..n-1, with a warning, if ids repeat."""
+    from .tables import article_keys
+    keys = article_keys(articles)
+    if keys is not None:
+        return keys
+    seen = set()
+    repeated = next(i for i in (a.id for a in articles) if i in seen or seen.add(i))
     _say(f"warning: article id {repeated!r} occurs more than once; the doc column numbers articles instead")
     return list(range(len(articles)))
 
@@ -203,9 +200,9 @@ def cmd_tokenize(args) -> int:
     if args.tokens:
         from . import tokenize
         return _filter(lambda lines: [" ".join(t.text for t in tokenize(x)) for x in lines])
+    from .words import word_tokenize_many
     if args.sentences:
         from . import sent_tokenize
-        from .words import word_tokenize_many
 
         def sentences(lines):
             out = []
@@ -213,7 +210,6 @@ def cmd_tokenize(args) -> int:
                 out += word_tokenize_many(sent_tokenize(x), format="text")
             return out
         return _filter(sentences)
-    from .words import word_tokenize_many
     return _filter(lambda lines: word_tokenize_many(lines, format="text"))
 
 

@@ -90,9 +90,9 @@ class TableWriter:
         self.close()
 
 
-def _keys(articles) -> list | None:
-    """Article ids, when every one is different (the ``doc`` column then names the article);
-    else None: the documents are numbered."""
+def article_keys(articles) -> list | None:
+    """The ids of the articles, when every one has one of its own (the ``doc`` column then
+    names the article); else None: the documents are numbered."""
     ids = [getattr(a, "id", None) for a in articles]
     return ids if None not in ids and len(set(ids)) == len(ids) else None
 
@@ -120,7 +120,7 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
     if format is None:
         format = format_of(dest) or "jsonl"
     if keys is None:
-        keys = _keys(articles) or list(range(len(articles)))
+        keys = article_keys(articles) or list(range(len(articles)))
     elif len(keys) != len(articles):
         raise ValueError(f"keys has {len(keys)} values for {len(articles)} articles")
     pubs = None if published is None else _per_article(published, len(articles))
