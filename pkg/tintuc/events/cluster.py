@@ -247,7 +247,7 @@ def features(events, published) -> list:
         f = new(_Features)
         t = ev.type
         f.kind = "ceasefire" if ev.mode == "ceasefire" and t in _CEASEFIRE_TYPES else t
-        f.negated = negated = ev.negated
+        f.negated = ev.negated
         f._acts = acts = ev.actors
         f._recs = recs = ev.recipients
         f._akeys = akeys = _keys(acts) if len(acts) != 1 else [_key(acts[0])]
