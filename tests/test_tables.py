@@ -61,6 +61,10 @@ def test_files_in_every_format_match_one_pass(tmp_path):
         assert len(pd.read_csv(csv, keep_default_na=False)) == len(want)
 
 
+def test_reachable_from_the_package():
+    assert tintuc.tables.write_table is write_table
+
+
 def test_a_series_keeps_its_index_and_bad_arguments_are_refused():
     s = pd.Series(TEXTS, index=[f"a{k}" for k in range(len(TEXTS))])
     out = io.StringIO()

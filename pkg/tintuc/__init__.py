@@ -21,6 +21,7 @@ from .corpus import Corpus, analyze_many
 from .document import Document, Span, analyze
 from .gazetteer import Entity, Gazetteer, default_gazetteer
 from .words import word_tokenize, word_tokenize_many, words
+from . import tables    # tintuc.tables.write_table: a table of many articles, batch by batch
 
 __version__ = "0.1.0"
 

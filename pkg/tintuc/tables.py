@@ -23,8 +23,8 @@ from .corpus import Corpus, analyze_many
 
 __all__ = ["BATCH", "write_table", "TableWriter"]
 
-# articles analyzed at once: a few tens of megabytes of documents, and batches large enough
-# for n_jobs > 1 to pay for its fork
+# articles analyzed at once: a few tens of megabytes of documents, and for n_jobs > 1 enough
+# to share among the processes (each batch is one call to the kept workers)
 BATCH = 2000
 
 
