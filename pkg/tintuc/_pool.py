@@ -27,6 +27,23 @@ __all__ = ["Pool", "lease", "shutdown"]
 # seconds a closed pool's workers get to exit before they are killed
 EXIT_WAIT = 2.0
 
+# Pools are made one at a time (two threads' calls may each make one), and every pipe end a
+# pool keeps in this process is listed: a worker forked later closes them all, for a worker
+# sees the end of its pipe only when no other process holds the writing end open.
+_forking = threading.RLock()
+_kept_fds: set[int] = set()
+
+
+def _keep(*fds: int) -> None:
+    _kept_fds.update(fds)
+
+
+def _drop(fd: int | None) -> None:
+    if fd is not None:
+        with _forking:      # not while a fork is copying the list
+            _kept_fds.discard(fd)
+            os.close(fd)
+
 
 class Worker:
     """A forked worker: the pipe its calls go down, and the inbox of what it sends (which
@@ -46,16 +63,18 @@ class Pool:
         self.pipe_size = pipe_size
         self.owner = os.getpid()
         self.workers: list[Worker] = []
-        # tickets: written by the caller before a call, read by every process until empty
-        # (non-blocking: an empty queue is the end of the call's tickets, not a wait)
-        self.tickets, self.tickets_w = os.pipe()
-        os.set_blocking(self.tickets, False)
-        try:
-            for _ in range(jobs - 1):
-                self._fork(serve, inbox)
-        except BaseException:
-            self.kill()
-            raise
+        with _forking:
+            # tickets: written by the caller before a call, read by every process until empty
+            # (non-blocking: an empty queue is the end of the call's tickets, not a wait)
+            self.tickets, self.tickets_w = os.pipe()
+            _keep(self.tickets, self.tickets_w)
+            os.set_blocking(self.tickets, False)
+            try:
+                for _ in range(jobs - 1):
+                    self._fork(serve, inbox)
+            except BaseException:
+                self.kill()
+                raise
         for w in self.workers:     # only now: a fork copies no thread
             w.inbox.read()
 
@@ -69,6 +88,8 @@ class Pool:
                 fcntl.fcntl(out_w, fcntl.F_SETPIPE_SZ, self.pipe_size)
             except OSError:
                 pass    # the default size: a worker may wait for the reader now and then
+        # (taken before the fork: a forked process forgets the list, see _forget)
+        others = _kept_fds - {self.tickets}
         try:
             pid = os.fork()
         except BaseException:
@@ -76,16 +97,19 @@ class Pool:
                 os.close(fd)
             raise
         if pid == 0:
-            # the other workers' pipes are not this one's to hold open
-            for fd in [w.calls for w in self.workers] + [w.inbox.fd for w in self.workers]:
-                os.close(fd)
-            os.close(calls_w)
-            os.close(out_r)
-            os.close(self.tickets_w)
-            serve(calls_r, self.tickets, out_w)
-            os._exit(1)     # (serve leaves by os._exit itself)
+            try:
+                # the caller's ends of every pool's pipes (this pool's other workers', other
+                # pools') are not this one's to hold open
+                for fd in others:
+                    os.close(fd)
+                os.close(calls_w)
+                os.close(out_r)
+                serve(calls_r, self.tickets, out_w)
+            finally:
+                os._exit(1)     # (serve leaves by os._exit itself; this, if it cannot start)
         os.close(calls_r)
         os.close(out_w)
+        _keep(calls_w, out_r)
         self.workers.append(Worker(calls_w, inbox(pid, out_r)))
 
     def alive(self) -> bool:
@@ -106,7 +130,8 @@ class Pool:
         """The workers told to exit (their pipe's end), waited for (killed if they do not end
         within EXIT_WAIT seconds), and every pipe closed."""
         for w in self.workers:
-            _close(w, "calls")
+            _drop(w.calls)
+            w.calls = None
         deadline = time.monotonic() + EXIT_WAIT
         for w in self.workers:
             while w.inbox.pid is not None and time.monotonic() < deadline:
@@ -129,23 +154,15 @@ class Pool:
                 except OSError:
                     pass
         for w in self.workers:
-            _close(w, "calls")
+            _drop(w.calls)
+            w.calls = None
             w.inbox.reap()
-            if w.inbox.fd is not None:
-                os.close(w.inbox.fd)
-                w.inbox.fd = None
-        for name in ("tickets", "tickets_w"):
-            if getattr(self, name) is not None:
-                os.close(getattr(self, name))
-                setattr(self, name, None)
+            _drop(w.inbox.fd)
+            w.inbox.fd = None
+        _drop(self.tickets)
+        _drop(self.tickets_w)
+        self.tickets = self.tickets_w = None
         self.workers = []
-
-
-def _close(w: Worker, name: str) -> None:
-    fd = getattr(w, name)
-    if fd is not None:
-        os.close(fd)
-        setattr(w, name, None)
 
 
 _current: Pool | None = None
@@ -215,9 +232,11 @@ def shutdown() -> None:
 
 def _forget() -> None:
     # in a process forked from the caller (by anyone): the pool and its pipes are the caller's
-    global _current, _busy, _lock
+    # (another thread may have held a lock at the fork)
+    global _current, _busy, _lock, _forking, _kept_fds
     _current, _busy = None, False
-    _lock = threading.Lock()    # (another thread may have held it at the fork)
+    _lock, _forking = threading.Lock(), threading.RLock()
+    _kept_fds = set()
 
 
 atexit.register(shutdown)
