@@ -61,7 +61,6 @@ class Pool:
     def __init__(self, key, jobs: int, serve, inbox, pipe_size: int | None = None):
         self.key = key
         self.pipe_size = pipe_size
-        self.owner = os.getpid()
         self.workers: list[Worker] = []
         with _forking:
             # tickets: written by the caller before a call, read by every process until empty
@@ -114,17 +113,7 @@ class Pool:
 
     def alive(self) -> bool:
         """Every worker still running (not ended since the last call)."""
-        for w in self.workers:
-            if w.inbox.pid is None or w.inbox.closed:
-                return False
-            try:
-                pid, _ = os.waitpid(w.inbox.pid, os.WNOHANG)
-            except ChildProcessError:
-                pid = -1
-            if pid != 0:
-                w.inbox.pid = None      # waited for here
-                return False
-        return True
+        return all(w.inbox.pid is not None and not w.inbox.closed and not _ended(w) for w in self.workers)
 
     def close(self) -> None:
         """The workers told to exit (their pipe's end), waited for (killed if they do not end
@@ -134,15 +123,8 @@ class Pool:
             w.calls = None
         deadline = time.monotonic() + EXIT_WAIT
         for w in self.workers:
-            while w.inbox.pid is not None and time.monotonic() < deadline:
-                try:
-                    pid, _ = os.waitpid(w.inbox.pid, os.WNOHANG)
-                except ChildProcessError:
-                    pid = -1
-                if pid:
-                    w.inbox.pid = None
-                else:
-                    time.sleep(0.005)
+            while w.inbox.pid is not None and not _ended(w) and time.monotonic() < deadline:
+                time.sleep(0.005)
         self.kill()
 
     def kill(self) -> None:
@@ -163,6 +145,17 @@ class Pool:
         _drop(self.tickets_w)
         self.tickets = self.tickets_w = None
         self.workers = []
+
+
+def _ended(w: Worker) -> bool:
+    """Has the worker ended (then waited for here: its pid is forgotten)?"""
+    try:
+        pid, _ = os.waitpid(w.inbox.pid, os.WNOHANG)
+    except ChildProcessError:   # waited for elsewhere
+        pid = -1
+    if pid:
+        w.inbox.pid = None
+    return pid != 0
 
 
 _current: Pool | None = None
@@ -226,7 +219,7 @@ def shutdown() -> None:
         if _busy:
             return
         pool, _current = _current, None
-    if pool is not None and pool.owner == os.getpid():
+    if pool is not None:
         pool.close()
 
 
@@ -240,5 +233,4 @@ def _forget() -> None:
 
 
 atexit.register(shutdown)
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget)
+os.register_at_fork(after_in_child=_forget)     # (only imported where forking is: Linux)
