@@ -154,6 +154,14 @@ def _grouped(docs: list, mentions=None, clusters=None) -> list:
     return docs
 
 
+def let_go(docs) -> None:
+    """The documents of one batch let go with their events never asked for: they and their
+    group no longer hold each other (Group.release), so reference counting alone frees them."""
+    group = docs[0]._group if len(docs) else None
+    if group is not None:
+        group.release()
+
+
 def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, progress: bool = False,
                  tone="hòa", fold_punct=True) -> Corpus:
     """Analyze a batch: a list of str, a pandas Series (its index is kept), or Articles from

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import os
 
-from .corpus import Corpus, analyze_many
+from .corpus import Corpus, analyze_many, let_go
 
 # (frames and export need pandas: imported when a table is written, so that the command line
 # reads BATCH without it)
@@ -135,8 +135,7 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
                 gathered += [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
             else:
                 out.write(frames.frame(corpus, table))
-                if len(corpus) and corpus[0]._group is not None:
-                    corpus[0]._group.release()     # events unasked: the batch goes now, not at a collection
+                let_go(corpus)      # events unasked: the batch goes now, not at a collection
             del corpus
             if tick is not None:
                 tick(len(articles[part]))
