@@ -10,7 +10,7 @@ import time
 import pytest
 
 import tintuc
-from tintuc import _forked, _pool
+from tintuc import _core, _forked, _pool
 
 pytestmark = pytest.mark.skipif(not _forked.available(),
                                 reason="analyze_many does not fork here (not Linux, or an ASan build of the core)")
@@ -131,3 +131,26 @@ def test_calls_from_two_threads_at_once_each_get_workers():
         runs = [r for rs in ex.map(calls, range(2)) for r in rs]
     assert len(runs) == 6 and all(r == want for r in runs)
     assert len(worker_pids()) == 1      # one pool kept; a call that found it busy made its own
+
+
+def test_texts_of_every_kind_reach_the_worker_through_shared_memory(monkeypatch):
+    # ASCII, Latin-1, two-byte and four-byte strings, a lone surrogate, NUL and empty texts,
+    # packed as their code units (tintuc._pool.Shared) and made again in the worker
+    tails = ["", " ascii only", " café", " Hòa Bình", " 😀 nụ cười", " \ud800 lẻ", " x\x00y"]
+    mixed = [t + tails[k % len(tails)] for k, t in enumerate(TEXTS)] + ["", "plain"]
+    want = results(tintuc.analyze_many(mixed, published="2021-03-30"))
+    got = tintuc.analyze_many(mixed, published="2021-03-30", n_jobs=2)
+    assert [d.text for d in got] == mixed and results(got) == want
+    shared = _pool._current.shared
+    assert shared.size >= _core.packed_size(mixed)
+    # a larger batch: the memory grows, and the same worker maps it again
+    pids, before = worker_pids(), shared.size
+    larger = mixed * 3
+    assert results(tintuc.analyze_many(larger, published="2021-03-30", n_jobs=2)) == want * 3
+    assert worker_pids() == pids and shared.size > before
+    # more than SHARED_KEEP is given back after a call; the next call reserves it again
+    monkeypatch.setattr(_pool, "SHARED_KEEP", 0)
+    assert results(tintuc.analyze_many(larger, published="2021-03-30", n_jobs=2)) == want * 3
+    assert shared.size == 0 and shared.map is None
+    assert results(tintuc.analyze_many(mixed, published="2021-03-30", n_jobs=2)) == want
+    assert worker_pids() == pids

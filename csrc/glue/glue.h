@@ -146,6 +146,7 @@ extern PyMethodDef tt_qty_methods[];    /* qty_scan.c: qty_follow, qty_word_hits
 extern PyMethodDef tt_attrib_scan_methods[]; /* attrib_scan.c: attrib_anchors */
 extern PyMethodDef tt_record_methods[];   /* record.c: remake, unmake */
 extern PyMethodDef tt_untrack_methods[];  /* untrack.c: untrack_records */
+extern PyMethodDef tt_text_pack_methods[]; /* text_pack.c: pack_texts, unpack_text */
 int tt_segmenter_type_add(PyObject *module); /* segmenter.c: the Segmenter type */
 int tt_automaton_type_add(PyObject *module); /* automaton.c: the Automaton type */
 int tt_u32array_type_add(PyObject *module); /* u32array.c: the U32Array type */

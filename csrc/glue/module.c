@@ -175,6 +175,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, tt_record_methods) < 0)
         return -1;
+    if (PyModule_AddFunctions(module, tt_text_pack_methods) < 0)
+        return -1;
     if ((tt_get_state(module)->slots_name = PyUnicode_InternFromString("__slots__")) == NULL)
         return -1;
     if ((tt_get_state(module)->remake = PyObject_GetAttrString(module, "remake")) == NULL)

@@ -10,8 +10,9 @@ end (see shares).
 
 The workers are kept for the next call with the same gazetteers and options (tintuc._pool):
 from the second call on, neither they nor the caller pay for the fork's copied pages. A call
-sends each worker the batch's texts and dates; before the first fork, the caller reads one
-document, so that every model and lexicon is loaded once and inherited.
+packs the batch's texts in memory the workers map (tintuc._pool.Shared), so that they start at
+once, and sends each worker the dates; before the first fork, the caller reads one document,
+so that every model and lexicon is loaded once and inherited.
 
 A worker sends back what the rules found, pickled (records as their slot values, made again in
 C: _core.unmake and _core.remake), one ticket or a few documents at a time; not the core's
@@ -191,6 +192,22 @@ def _receive(fd: int):
     return pickle.loads(_read_exact(fd, total - _HEAD.size))
 
 
+class _Unpacked:
+    """A worker's texts of one call, which the caller packed as their code units in the memory
+    both map (_core.pack_texts, tintuc._pool.Shared: rather than pickled down the pipe, which
+    encodes every text to UTF-8, and decodes it in the worker, at ten times the cost of a copy,
+    before either process can go on), each made again when first read."""
+
+    def __init__(self, data, ends: list):
+        self.data, self.ends = data, ends
+
+    def __getitem__(self, i: int) -> str:
+        return _core.unpack_text(self.data, self.ends[i - 1] if i else 0, self.ends[i])
+
+    def share(self, share: range) -> list:
+        return [self[i] for i in share]
+
+
 def _server(config: tuple, table: dict):
     """What a worker runs (tintuc._pool): ``serve(calls, tickets, out)``, with what it needs
     looked up here, in the caller (a worker imports nothing)."""
@@ -198,9 +215,10 @@ def _server(config: tuple, table: dict):
     return functools.partial(_serve, config=config, table=table, make=(Document, run_core))
 
 
-def _serve(calls: int, tickets: int, out: int, *, config: tuple, table: dict, make: tuple) -> None:
-    """In a forked worker: for each call that comes down ``calls`` (the batch's texts and
-    publication dates, the worker's first share, and the shares the tickets number), analyze
+def _serve(calls: int, tickets: int, out: int, shared, *, config: tuple, table: dict, make: tuple) -> None:
+    """In a forked worker: for each call that comes down ``calls`` (the size of the memory
+    ``shared`` that holds the batch's texts and where each ends in it, their publication
+    dates, the worker's first share, and the shares the tickets number), analyze
     that share, then shares from ``tickets`` while there are, writing frames of (document
     index, what the rules found) to ``out``, then an end frame; exit at the end of ``calls``."""
     code = 0
@@ -213,7 +231,8 @@ def _serve(calls: int, tickets: int, out: int, *, config: tuple, table: dict, ma
         gc.freeze()
         while (call := _receive(calls)) is not None:
             try:
-                _, texts, pubs, first, parts = call
+                _, size, ends, pubs, first, parts = call
+                texts = _Unpacked(shared.mapped(size), ends)
                 _analyze_share(texts, pubs, config, make, first, tickets, parts, out, table)
                 data = _frame(("end",), table)
             except BaseException as err:
@@ -239,8 +258,10 @@ def _analyze_share(texts, pubs, config, make, first: range, tickets: int, parts:
     found = []
     share = first
     while share is not None:
-        cores = run_core(texts[share.start:share.stop], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
-        docs = [Document(texts[i], core, published=pubs[i], gazetteer=gazetteer) for i, core in zip(share, cores)]
+        plain = texts.share(share)
+        cores = run_core(plain, gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
+        docs = [Document(text, core, published=pubs[i], gazetteer=gazetteer)
+                for i, text, core in zip(share, plain, cores)]
         for i, results in zip(share, _rules(docs)):
             found.append((i, results))
             if len(found) >= FRAME_DOCS:
@@ -446,9 +467,10 @@ def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int
             inboxes = [w.inbox for w in pool.workers]
             # the tickets first, then the call: a worker finds the queue full when it starts
             _write(pool.tickets_w, [b"".join(k.to_bytes(4, "little") for k in range(jobs, len(parts)))])
+            ends = _core.pack_texts(texts, pool.shared.reserve(_core.packed_size(texts)))
             for k, (w, inbox) in enumerate(zip(pool.workers, inboxes), 1):
                 inbox.begin()
-                _write(w.calls, _frame(("call", texts, pubs, parts[k], parts), table))
+                _write(w.calls, _frame(("call", pool.shared.size, ends, pubs, parts[k], parts), table))
         if not started:
             read(parts[0])
         if pool is None:
@@ -466,6 +488,7 @@ def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int
                     sweep = n
             for inbox in inboxes:
                 inbox.drain(receive)
+            pool.shared.trim()
         clusters = linker.clusters()
         # the features go while collections still wait: the first one after would walk them
         linker = None

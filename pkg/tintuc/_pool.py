@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import mmap
 import os
 import signal
 import threading
 import time
 
-__all__ = ["Pool", "lease", "shutdown"]
+__all__ = ["Pool", "Shared", "lease", "shutdown"]
 
 # seconds a closed pool's workers get to exit before they are killed
 EXIT_WAIT = 2.0
+# bytes of shared memory a pool keeps between calls at most (more is given back after a call)
+SHARED_KEEP = 64 << 20
 
 # Pools are made one at a time (two threads' calls may each make one), and every pipe end a
 # pool keeps in this process is listed: a worker forked later closes them all, for a worker
@@ -45,6 +48,52 @@ def _drop(fd: int | None) -> None:
             os.close(fd)
 
 
+class Shared:
+    """Memory that the caller and a pool's workers all map (a memfd made before the fork): the
+    caller writes a call's texts there and the workers read them there, with no copy through
+    a pipe. It grows as a call needs; what it holds stays for the next call (writing the same
+    pages again costs no page faults) up to SHARED_KEEP bytes."""
+
+    def __init__(self):
+        self.fd = os.memfd_create("tintuc-texts", os.MFD_CLOEXEC)
+        self.size = 0
+        self.map = None
+
+    def reserve(self, size: int) -> mmap.mmap:
+        """In the caller: the memory, holding ``size`` bytes at least."""
+        if size > self.size:
+            self._map(max(size, 2 * self.size))
+        return self.map
+
+    def mapped(self, size: int) -> mmap.mmap:
+        """In a worker: the memory, as the caller reserved it (``size`` bytes) for this call."""
+        if size != self.size:
+            self._map(size, grow=False)
+        return self.map
+
+    def trim(self) -> None:
+        """In the caller, after a call: more than SHARED_KEEP bytes given back."""
+        if self.size > SHARED_KEEP:
+            self._map(0)
+
+    def _map(self, size: int, grow: bool = True) -> None:
+        if self.map is not None:
+            self.map.close()
+            self.map = None
+        if grow:
+            os.ftruncate(self.fd, size)
+        self.size = size
+        if size:
+            self.map = mmap.mmap(self.fd, size, access=mmap.ACCESS_WRITE if grow else mmap.ACCESS_READ)
+
+    def close(self) -> None:
+        if self.map is not None:
+            self.map.close()
+            self.map = None
+        _drop(self.fd)
+        self.fd = None
+
+
 class Worker:
     """A forked worker: the pipe its calls go down, and the inbox of what it sends (which
     knows its pid, None once it is waited for)."""
@@ -54,8 +103,9 @@ class Worker:
 
 
 class Pool:
-    """``jobs - 1`` workers forked now, each running ``serve(calls, tickets, out)`` (it must
-    not return: it leaves by os._exit), sharing one queue of tickets with the caller.
+    """``jobs - 1`` workers forked now, each running ``serve(calls, tickets, out, shared)``
+    (it must not return: it leaves by os._exit), sharing one queue of tickets and the memory
+    ``shared`` (a Shared) with the caller.
     ``inbox(pid, fd)`` makes the reader of a worker's pipe (tintuc._forked._Inbox)."""
 
     def __init__(self, key, jobs: int, serve, inbox, pipe_size: int | None = None):
@@ -68,7 +118,10 @@ class Pool:
             self.tickets, self.tickets_w = os.pipe()
             _keep(self.tickets, self.tickets_w)
             os.set_blocking(self.tickets, False)
+            self.shared = None
             try:
+                self.shared = Shared()
+                _keep(self.shared.fd)
                 for _ in range(jobs - 1):
                     self._fork(serve, inbox)
             except BaseException:
@@ -88,7 +141,7 @@ class Pool:
             except OSError:
                 pass    # the default size: a worker may wait for the reader now and then
         # (taken before the fork: a forked process forgets the list, see _forget)
-        others = _kept_fds - {self.tickets}
+        others = _kept_fds - {self.tickets, self.shared.fd}
         try:
             pid = os.fork()
         except BaseException:
@@ -103,7 +156,7 @@ class Pool:
                     os.close(fd)
                 os.close(calls_w)
                 os.close(out_r)
-                serve(calls_r, self.tickets, out_w)
+                serve(calls_r, self.tickets, out_w, self.shared)
             finally:
                 os._exit(1)     # (serve leaves by os._exit itself; this, if it cannot start)
         os.close(calls_r)
@@ -144,6 +197,9 @@ class Pool:
         _drop(self.tickets)
         _drop(self.tickets_w)
         self.tickets = self.tickets_w = None
+        if self.shared is not None:
+            self.shared.close()
+            self.shared = None
         self.workers = []
 
 
