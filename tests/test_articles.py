@@ -216,3 +216,57 @@ def test_decode_bytes_reports_position():
 def test_article_fields_are_the_documented_ones():
     assert [f.name for f in dataclasses.fields(Article)] == [
         "id", "title", "lede", "paragraphs", "text", "published", "path", "meta"]
+
+
+def test_table_files_are_read_row_by_row(tmp_path):
+    rows = [{"id": f"t{k}", "text": f"{TITLE}\n{BODY[k % len(BODY)]}"} for k in range(3)]
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\r\n" for r in rows)
+                  + b'{"text": oops}\r\n' + b'{"text": "never read"}\n')
+    got = []
+    with pytest.raises(ValueError, match=r"feed\.jsonl:4: invalid JSON"):
+        for a in tintuc.iter_read(f):
+            got.append(a.id)
+    assert got == ["t0", "t1", "t2"]    # given before the bad row was reached
+    # the bytes read are told as they are read
+    good = write(tmp_path / "good.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    seen = []
+    assert [a.id for a in tintuc.articles.iter_file(good, count=seen.append)] == ["t0", "t1", "t2"]
+    assert sum(seen) == good.stat().st_size
+
+
+@pytest.mark.parametrize("name,content", [
+    ("crlf.jsonl", b"\xef\xbb\xbf" + "\r\n".join(json.dumps({"id": f"r{k}", "text": f"{TITLE}\n\n{BODY[k]}",
+                                                            "date": "2021-01-03"}, ensure_ascii=False)
+                                                for k in range(3)).encode() + b"\r\n\r\n"),
+    ("quoted.csv", ('\ufeffid,title,text\r\nq1,"{t}","{a}\r\n\r\n{b}"\r\nq2,,"{c}"\r\n'
+                    .format(t=TITLE, a=BODY[0], b=BODY[1], c=BODY[2])).encode()),
+    ("tab.tsv", "text\tnote\n{a}\tx\n{b}\ty\n".format(a=BODY[0], b=BODY[1]).encode()),
+])
+@pytest.mark.parametrize("split", ["file", "paragraph"])
+def test_row_by_row_gives_what_reading_the_whole_file_gives(tmp_path, monkeypatch, name, content, split):
+    f = tmp_path / name
+    f.write_bytes(content)
+    streamed = tintuc.read(f, split=split)
+    monkeypatch.setattr(tintuc.articles, "_plain_utf8", lambda p: False)     # the whole-file path
+    whole = tintuc.read(f, split=split)
+    assert streamed == whole and len(streamed) >= 2
+    assert all("\r" not in a.text for a in streamed)
+
+
+def test_files_not_read_row_by_row(tmp_path):
+    # a lone CR ends a line, as in any text file; UTF-16 and legacy encodings are decoded whole
+    cr = tmp_path / "mac.jsonl"
+    cr.write_bytes(b'{"text": "m\\u1ed9t"}\r{"text": "hai"}\r')
+    assert [a.text for a in tintuc.read(cr)] == ["một", "hai"]
+    u16 = tmp_path / "u16.csv"
+    u16.write_bytes(f'text\n"{BODY[0]}"\n'.encode("utf-16"))
+    assert [a.text for a in tintuc.read(u16)] == [BODY[0]]
+    legacy = tmp_path / "cu.csv"
+    legacy.write_bytes(b'text\n"' + _cp1258(BODY[0]) + b'"\n')
+    (a,) = tintuc.read(legacy)
+    assert a.text == unicodedata.normalize("NFC", BODY[0]) and a.meta["encoding"] == "cp1258"
+    nul = tmp_path / "nul.jsonl"
+    nul.write_bytes(b'{"text": "a"}\n\x00\n')
+    with pytest.raises(ValueError, match=r"nul\.jsonl: binary data \(NUL byte at position 14\)"):
+        tintuc.read(nul)

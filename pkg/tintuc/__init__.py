@@ -16,7 +16,7 @@ except ImportError as e:  # never fall back to pure Python: the C core is the pr
 
 from ._core import Token, decode, detect_encoding, normalize, normalize_many as _normalize_many, strip_diacritics, tokenize
 from ._text import Alignment, normalize_with_offsets, sent_tokenize
-from .articles import Article, read
+from .articles import Article, iter_read, read
 from .corpus import Corpus, analyze_many
 from .document import Document, Span, analyze
 from .gazetteer import Entity, Gazetteer, default_gazetteer
@@ -38,6 +38,7 @@ def normalize_many(texts, *, tone="hòa", fold_punct=True):
 __all__ = [
     "Article",
     "read",
+    "iter_read",
     "Alignment",
     "decode",
     "detect_encoding",

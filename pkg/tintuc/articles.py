@@ -7,6 +7,7 @@ them further into paragraphs or lines.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime as _dt
@@ -18,10 +19,12 @@ import re
 
 from .document import parse_published
 
-__all__ = ["Article", "read", "read_file", "expand_paths", "decode_bytes"]
+__all__ = ["Article", "read", "iter_read", "read_file", "iter_file", "expand_paths", "decode_bytes"]
 
 SPLITS = ("file", "paragraph", "line")
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+# bytes read at a time when a table file is checked before it is read row by row
+CHUNK = 1 << 20
 
 # A headline is one short line that does not end like a sentence. Vietnamese headlines run to
 # about 25 words; 200 characters leaves room for long ones without taking a lede for a title.
@@ -219,10 +222,9 @@ def _row_articles(row: dict, *, where: str, default_id: str, path: str, split: s
                      published=published, path=path, meta=meta, split=split)
 
 
-def _read_jsonl(text: str, path: str, stem: str, split: str, meta: dict) -> list[Article]:
-    out = []
-    # line by line, not a list of every line: a file of a year of news is large enough
-    for n, line in enumerate(io.StringIO(text, newline="\n"), 1):
+def _jsonl_articles(lines, path: str, stem: str, split: str, meta: dict):
+    """The articles of JSONL ``lines`` ((line number, str) pairs), row by row."""
+    for n, line in lines:
         if not line.strip():
             continue
         where = f"{path}:{n}"
@@ -232,45 +234,116 @@ def _read_jsonl(text: str, path: str, stem: str, split: str, meta: dict) -> list
             raise ValueError(f"{where}: invalid JSON ({e.msg} at column {e.colno})") from None
         if not isinstance(row, dict):
             raise ValueError(f"{where}: expected a JSON object, got {type(row).__name__}")
-        out += _row_articles(row, where=where, default_id=f"{stem}:{n}", path=path, split=split,
-                             extra_meta={**meta, "line": n})
-    return out
+        yield from _row_articles(row, where=where, default_id=f"{stem}:{n}", path=path, split=split,
+                                 extra_meta={**meta, "line": n})
 
 
-def _read_csv(text: str, path: str, stem: str, split: str, meta: dict, delimiter: str) -> list[Article]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _csv_articles(stream, path: str, stem: str, split: str, meta: dict, delimiter: str):
+    """The articles of a CSV or TSV text stream, record by record."""
+    reader = csv.DictReader(stream, delimiter=delimiter)
     fields = reader.fieldnames or []
     if "text" not in fields:
         raise ValueError(f"{path}: no 'text' column (columns: {', '.join(fields) or 'none'})")
-    out = []
     for n, row in enumerate(reader, 1):
         if None in row:  # more cells than the header names
             raise ValueError(f"{path}: record {n} has {len(fields) + len(row[None])} cells "
                              f"for {len(fields)} columns")
-        out += _row_articles(row, where=f"{path}: record {n}", default_id=f"{stem}:{n}", path=path,
-                             split=split, extra_meta={**meta, "line": reader.line_num})
-    return out
+        yield from _row_articles(row, where=f"{path}: record {n}", default_id=f"{stem}:{n}", path=path,
+                                 split=split, extra_meta={**meta, "line": reader.line_num})
 
 
-def read_file(path, split: str = "file", *, id: str | None = None) -> list[Article]:
-    """The articles of one file (text, JSONL or CSV by suffix). Errors name the file."""
+def _plain_utf8(p: pathlib.Path) -> bool:
+    """Is the file UTF-8 with no NUL byte, no UTF-16 mark and no lone carriage return (one
+    that ends no line)? Read a chunk at a time: such a table is then read row by row, without
+    its whole text in memory; any other file is read whole (decode_bytes says what is wrong
+    with it, or which legacy encoding it is in, from all of its bytes)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(p, "rb") as f:
+        head = True
+        while chunk := f.read(CHUNK):
+            if head and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                return False
+            head = False
+            # (a CR ending one chunk before the LF starting the next counts as lone: that file
+            # is read whole, which is right too)
+            if b"\x00" in chunk or chunk.count(b"\r") != chunk.count(b"\r\n"):
+                return False
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _jsonl_lines(f):
+    """(line number, str) of a UTF-8 binary file, its mark (BOM) dropped."""
+    for n, raw in enumerate(f, 1):
+        line = raw.decode("utf-8")
+        yield n, (line[1:] if n == 1 and line.startswith("\ufeff") else line)
+
+
+class _Counted(io.RawIOBase):
+    """A binary file whose reads are told to ``count(bytes)``."""
+
+    def __init__(self, f, count):
+        self.f, self.count = f, count
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = self.f.readinto(b)
+        if n:
+            self.count(n)
+        return n
+
+
+def iter_file(path, split: str = "file", *, id: str | None = None, count=None):
+    """The articles of one file (text, JSONL or CSV by suffix), one at a time: a UTF-8 JSONL
+    or CSV file is read row by row, so that memory never holds its whole text. Errors name
+    the file (and the row); the articles before a bad row have been given by then.
+    ``count(bytes)`` is told of the file's bytes as they are read (for a progress bar)."""
     _check_split(split)
     p = pathlib.Path(path)
     where = str(p)
     if p.is_dir():
         raise IsADirectoryError(21, "is a folder, not a file (use read() for folders)", where)
+    kind = TABLE_SUFFIXES.get(p.suffix.lower())
+    if kind is not None and _plain_utf8(p):     # (FileNotFoundError names the file)
+        with open(p, "rb", buffering=0 if count else -1) as f:
+            if count:
+                f = io.BufferedReader(_Counted(f, count), CHUNK)
+            if kind == "jsonl":
+                yield from _jsonl_articles(_jsonl_lines(f), where, p.stem, split, {})
+            else:
+                # universal newlines: CR LF within a quoted cell becomes LF, as in any text
+                with io.TextIOWrapper(f, encoding="utf-8-sig", newline=None) as stream:
+                    yield from _csv_articles(stream, where, p.stem, split, {}, "," if kind == "csv" else "\t")
+        return
     with open(p, "rb") as f:  # FileNotFoundError / PermissionError carry the file name
         data = f.read()
+    if count:
+        count(len(data))
     text, encoding = decode_bytes(data, where)
     del data    # the bytes let go before the articles are made
     meta = {} if encoding == "utf-8" else {"encoding": encoding}
-    kind = TABLE_SUFFIXES.get(p.suffix.lower())
     if kind == "jsonl":
-        return _read_jsonl(text, where, p.stem, split, meta)
-    if kind in ("csv", "tsv"):
-        return _read_csv(text, where, p.stem, split, meta, "," if kind == "csv" else "\t")
-    return _articles(text, id=id or p.stem, title=None, published=date_in_name(p.name), path=where,
-                     meta=meta, split=split)
+        yield from _jsonl_articles(enumerate(io.StringIO(text, newline="\n"), 1), where, p.stem, split, meta)
+    elif kind in ("csv", "tsv"):
+        yield from _csv_articles(io.StringIO(text, newline=""), where, p.stem, split, meta,
+                                 "," if kind == "csv" else "\t")
+    else:
+        yield from _articles(text, id=id or p.stem, title=None, published=date_in_name(p.name), path=where,
+                             meta=meta, split=split)
+
+
+def read_file(path, split: str = "file", *, id: str | None = None) -> list[Article]:
+    """The articles of one file (text, JSONL or CSV by suffix). Errors name the file."""
+    return list(iter_file(path, split, id=id))
 
 
 def expand_paths(paths) -> list[tuple[pathlib.Path, str]]:
@@ -307,12 +380,17 @@ def read(paths, split: str = "file") -> list[Article]:
 
     The first unreadable file raises an error that names it (OSError, or ValueError for
     binary/undecodable data and bad rows); the CLI reports such files and goes on.
+    :func:`iter_read` gives the same articles one at a time.
     """
+    return list(iter_read(paths, split))
+
+
+def iter_read(paths, split: str = "file"):
+    """The articles of :func:`read`, one at a time, file by file and row by row: for corpora
+    larger than memory (``tintuc.tables.write_table`` takes them a batch at a time)."""
     _check_split(split)
-    out = []
     for path, ident in expand_paths(paths):
-        out += read_file(path, split, id=ident)
-    return out
+        yield from iter_file(path, split, id=ident)
 
 
 def _check_split(split):
