@@ -9,6 +9,7 @@ import threading
 
 import pandas as pd
 import pytest
+from tqdm import tqdm
 
 import tintuc
 from tintuc.cli import main
@@ -46,12 +47,14 @@ def test_analyze_events_jsonl_to_stdout(sample_corpus):
     assert [r["doc"] for r in rows] == [stems[k] for k in want["doc"]]
 
 
-def test_repeated_article_ids_fall_back_to_numbers(capsys):
+def test_repeated_article_ids_are_told_apart(capsys):
     assert main(["analyze", str(SAMPLE), str(SAMPLE), "--table", "articles"]) == 0
     captured = capsys.readouterr()
     rows = [json.loads(line) for line in captured.out.splitlines()]
-    assert [r["doc"] for r in rows] == list(range(10))
-    assert "occurs more than once" in captured.err
+    stems = [p.stem for p in sorted(SAMPLE.glob("*.txt"))]
+    assert [r["doc"] for r in rows] == stems + [f"{s}~2" for s in stems]
+    assert captured.err == f"tintuc: warning: article id {stems[0]!r} occurs more than once: " \
+                           "the doc column adds ~2, ~3... to the repeated ones\n"
 
 
 def test_console_script_is_installed():
@@ -101,8 +104,10 @@ def test_unreadable_files_are_reported_and_skipped(tmp_path, capsys):
     for name in ("khong-co.txt", "anh.txt", "hong.jsonl:2", "trong"):
         assert name in captured.err
     assert "4 inputs could not be read" in captured.err
+    # a table file is read row by row: the rows before its first bad one are analyzed
+    assert "hong.jsonl:2: invalid JSON" in captured.err and "(the rest of the file skipped)" in captured.err
     rows = [json.loads(line) for line in captured.out.splitlines()]
-    assert [r["id"] for r in rows] == [p.stem for p in sorted(SAMPLE.glob("*.txt"))]
+    assert [r["id"] for r in rows] == [p.stem for p in sorted(SAMPLE.glob("*.txt"))] + ["hong:1"]
 
 
 def test_split_and_default_published(tmp_path, capsys):
@@ -137,12 +142,15 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     out = tmp_path / "ev.jsonl"
     code, _, term = run_with_tty_stderr(["analyze", SAMPLE, "--out", out])
     assert code == 0
-    assert "tintuc" in term and "100%" in term and "5/5" in term
-    assert "wrote" in term and str(out) in term
+    # in bytes of input: the articles' count is known only once all are read
+    size = sum(p.stat().st_size for p in SAMPLE.glob("*.txt"))
+    done = f"{tqdm.format_sizeof(size)}/{tqdm.format_sizeof(size)}"
+    assert "tintuc" in term and "100%" in term and done in term and "B/s" in term
+    assert "wrote" in term and "from 5 articles" in term and str(out) in term
     code, _, err = run("analyze", SAMPLE, "--out", out)
     assert code == 0 and err == ""
     code, _, err = run("analyze", SAMPLE, "--out", out, "--progress")
-    assert code == 0 and "5/5" in err
+    assert code == 0 and done in err
 
 
 def test_normalize_filter():

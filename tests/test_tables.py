@@ -1,5 +1,6 @@
 """Tables written batch by batch (tintuc.tables, `tintuc analyze --batch`): the rows of one
 analyze_many over every article, whatever the batches, in every format."""
+import dataclasses
 import io
 import json
 import pathlib
@@ -124,3 +125,48 @@ def test_a_released_group_leaves_events_to_each_document():
     assert corpus[0]._group is None and group.documents == []
     # clustered alone now: each document's mention is the first of its own
     assert [ev.cluster for ev in corpus[1].events] == [0]
+
+
+def test_an_iterable_is_taken_a_batch_at_a_time():
+    pulled = []
+
+    def articles():
+        for k, text in enumerate(TEXTS):
+            pulled.append(k)
+            yield text
+
+    class Out(io.StringIO):
+        pulled_at_first_write = None
+
+        def write(self, s):
+            if self.pulled_at_first_write is None:
+                self.pulled_at_first_write = len(pulled)
+            return super().write(s)
+
+    out = Out()
+    rows = write_table(articles(), out, table="entities", format="jsonl", batch=2, published="2023-03-13")
+    want = tintuc.analyze_many(TEXTS, published="2023-03-13").frame("entities")
+    assert rows == len(want) > 0 and out.pulled_at_first_write == 2
+    assert [json.loads(line)["text"] for line in out.getvalue().splitlines()] == want["text"].tolist()
+    # a published date per article, from an iterator too; too few or too many of them refused
+    out = io.StringIO()
+    write_table(iter(TEXTS), out, table="articles", format="jsonl", batch=2, published=iter(["2023-03-13"] * 5))
+    assert {json.loads(line)["published"] for line in out.getvalue().splitlines()} == {"2023-03-13"}
+    with pytest.raises(ValueError, match="more articles than keys or published"):
+        write_table(iter(TEXTS), io.StringIO(), table="articles", batch=2, published=iter(["2023-03-13"] * 4))
+    with pytest.raises(ValueError, match="published has more values"):
+        write_table(iter(TEXTS), io.StringIO(), table="articles", batch=2, published=iter(["2023-03-13"] * 6))
+
+
+def test_repeated_ids_are_told_apart_in_the_doc_column():
+    arts = tintuc.read(SAMPLE)
+    twice = arts + arts[:2] + [dataclasses.replace(arts[0], id=f"{arts[0].id}~2")]
+    out = io.StringIO()
+    with pytest.warns(UserWarning, match=f"article id '{arts[0].id}' occurs more than once"):
+        write_table(iter(twice), out, table="articles", format="jsonl", batch=3)
+    docs = [json.loads(line)["doc"] for line in out.getvalue().splitlines()]
+    ids = [a.id for a in arts]
+    # an id that is itself "x~2" is kept apart from the second "x"
+    assert docs == ids + [f"{ids[0]}~2", f"{ids[1]}~2", f"{ids[0]}~2~2"]
+    keys = tintuc.tables.ArticleKeys()
+    assert [keys(x) for x in ("a", "b")] == [0, 1]      # texts with no id: their position

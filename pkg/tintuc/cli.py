@@ -7,7 +7,8 @@
     tintuc tokenize [--tokens | --sentences]    stdin to stdout, line by line
 
 Exit status: 0 when everything was read, 1 when some input could not be (it is reported on
-stderr, naming the file, and the rest is still processed and written), 2 for usage errors.
+stderr, naming the file, and the rest is still processed and written: a table file up to its
+first bad row), 2 for usage errors.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import argparse
 import dataclasses
 import os
 import sys
+import warnings
 
 from .tables import BATCH
 
@@ -58,37 +60,53 @@ def _pick_format(fmt: str | None, out: str | None) -> str:
     return fmt
 
 
-def _read_all(paths, split) -> tuple[list, int]:
-    """Articles of every readable file, and how many inputs failed (each reported)."""
-    from .articles import expand_paths, read_file
-    articles, failed = [], 0
-    for raw in paths:
-        try:
-            files = expand_paths([raw])
-        except (OSError, ValueError) as e:
-            _say(f"error: {_describe(e)}")
-            failed += 1
-            continue
-        for path, ident in files:
+class _Articles:
+    """The articles of the command line's paths, one at a time (tintuc.articles.iter_file:
+    memory holds one batch of them, not the corpus), each input that cannot be read reported
+    and skipped (a table file from its first bad row on). ``total`` is the bytes of every
+    file; ``done`` those read so far, ``count`` the articles given, ``failed`` the inputs
+    skipped."""
+
+    def __init__(self, paths, split: str, default_date):
+        from .articles import expand_paths
+        self.split, self.default_date = split, default_date
+        self.files, self.failed = [], 0
+        for raw in paths:
             try:
-                articles += read_file(path, split, id=ident)
+                self.files += expand_paths([raw])
             except (OSError, ValueError) as e:
-                _say(f"error: {_describe(e)} (skipped)")
-                failed += 1
-    return articles, failed
+                _say(f"error: {_describe(e)}")
+                self.failed += 1
+        self.total = sum(_size(path) for path, _ in self.files)
+        self.done = self.count = 0
+
+    def _read(self, n: int) -> None:
+        self.done += n
+
+    def __iter__(self):
+        from .articles import iter_file
+        read = 0    # bytes of the files before this one
+        for path, ident in self.files:
+            given = 0
+            try:
+                for article in iter_file(path, self.split, id=ident, count=self._read):
+                    if article.published is None and self.default_date is not None:
+                        article = dataclasses.replace(article, published=self.default_date)
+                    given += 1
+                    self.count += 1
+                    yield article
+            except (OSError, ValueError) as e:
+                _say(f"error: {_describe(e)} ({'the rest of the file ' if given else ''}skipped)")
+                self.failed += 1
+            read += _size(path)
+            self.done = read    # all of it, however much was read before an error
 
 
-def _keys(articles) -> list:
-    """The ``doc`` value of each article in every table: its id (file stem, or the id/doc_id
-    column), so that the row names the article; numbered 0..n-1, with a warning, if ids repeat."""
-    from .tables import article_keys
-    keys = article_keys(articles)
-    if keys is not None:
-        return keys
-    seen = set()
-    repeated = next(i for i in (a.id for a in articles) if i in seen or seen.add(i))
-    _say(f"warning: article id {repeated!r} occurs more than once; the doc column numbers articles instead")
-    return list(range(len(articles)))
+def _size(path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:     # reported when it is read
+        return 0
 
 
 def _require(module: str, why: str) -> None:
@@ -109,40 +127,48 @@ def cmd_analyze(args) -> int:
         raise UsageError(f"--published: {e}") from None
     progress = sys.stderr.isatty() if args.progress is None else args.progress
 
-    articles, failed = _read_all(args.paths, args.split)
-    if default_date is not None:
-        articles = [a if a.published is not None else dataclasses.replace(a, published=default_date)
-                    for a in articles]
-
     if args.batch < 1:
         raise UsageError(f"--batch must be at least 1, not {args.batch}")
+    articles = _Articles(args.paths, args.split, default_date)
     # a batch of articles at a time: memory holds one batch of documents (tintuc.tables)
     from .tables import write_table
     bar = None
     if progress:
         from tqdm.auto import tqdm
-        bar = tqdm(total=len(articles), unit="doc", desc="tintuc")
-    run = dict(table=args.table, format=fmt, batch=args.batch, n_jobs=args.n_jobs, keys=_keys(articles),
-               tick=bar.update if bar is not None else None)
+        # in bytes of input analyzed: the articles' count is known only once all are read
+        bar = tqdm(total=articles.total, unit="B", unit_scale=True, desc="tintuc")
+
+    def tick(_):
+        bar.update(articles.done - bar.n)
+
+    run = dict(table=args.table, format=fmt, batch=args.batch, n_jobs=args.n_jobs,
+               tick=tick if bar is not None else None)
     try:
-        if args.out in (None, "-"):
-            try:
-                rows = write_table(articles, _utf8(sys.stdout), **run)
-                sys.stdout.flush()
-            except BrokenPipeError:  # `| head`: the reader has all it wanted
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                return 1 if failed else 0
-        else:
-            rows = write_table(articles, args.out, **run)
+        with warnings.catch_warnings():
+            warnings.showwarning = _warning
+            if args.out in (None, "-"):
+                try:
+                    rows = write_table(articles, _utf8(sys.stdout), **run)
+                    sys.stdout.flush()
+                except BrokenPipeError:  # `| head`: the reader has all it wanted
+                    devnull = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(devnull, sys.stdout.fileno())
+                    return 1 if articles.failed else 0
+            else:
+                rows = write_table(articles, args.out, **run)
     finally:
         if bar is not None:
             bar.close()
+    failed = articles.failed
     if progress and args.out not in (None, "-"):
-        _say(f"wrote {rows:,} {args.table} rows from {len(articles):,} articles to {args.out}")
+        _say(f"wrote {rows:,} {args.table} rows from {articles.count:,} articles to {args.out}")
     if failed:
         _say(f"{failed} input{'s' if failed > 1 else ''} could not be read")
     return 1 if failed else 0
+
+
+def _warning(message, category, filename, lineno, file=None, line=None) -> None:
+    _say(f"warning: {message}")
 
 
 # --- filters -------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ until then, and the events table is written last, at once.
 """
 from __future__ import annotations
 
+import collections.abc
 import io
+import itertools
 import os
 
 from .corpus import Corpus, analyze_many, let_go
@@ -21,7 +23,7 @@ from .corpus import Corpus, analyze_many, let_go
 # (frames and export need pandas: imported when a table is written, so that the command line
 # reads BATCH without it)
 
-__all__ = ["BATCH", "write_table", "TableWriter"]
+__all__ = ["BATCH", "write_table", "TableWriter", "ArticleKeys"]
 
 # articles analyzed at once: a few tens of megabytes of documents, and for n_jobs > 1 enough
 # to share among the processes (each batch is one call to the kept workers)
@@ -90,22 +92,51 @@ class TableWriter:
         self.close()
 
 
-def article_keys(articles) -> list | None:
-    """The ids of the articles, when every one has one of its own (the ``doc`` column then
-    names the article); else None: the documents are numbered."""
-    ids = [getattr(a, "id", None) for a in articles]
-    return ids if None not in ids and len(set(ids)) == len(ids) else None
+class ArticleKeys:
+    """The ``doc`` value of each article, given one at a time, as the table is written: its
+    id (a file's stem, a row's ``id`` or ``doc_id``), so that the row names the article, with
+    ``~2``, ``~3``… added to an id met before (``repeated`` is the first such id); the position
+    from 0 for a text with no id."""
+
+    def __init__(self):
+        self.seen: dict = {}
+        self.repeated = None
+        self.n = 0
+
+    def __call__(self, article):
+        ident = getattr(article, "id", None)
+        position, self.n = self.n, self.n + 1
+        if not isinstance(ident, str):
+            return position
+        times = self.seen.get(ident, 0) + 1
+        self.seen[ident] = times
+        if times == 1:
+            return ident
+        if self.repeated is None:
+            self.repeated = ident
+        key = f"{ident}~{times}"
+        while key in self.seen:     # "a~2" may itself be an id
+            times += 1
+            key = f"{ident}~{times}"
+        self.seen[ident] = times
+        self.seen[key] = 1
+        return key
 
 
 def write_table(articles, dest, *, table: str = "events", format: str | None = None, batch: int = BATCH,
                 n_jobs: int = 1, published=None, gazetteer=None, keys=None, tick=None) -> int:
-    """Analyze ``articles`` (a list of str or of :class:`tintuc.Article`, as for
-    :func:`tintuc.analyze_many`) ``batch`` at a time and write their ``table`` ("events",
-    "entities" or "articles") to ``dest`` in ``format`` ("jsonl", "csv" or "parquet"; from the
-    suffix of a path when None, else JSON Lines). The rows are those of
-    ``analyze_many(articles).frame(table)``. ``keys`` are the ``doc`` values of the articles
-    (default: a Series' index, else the articles' ids when all differ, else 0..n-1).
-    ``tick(k)`` is told of every k articles done. Returns the rows written."""
+    """Analyze ``articles`` (str or :class:`tintuc.Article` items, as for
+    :func:`tintuc.analyze_many`: a list, a pandas Series, or any iterable, such as
+    :func:`tintuc.iter_read`, taken a batch at a time) ``batch`` at a time and write their
+    ``table`` ("events", "entities" or "articles") to ``dest`` in ``format`` ("jsonl", "csv"
+    or "parquet"; from the suffix of a path when None, else JSON Lines). The rows are those of
+    ``analyze_many(articles).frame(table)``, keyed by ``keys``: the ``doc`` values of the
+    articles (default: a Series' index, else :class:`ArticleKeys`: each article's id, a
+    repeated one with ``~2``, ``~3``… added and a warning, or its position for a text with no
+    id). ``published`` is one date for all or a sequence of one per article. ``tick(k)`` is
+    told of every k articles done. Returns the rows written."""
+    import warnings
+
     from . import frames
     from .export import format_of
     if table not in frames.TABLES:
@@ -116,21 +147,27 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
         if keys is None:    # a pandas Series: its index, as analyze_many keeps it
             keys = list(articles.index)
         articles = articles.tolist()
-    articles = list(articles)
+    if hasattr(articles, "__len__"):    # a list: wrong lengths refused before anything is written
+        for what, values in (("keys", keys), ("published", published)):
+            if isinstance(values, (list, tuple)) and len(values) != len(articles):
+                raise ValueError(f"{what} has {len(values)} values for {len(articles)} articles")
+    key_of = ArticleKeys()
+    keys = None if keys is None else iter(keys)
+    pubs = None if published is None else _per_article(published)
     if format is None:
         format = format_of(dest) or "jsonl"
-    if keys is None:
-        keys = article_keys(articles) or list(range(len(articles)))
-    elif len(keys) != len(articles):
-        raise ValueError(f"keys has {len(keys)} values for {len(articles)} articles")
-    pubs = None if published is None else _per_article(published, len(articles))
     gathered = []       # (doc key, published, events) of every document, for the events table
-    doc_type = frames.doc_dtype(keys)
+    doc_type = None     # the doc column's dtype, set by the first batch
+    items = iter(articles)
+    count = 0
     with TableWriter(dest, format) as out:
-        for a in range(0, len(articles), batch):
-            part = slice(a, a + batch)
-            corpus = Corpus(list(analyze_many(articles[part], published=None if pubs is None else pubs[part],
-                                              gazetteer=gazetteer, n_jobs=n_jobs)), keys[part])
+        while part := list(itertools.islice(items, batch)):
+            count += len(part)
+            part_keys = [key_of(a) for a in part] if keys is None else _next_keys(keys, len(part))
+            corpus = Corpus(list(analyze_many(part, published=None if pubs is None else _next_keys(pubs, len(part)),
+                                              gazetteer=gazetteer, n_jobs=n_jobs)), part_keys)
+            if doc_type is None:
+                doc_type = frames.doc_dtype(part_keys)
             if table == "events":
                 gathered += [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
             else:
@@ -138,22 +175,44 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
                 let_go(corpus)      # events unasked: the batch goes now, not at a collection
             del corpus
             if tick is not None:
-                tick(len(articles[part]))
+                tick(len(part))
+        for extra, what in ((keys, "keys"), (None if _one_date(published) else pubs, "published")):
+            if extra is not None and next(extra, _END) is not _END:
+                raise ValueError(f"{what} has more values than there are articles")
+        if key_of.repeated is not None:
+            warnings.warn(f"article id {key_of.repeated!r} occurs more than once: the doc column "
+                          "adds ~2, ~3... to the repeated ones", stacklevel=2)
+        if doc_type is None:
+            doc_type = frames.doc_dtype([])
         if table == "events":
             from .events import assign
             clustered = assign([evs for _, _, evs in gathered], [pub for _, pub, _ in gathered])
             out.write(frames.events_frame_of(((key, pub, evs) for (key, pub, _), evs in zip(gathered, clustered)),
                                              doc_type))
-        elif not articles:
+        elif count == 0:
             out.write(frames.empty_frame(table, doc_type))
         return out.rows
 
 
-def _per_article(published, n: int) -> list:
-    """``published`` as one value per article (one date for all, or a sequence of n)."""
-    if isinstance(published, (str, bytes)) or not hasattr(published, "__len__"):
-        return [published] * n
-    pubs = list(published)
-    if len(pubs) != n:
-        raise ValueError(f"published has {len(pubs)} values for {n} articles")
-    return pubs
+_END = object()
+
+
+def _next_keys(values, n: int) -> list:
+    """The next ``n`` of an iterator of per-article values (keys, dates)."""
+    got = list(itertools.islice(values, n))
+    if len(got) != n:
+        raise ValueError("there are more articles than keys or published dates")
+    return got
+
+
+def _one_date(published) -> bool:
+    return isinstance(published, (str, bytes)) or not isinstance(published, collections.abc.Iterable)
+
+
+def _per_article(published):
+    """``published`` as an iterator of one value per article (one date for all, or a sequence)."""
+    if _one_date(published):
+        return itertools.repeat(published)
+    if hasattr(published, "tolist"):
+        published = published.tolist()
+    return iter(published)
