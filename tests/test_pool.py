@@ -154,3 +154,32 @@ def test_texts_of_every_kind_reach_the_worker_through_shared_memory(monkeypatch)
     assert shared.size == 0 and shared.map is None
     assert results(tintuc.analyze_many(mixed, published="2021-03-30", n_jobs=2)) == want
     assert worker_pids() == pids
+
+
+def test_a_worker_unmaps_the_shared_memory_of_other_pools():
+    # so that another pool's texts are given back when that pool ends, not when this worker does
+    other = _pool.Shared()
+    other.reserve(1 << 16)[:4] = b"text"
+
+    class Box:      # the least an inbox must do for Pool
+        def __init__(self, pid, fd):
+            self.pid, self.fd, self.closed = pid, fd, False
+
+        def read(self):
+            pass
+
+        def reap(self):
+            os.waitpid(self.pid, 0)
+            self.pid = None
+
+    def serve(calls, tickets, out, shared):
+        os.write(out, b"forgot" if other.map is None and shared is not other else b"kept")
+        os._exit(0)
+
+    pool = _pool.Pool("test", 2, serve, Box)
+    try:
+        assert os.read(pool.workers[0].inbox.fd, 16) == b"forgot"
+        assert other.map is not None and other.map[:4] == b"text"     # still mapped here
+    finally:
+        pool.kill()
+        other.close()

@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 import time
+import weakref
 
 __all__ = ["Pool", "Shared", "lease", "shutdown"]
 
@@ -58,6 +59,7 @@ class Shared:
         self.fd = os.memfd_create("tintuc-texts", os.MFD_CLOEXEC)
         self.size = 0
         self.map = None
+        _shared.add(self)
 
     def reserve(self, size: int) -> mmap.mmap:
         """In the caller: the memory, holding ``size`` bytes at least."""
@@ -92,6 +94,20 @@ class Shared:
             self.map = None
         _drop(self.fd)
         self.fd = None
+
+    def forget(self) -> None:
+        """In a worker of another pool: not mapped here, so that this memory is given back
+        when its own pool ends (this one's fd is closed with the other pipes)."""
+        try:
+            if self.map is not None:
+                self.map.close()
+        except BufferError:     # being written by another thread of the caller at the fork
+            pass
+        self.map, self.size = None, 0
+
+
+# every Shared of this process, so that a worker forked for one pool unmaps the others'
+_shared: weakref.WeakSet = weakref.WeakSet()
 
 
 class Worker:
@@ -154,6 +170,9 @@ class Pool:
                 # pools') are not this one's to hold open
                 for fd in others:
                     os.close(fd)
+                for shared in list(_shared):
+                    if shared is not self.shared:
+                        shared.forget()
                 os.close(calls_w)
                 os.close(out_r)
                 serve(calls_r, self.tickets, out_w, self.shared)
