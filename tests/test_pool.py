@@ -20,6 +20,13 @@ TEXTS = [f"Ngày {k % 27 + 1}/3, Thủ tướng Nhật Bản hội đàm với B
          for k in range(3 * _forked.MIN_SHARE)]
 
 
+@pytest.fixture(autouse=True)
+def forked_from_two_jobs(monkeypatch):
+    # two jobs run the core on a thread (tintuc._piped); these tests are about the processes
+    # that more jobs fork, and fork one worker as three jobs would fork two
+    monkeypatch.setattr(tintuc.corpus, "PIPED_MAX", 1)
+
+
 def results(corpus):
     return [([e.to_dict() for e in d.entities], [t.to_dict() for t in d.times], [e.to_dict() for e in d.events])
             for d in corpus]
@@ -105,7 +112,7 @@ EXIT = """
 import tintuc
 from tintuc import _pool
 texts = ["Thủ tướng Nhật Bản hội đàm với Bộ trưởng Ngoại giao Việt Nam tại Hà Nội."] * 200
-tintuc.analyze_many(texts, n_jobs=2)
+tintuc.analyze_many(texts, n_jobs=3)   # (two jobs run the core on a thread)
 print(_pool._current.workers[0].inbox.pid, flush=True)
 """
 

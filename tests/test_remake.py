@@ -68,7 +68,7 @@ def test_records_round_trip_through_a_workers_frame(dantri):
     dates = [r["date"] for r in dantri[:8]]
     table = _forked._dispatch_table()
     corpus = tintuc.analyze_many(texts, published=dates)
-    for found in _forked._rules(list(corpus)):
+    for found in _forked.rules(list(corpus)):
         data = b"".join(_forked._frame(found, table)) + b"next"
         back, end = _forked._unframe(memoryview(data), 0, len(data))
         assert data[end:] == b"next"

@@ -376,34 +376,69 @@ static const tt_batch_ops analyze_ops = {sizeof(item), CHUNK_DOCS, CHUNK_CPS, ru
 static const char *const kw_names[] = {"segmenter", "automaton", "fold", "typos", "capitals", "tone", "fold_punct",
                                        "cues", "lower", NULL};
 
+/* The stages of analyze_batch and analyze_run from their keyword arguments (kw_names). */
+static int stages_from(PyObject *mod, PyObject *const *kw, stages *sg)
+{
+    *sg = (stages){.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL,
+                   .u32 = tt_get_state(mod)->u32array_type};
+    if (tt_norm_opts_from(kw[5], kw[6], &sg->norm) < 0)
+        return -1;
+    if (kw[0] != NULL && kw[0] != Py_None && (sg->seg = tt_segmenter_of(mod, kw[0])) == NULL)
+        return -1;
+    if (kw[1] != NULL && kw[1] != Py_None && (sg->ac = tt_automaton_of(mod, kw[1])) == NULL)
+        return -1;
+    if (kw[7] != NULL && kw[7] != Py_None && (sg->cues = tt_automaton_of(mod, kw[7])) == NULL)
+        return -1;
+    int *opt[3] = {&sg->ac_opts.fold, &sg->ac_opts.typos, &sg->ac_opts.capitals};
+    for (int k = 0; k < 3; k++)
+        if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
+            return -1;
+    if (kw[8] != NULL && (sg->lower = PyObject_IsTrue(kw[8])) < 0)
+        return -1;
+    if (sg->lower && low_table_ready() < 0)
+        return -1;
+    return 0;
+}
+
 static PyObject *py_analyze_batch(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     PyObject *kw[9] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    stages sg = {.seg = NULL, .ac = NULL, .ac_opts = {0, 1, 1, 0, 0}, .cues = NULL,
-                 .u32 = tt_get_state(mod)->u32array_type};
+    stages sg;
     if (nargs != 1) {
         PyErr_Format(PyExc_TypeError, "analyze_batch() takes exactly one positional argument (%zd given)", nargs);
         return NULL;
     }
-    if (tt_parse_kwargs("analyze_batch", args + nargs, kwnames, kw_names, kw) < 0
-        || tt_norm_opts_from(kw[5], kw[6], &sg.norm) < 0)
-        return NULL;
     /* the caller's references keep the segmenter and the automaton alive through the call */
-    if (kw[0] != NULL && kw[0] != Py_None && (sg.seg = tt_segmenter_of(mod, kw[0])) == NULL)
-        return NULL;
-    if (kw[1] != NULL && kw[1] != Py_None && (sg.ac = tt_automaton_of(mod, kw[1])) == NULL)
-        return NULL;
-    if (kw[7] != NULL && kw[7] != Py_None && (sg.cues = tt_automaton_of(mod, kw[7])) == NULL)
-        return NULL;
-    int *opt[3] = {&sg.ac_opts.fold, &sg.ac_opts.typos, &sg.ac_opts.capitals};
-    for (int k = 0; k < 3; k++)
-        if (kw[2 + k] != NULL && (*opt[k] = PyObject_IsTrue(kw[2 + k])) < 0)
-            return NULL;
-    if (kw[8] != NULL && (sg.lower = PyObject_IsTrue(kw[8])) < 0)
-        return NULL;
-    if (sg.lower && low_table_ready() < 0)
+    if (tt_parse_kwargs("analyze_batch", args + nargs, kwnames, kw_names, kw) < 0 || stages_from(mod, kw, &sg) < 0)
         return NULL;
     return tt_run_batch("analyze_batch", args[0], &analyze_ops, &sg);
+}
+
+static PyObject *py_analyze_run(PyObject *mod, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *kw[9] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    stages sg;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "analyze_run() takes exactly two positional arguments (%zd given)", nargs);
+        return NULL;
+    }
+    int threads = PyLong_Check(args[1]) ? _PyLong_AsInt(args[1]) : -2;
+    if (threads == -2 || (threads < 0 && !PyErr_Occurred())) {
+        PyErr_SetString(PyExc_ValueError, "analyze_run(): threads must be an int of 0 or more");
+        return NULL;
+    }
+    if (threads == -1 && PyErr_Occurred())
+        return NULL;
+    if (tt_parse_kwargs("analyze_run", args + nargs, kwnames, kw_names, kw) < 0 || stages_from(mod, kw, &sg) < 0)
+        return NULL;
+    /* the run keeps what the stages point into alive for as long as its threads read them */
+    PyObject *keep = PyTuple_Pack(3, kw[0] != NULL ? kw[0] : Py_None, kw[1] != NULL ? kw[1] : Py_None,
+                                  kw[7] != NULL ? kw[7] : Py_None);
+    if (keep == NULL)
+        return NULL;
+    PyObject *run = tt_batch_run_new(mod, "analyze_run", args[0], &analyze_ops, &sg, sizeof sg, keep, threads);
+    Py_DECREF(keep);
+    return run;
 }
 
 /* The words of one document as a list of str (original slices), or, with underscores, as
@@ -486,6 +521,12 @@ PyMethodDef tt_analyze_methods[] = {
      "The core pipeline (normalize, tokenize, sentences, words, gazetteer matches, and the\n"
      "cue lexicon's roles and hits when cues is an Automaton) over a batch, the GIL released.\n"
      "One tuple of arrays per text, None for a missing one (see csrc/glue/analyze.c)."},
+    {"analyze_run", (PyCFunction)(void (*)(void))py_analyze_run, METH_FASTCALL | METH_KEYWORDS,
+     "analyze_run($module, texts, threads, /, *, segmenter=None, automaton=None, fold=True,\n"
+     "            typos=True, capitals=False, tone='h\\xf2a', fold_punct=True, cues=None, lower=False)\n--\n\n"
+     "analyze_batch run by `threads` native threads in the background: a BatchRun whose\n"
+     "take() gives (start, results) chunk by chunk, running a chunk in the calling thread\n"
+     "when none is finished (see csrc/glue/batch_run.c)."},
     {NULL, NULL, 0, NULL},
 };
 

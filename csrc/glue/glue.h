@@ -17,6 +17,7 @@ typedef struct {
     PyTypeObject *segmenter_type; /* tintuc._core.Segmenter */
     PyTypeObject *token_type;     /* tintuc._core.Token (a struct sequence) */
     PyTypeObject *u32array_type;  /* tintuc._core.U32Array (u32array.c) */
+    PyTypeObject *batch_run_type; /* tintuc._core.BatchRun (batch_run.c) */
     PyObject *kind_names[8];      /* interned token kind names, indexed by tt_tok_kind */
     PyObject *slots_name;         /* "__slots__", interned (record.c) */
     PyObject *remake;             /* the module's remake(), which unmake() names (record.c) */
@@ -102,6 +103,13 @@ typedef struct {
 
 /* Run a batch over a sequence of str (None and NaN pass through): a list of results. */
 PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *ops, const void *ctx);
+
+/* The same batch run in the background by `threads` native threads (batch_run.c): a
+ * BatchRun whose take() gives the results chunk by chunk. ctx (ctx_size bytes) is copied; the
+ * objects it points into must be in `keep`. */
+PyObject *tt_batch_run_new(PyObject *module, const char *func, PyObject *texts, const tt_batch_ops *ops,
+                           const void *ctx, size_t ctx_size, PyObject *keep, int threads);
+int tt_batch_run_type_add(PyObject *module);
 
 /* Make a heap type of the module from spec, keep it in *slot (a tt_state field) and add it
  * to the module. 0, or -1 with an exception set. */

@@ -187,6 +187,8 @@ static int tt_exec(PyObject *module)
         return -1;
     if (tt_u32array_type_add(module) < 0)
         return -1;
+    if (tt_batch_run_type_add(module) < 0)
+        return -1;
     if (PyModule_AddStringConstant(module, "icu_version", U_ICU_VERSION) < 0)
         return -1;
     if (PyModule_AddIntConstant(module, "MAX_LEN", (long)(TT_MAX_LEN > LONG_MAX ? LONG_MAX : TT_MAX_LEN)) < 0)
@@ -203,6 +205,7 @@ static int tt_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->segmenter_type);
     Py_VISIT(st->token_type);
     Py_VISIT(st->u32array_type);
+    Py_VISIT(st->batch_run_type);
     for (size_t k = 0; k < 8; k++)
         Py_VISIT(st->kind_names[k]);
     Py_VISIT(st->slots_name);
@@ -217,6 +220,7 @@ static int tt_clear(PyObject *module)
     Py_CLEAR(st->segmenter_type);
     Py_CLEAR(st->token_type);
     Py_CLEAR(st->u32array_type);
+    Py_CLEAR(st->batch_run_type);
     for (size_t k = 0; k < 8; k++)
         Py_CLEAR(st->kind_names[k]);
     Py_CLEAR(st->slots_name);

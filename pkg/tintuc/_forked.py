@@ -1,9 +1,10 @@
-"""A batch analyzed by forked processes, for ``analyze_many(n_jobs > 1)``.
+"""A batch analyzed by forked processes, for ``analyze_many(n_jobs > 2)``.
 
 The C core runs without the GIL, but what follows it (entities, time expressions,
-attributions, event mentions) is Python, which threads cannot run at once. So the calling
-process and as many forked workers as further jobs each analyze whole documents, core and
-rules. Each takes the next tickets of documents from a queue (a pipe: a read of one ticket is
+attributions, event mentions) is Python, which threads cannot run at once: with two jobs the
+core runs on a thread beside the rules (tintuc._piped), but more jobs than that need more
+processes. So the calling process and as many forked workers as further jobs each analyze
+whole documents, core and rules. Each takes the next tickets of documents from a queue (a pipe: a read of one ticket is
 atomic, so each goes to one process), so that they all end together whatever part of the batch
 is heavy and however busy the CPUs are; the tickets are large at first and shrink towards the
 end (see shares).
@@ -47,7 +48,7 @@ import traceback
 
 from . import _core
 from ._bulk import no_collection
-from .document import untrack
+from ._gather import Gathered, rules
 
 __all__ = ["available", "shares", "analyze"]
 
@@ -101,17 +102,6 @@ def shares(n: int, jobs: int) -> list[range]:
         if len(out) - head <= MAX_TICKETS:
             return out
         least *= 2
-
-
-def _rules(docs: list) -> list:
-    """What a share's process reads of its documents: (entities, times, attributions, event
-    mentions) of each. Stage by stage, as one process does it, rather than document by document:
-    each stage's code and tables then stay in the caches over a run of documents."""
-    from .events.extract import extract_mentions
-    entities = [doc.entities for doc in docs]
-    times = [doc.times for doc in docs]
-    attributions = [doc.attributions for doc in docs]
-    return list(zip(entities, times, attributions, [extract_mentions(doc) for doc in docs]))
 
 
 def _dispatch_table() -> dict:
@@ -262,7 +252,7 @@ def _analyze_share(texts, pubs, config, make, first: range, tickets: int, parts:
         cores = run_core(plain, gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
         docs = [Document(text, core, published=pubs[i], gazetteer=gazetteer)
                 for i, text, core in zip(share, plain, cores)]
-        for i, results in zip(share, _rules(docs)):
+        for i, results in zip(share, rules(docs)):
             found.append((i, results))
             if len(found) >= FRAME_DOCS:
                 _write(out, _frame(("part", found), table))
@@ -406,40 +396,18 @@ def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int
     ``tick(k)`` is told of every k documents done."""
     from . import _pool
     from ._coredoc import CoreDoc
-    from .events.cluster import Linker, features
     n = len(texts)
     parts = shares(n, jobs)
     table = _dispatch_table()    # made here: a worker imports nothing
-    docs = [None] * n
-    mentions = [None] * n
-    feats = [None] * n
-    linker = Linker()
-    linked = 0      # documents whose mentions are linked: all before the first still missing
-
-    def put(i, doc, found):
-        nonlocal linked
-        docs[i] = doc
-        entities, times, attributions, events = found
-        doc._cache["entities"] = entities
-        doc._cache["times"] = times
-        doc._cache["attributions"] = attributions
-        # out of the collector's sight as they come (as Document._get does with what it
-        # builds), before the sweep at SWEEP_AT would walk them
-        for found in (entities, times, attributions, events):
-            untrack(found)
-        mentions[i] = events
-        feats[i] = features(events, doc.published)
-        while linked < n and feats[linked] is not None:
-            linker.add(feats[linked])
-            feats[linked] = ()
-            linked += 1
+    gathered = Gathered(n)
+    put = gathered.put
 
     def core_one(i):
         return core_of(range(i, i + 1))[0]
 
     def read(share):
         docs = [make_doc(i, core) for i, core in zip(share, core_of(share))]
-        for i, doc, results in zip(share, docs, _rules(docs)):
+        for i, doc, results in zip(share, docs, rules(docs)):
             put(i, doc, results)
         if tick is not None:
             tick(len(share))
@@ -489,9 +457,4 @@ def analyze(texts: list, pubs: list, config: tuple, core_of, make_doc, jobs: int
             for inbox in inboxes:
                 inbox.drain(receive)
             pool.shared.trim()
-        clusters = linker.clusters()
-        # the features go while collections still wait: the first one after would walk them
-        linker = None
-        if finish is not None:
-            finish(docs, mentions, clusters)
-    return docs
+        return gathered.finish(finish)

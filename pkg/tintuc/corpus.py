@@ -3,10 +3,9 @@ GIL-free C core."""
 from __future__ import annotations
 
 import collections.abc
-import concurrent.futures
 import os
 
-from . import _forked, schema
+from . import _forked, _piped, schema
 from ._bulk import no_collection
 from .document import Document, parse_published, run_core
 from .events.cluster import Group as events_group
@@ -16,6 +15,9 @@ __all__ = ["Corpus", "analyze_many"]
 # Documents per call into C: large enough to amortize the call, small enough for a lively
 # progress bar and for Ctrl-C between chunks.
 CHUNK = 64
+# jobs up to which the core runs on native threads beside the rules (tintuc._piped), rather
+# than in forked processes (tintuc._forked): the rules, on one thread, are about half the work
+PIPED_MAX = 2
 
 
 class Corpus(collections.abc.Sequence):
@@ -119,27 +121,14 @@ def _published_list(published, n, own):
     return pubs
 
 
-def _threaded(n: int, jobs: int, core_of, make_doc, bar) -> list:
-    """The documents of a batch, the C core run on ``jobs`` threads (it runs without the GIL)."""
-    cores = [None] * n
-
-    def work(span):
-        cores[span.start:span.stop] = core_of(span)
-        return len(span)
-
-    chunks = [range(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
-    if jobs == 1:
-        done = map(work, chunks)
-    else:
-        pool = concurrent.futures.ThreadPoolExecutor(jobs)
-        done = pool.map(work, chunks)
-    try:
-        for k in done:
-            if bar is not None:
-                bar.update(k)
-    finally:
-        if jobs > 1:
-            pool.shutdown()
+def _one_thread(n: int, core_of, make_doc, bar) -> list:
+    """The documents of a batch, the C core run a chunk at a time (for the progress bar)."""
+    cores = []
+    for a in range(0, n, CHUNK):
+        span = range(a, min(a + CHUNK, n))
+        cores += core_of(span)
+        if bar is not None:
+            bar.update(len(span))
     return [make_doc(i, core) for i, core in enumerate(cores)]
 
 
@@ -167,13 +156,15 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     """Analyze a batch: a list of str, a pandas Series (its index is kept), or Articles from
     :func:`tintuc.read` (their own published dates are used).
 
-    ``published`` is one date for all or a sequence of them. With ``n_jobs`` above 1, on
-    Linux and for a batch of at least a few dozen documents per job, that many processes (the
-    caller and forked workers, see tintuc._forked) analyze the documents, entities, time
-    expressions and events found up front; the workers are kept for the next such call with the
-    same gazetteer and options, and end with the interpreter (or ``tintuc._pool.shutdown()``).
-    Elsewhere ``n_jobs`` threads share the C core's work (it runs without the GIL). Results are
-    identical to ``n_jobs=1``; ``n_jobs=-1`` uses every CPU.
+    ``published`` is one date for all or a sequence of them. With ``n_jobs`` above 1 the
+    entities, time expressions and events are found up front. With two jobs (and wherever
+    processes cannot be forked), the C core runs on ``n_jobs - 1`` native threads while this
+    thread runs the rules over what they finish (tintuc._piped). With more, on Linux and for a
+    batch of at least a few dozen documents per job, that many processes (the caller and forked
+    workers, see tintuc._forked) analyze whole documents; the workers are kept for the next
+    such call with the same gazetteer and options, and end with the interpreter (or
+    ``tintuc._pool.shutdown()``). Results are identical to ``n_jobs=1``; ``n_jobs=-1`` uses
+    every CPU.
     ``progress=True`` shows a tqdm bar. Missing texts (None, NaN) give empty documents.
     """
     index, plain, own, metas = _items_of(texts)
@@ -200,7 +191,8 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
     def core_of(span):
         return run_core(clean[span.start:span.stop], gazetteer=gazetteer, tone=tone, fold_punct=fold_punct)
 
-    forked = jobs > 1 and n >= 2 * _forked.MIN_SHARE and _forked.available()
+    forked = PIPED_MAX < jobs and n >= 2 * _forked.MIN_SHARE and _forked.available()
+    piped = not forked and jobs > 1
     # the core's results and the documents stay: no collection walks them while they are made
     # (the first collection after walks what was made here; the forked path has it walk most
     # of it while the other processes are still reading)
@@ -210,8 +202,11 @@ def analyze_many(texts, *, published=None, gazetteer=None, n_jobs: int = 1, prog
                 docs = _forked.analyze(clean, pubs, (gazetteer, tone, fold_punct), core_of, make_doc,
                                        min(jobs, n // _forked.MIN_SHARE),
                                        tick=bar.update if bar is not None else None, finish=_grouped)
+            elif piped:
+                docs = _piped.analyze(clean, (gazetteer, tone, fold_punct), make_doc, jobs - 1,
+                                      tick=bar.update if bar is not None else None, finish=_grouped)
             else:
-                docs = _grouped(_threaded(n, jobs, core_of, make_doc, bar))
+                docs = _grouped(_one_thread(n, core_of, make_doc, bar))
         finally:
             if bar is not None:
                 bar.close()

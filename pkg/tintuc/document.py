@@ -81,14 +81,25 @@ def run_core(texts: list, *, gazetteer=None, tone="hòa", fold_punct=True) -> li
     """The C pipeline over a batch, gazetteer matching and the cue lexicon (tintuc.cuelex)
     included: one CoreDoc per text (None for a missing one). ``gazetteer=None`` uses
     :func:`tintuc.default_gazetteer`."""
+    raw = _core.analyze_batch(texts, **_core_options(gazetteer, tone, fold_punct))
+    return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
+
+
+def start_core(texts: list, threads: int, *, gazetteer=None, tone="hòa", fold_punct=True):
+    """The C pipeline of :func:`run_core` started over a batch on ``threads`` native threads
+    (_core.analyze_run): its ``take()`` gives (start, raw results) chunk by chunk, each made
+    into CoreDocs by ``CoreDoc(text, raw)``."""
+    return _core.analyze_run(texts, threads, **_core_options(gazetteer, tone, fold_punct))
+
+
+def _core_options(gazetteer, tone, fold_punct) -> dict:
     from .cuelex import cue_lexicon
     if gazetteer is None:
         from .gazetteer import default_gazetteer
         gazetteer = default_gazetteer()
-    raw = _core.analyze_batch(texts, segmenter=_models.segmenter(), automaton=gazetteer.automaton,
-                              fold=gazetteer.fold, typos=gazetteer.typos, capitals=gazetteer.capitals,
-                              tone=tone, fold_punct=fold_punct, cues=cue_lexicon().automaton, lower=True)
-    return [None if r is None else CoreDoc(t, r) for t, r in zip(texts, raw)]
+    return dict(segmenter=_models.segmenter(), automaton=gazetteer.automaton, fold=gazetteer.fold,
+                typos=gazetteer.typos, capitals=gazetteer.capitals, tone=tone, fold_punct=fold_punct,
+                cues=cue_lexicon().automaton, lower=True)
 
 
 class Document:
