@@ -1,5 +1,5 @@
-"""Corpora: many documents analyzed in batches, in forked processes or on threads over the
-GIL-free C core."""
+"""Corpora: many documents analyzed in batches, the GIL-free C core on native threads beside
+the rules (tintuc._piped) or in forked processes (tintuc._forked)."""
 from __future__ import annotations
 
 import collections.abc
