@@ -5,6 +5,38 @@
 
 #include <stdlib.h>
 
+int tt_batch_text_of(const char *func, PyObject *t, Py_ssize_t i, tt_batch_text *bt)
+{
+    bt->data = NULL;
+    bt->n = 0;
+    bt->st = TT_OK;
+    if (tt_is_missing(t))
+        return 0;
+    if (!PyUnicode_Check(t)) {
+        PyErr_Format(PyExc_TypeError, "%s(): item %zd must be str, None or NaN, not %.100s", func, i,
+                     Py_TYPE(t)->tp_name);
+        return -1;
+    }
+    if ((size_t)PyUnicode_GET_LENGTH(t) > TT_MAX_LEN) {
+        PyErr_Format(PyExc_ValueError, "%s(): item %zd is too long", func, i);
+        return -1;
+    }
+    bt->kind = PyUnicode_KIND(t);
+    bt->data = PyUnicode_DATA(t);
+    bt->n = (size_t)PyUnicode_GET_LENGTH(t);
+    return 0;
+}
+
+PyObject *tt_batch_result(const char *func, PyObject *text, void *item, const tt_batch_ops *ops, const void *ctx)
+{
+    const tt_batch_text *bt = item;
+    if (bt->data == NULL)
+        return Py_NewRef(text);
+    if (bt->st != TT_OK)
+        return tt_raise_status(bt->st, func);
+    return ops->build(text, item, ctx);
+}
+
 PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *ops, const void *ctx)
 {
     PyObject *seq = NULL, *res = NULL;
@@ -33,24 +65,9 @@ PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *op
         Py_ssize_t first = i, count;
         size_t cps = 0;
         for (count = 0; i < n && (size_t)count < ops->chunk_docs && cps < ops->chunk_cps; count++, i++) {
-            PyObject *t = src[i];
             tt_batch_text *bt = TEXT(count);
-            bt->data = NULL;
-            bt->st = TT_OK;
-            if (tt_is_missing(t))
-                continue;
-            if (!PyUnicode_Check(t)) {
-                PyErr_Format(PyExc_TypeError, "%s(): item %zd must be str, None or NaN, not %.100s", func, i,
-                             Py_TYPE(t)->tp_name);
+            if (tt_batch_text_of(func, src[i], i, bt) < 0)
                 goto fail;
-            }
-            if ((size_t)PyUnicode_GET_LENGTH(t) > TT_MAX_LEN) {
-                PyErr_Format(PyExc_ValueError, "%s(): item %zd is too long", func, i);
-                goto fail;
-            }
-            bt->kind = PyUnicode_KIND(t);
-            bt->data = PyUnicode_DATA(t);
-            bt->n = (size_t)PyUnicode_GET_LENGTH(t);
             cps += bt->n;
         }
         Py_BEGIN_ALLOW_THREADS
@@ -59,13 +76,7 @@ PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *op
                 ops->run(ITEM(k), ctx);
         Py_END_ALLOW_THREADS
         for (Py_ssize_t k = 0; k < count; k++) {
-            PyObject *r;
-            if (TEXT(k)->data == NULL)
-                r = Py_NewRef(src[first + k]);
-            else if (TEXT(k)->st != TT_OK)
-                r = tt_raise_status(TEXT(k)->st, func);
-            else
-                r = ops->build(src[first + k], ITEM(k), ctx);
+            PyObject *r = tt_batch_result(func, src[first + k], ITEM(k), ops, ctx);
             if (r == NULL)
                 goto fail;
             PyList_SET_ITEM(res, first + k, r);

@@ -217,14 +217,8 @@ static PyObject *run_take(PyObject *self, PyObject *unused)
     if (res == NULL)
         goto done;
     for (Py_ssize_t k = 0; k < s->count; k++) {
-        tt_batch_text *bt = ITEM(s, k, r->ops);
-        PyObject *text = PySequence_Fast_GET_ITEM(r->seq, s->start + k), *one;
-        if (bt->data == NULL)
-            one = Py_NewRef(text);
-        else if (bt->st != TT_OK)
-            one = tt_raise_status(bt->st, r->func);
-        else
-            one = r->ops->build(text, bt, r->ctx);
+        PyObject *one = tt_batch_result(r->func, PySequence_Fast_GET_ITEM(r->seq, s->start + k),
+                                        ITEM(s, k, r->ops), r->ops, r->ctx);
         if (one == NULL)
             goto done;
         PyList_SET_ITEM(res, k, one);
@@ -355,23 +349,9 @@ PyObject *tt_batch_run_new(PyObject *module, const char *func, PyObject *texts, 
             goto fail;
         }
     PyObject **items = PySequence_Fast_ITEMS(r->seq);
-    for (Py_ssize_t i = 0; i < r->n; i++) {
-        PyObject *t = items[i];
-        if (tt_is_missing(t))
-            continue;
-        if (!PyUnicode_Check(t)) {
-            PyErr_Format(PyExc_TypeError, "%s(): item %zd must be str, None or NaN, not %.100s", func, i,
-                         Py_TYPE(t)->tp_name);
+    for (Py_ssize_t i = 0; i < r->n; i++)
+        if (tt_batch_text_of(func, items[i], i, &r->src[i]) < 0)
             goto fail;
-        }
-        if ((size_t)PyUnicode_GET_LENGTH(t) > TT_MAX_LEN) {
-            PyErr_Format(PyExc_ValueError, "%s(): item %zd is too long", func, i);
-            goto fail;
-        }
-        r->src[i].kind = PyUnicode_KIND(t);
-        r->src[i].data = PyUnicode_DATA(t);
-        r->src[i].n = (size_t)PyUnicode_GET_LENGTH(t);
-    }
     if (pthread_mutex_init(&r->lock, NULL) != 0) {
         PyErr_SetString(PyExc_OSError, "a run's lock could not be made");
         goto fail;

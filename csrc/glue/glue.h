@@ -101,6 +101,14 @@ typedef struct {
     void (*clear)(void *item); /* free what an item holds (also for items never used) */
 } tt_batch_ops;
 
+/* Item i of a batch read into bt under the GIL (data NULL for a missing value): 0, or -1
+ * with a TypeError or ValueError naming func and i. */
+int tt_batch_text_of(const char *func, PyObject *t, Py_ssize_t i, tt_batch_text *bt);
+
+/* The result of an item once its C work ran: the text itself when missing, the error of its
+ * status, or what ops->build makes (new reference, NULL with an exception set). */
+PyObject *tt_batch_result(const char *func, PyObject *text, void *item, const tt_batch_ops *ops, const void *ctx);
+
 /* Run a batch over a sequence of str (None and NaN pass through): a list of results. */
 PyObject *tt_run_batch(const char *func, PyObject *texts, const tt_batch_ops *ops, const void *ctx);
 
