@@ -49,6 +49,17 @@ def test_a_run_gives_every_chunk_once_as_one_call_would(batch, threads):
         run.take()
 
 
+def test_the_callers_list_may_change_while_a_run_reads_it(batch):
+    texts = [t + " " for t in batch[0][:60]]    # strings of their own, freed with the list
+    want = _core.analyze_batch(list(texts), **_core_options(None, "hòa", True))
+    run = _core.analyze_run(texts, 1, **_core_options(None, "hòa", True))
+    texts.clear()
+    got = [None] * len(want)
+    while (chunk := run.take()) is not None:
+        got[chunk[0]:chunk[0] + len(chunk[1])] = chunk[1]
+    assert got == want
+
+
 def test_bad_input_is_refused_before_any_thread_starts():
     before = native_threads()
     with pytest.raises(TypeError, match="item 1 must be str, None or NaN, not int"):

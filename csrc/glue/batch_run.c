@@ -38,7 +38,8 @@ typedef struct {
     const tt_batch_ops *ops;
     void *ctx;             /* a copy of the caller's */
     PyObject *keep;        /* what ctx points into, kept alive */
-    PyObject *seq;         /* the texts, whose buffers the threads read */
+    PyObject *seq;         /* a tuple of the texts, whose buffers the threads read: its own,
+                            * so that no change to the caller's list frees one of them */
     tt_batch_text *src;    /* each text as read under the GIL (data NULL: missing) */
     Py_ssize_t n;
     Py_ssize_t next;       /* the first document no chunk has claimed */
@@ -217,7 +218,7 @@ static PyObject *run_take(PyObject *self, PyObject *unused)
     if (res == NULL)
         goto done;
     for (Py_ssize_t k = 0; k < s->count; k++) {
-        PyObject *one = tt_batch_result(r->func, PySequence_Fast_GET_ITEM(r->seq, s->start + k),
+        PyObject *one = tt_batch_result(r->func, PyTuple_GET_ITEM(r->seq, s->start + k),
                                         ITEM(s, k, r->ops), r->ops, r->ctx);
         if (one == NULL)
             goto done;
@@ -328,9 +329,9 @@ PyObject *tt_batch_run_new(PyObject *module, const char *func, PyObject *texts, 
     r->ops = ops;
     r->pid = getpid();
     r->keep = Py_NewRef(keep);
-    if ((r->seq = PySequence_Fast(texts, "expected an iterable of str")) == NULL)
+    if ((r->seq = PySequence_Tuple(texts)) == NULL)
         goto fail;
-    r->n = PySequence_Fast_GET_SIZE(r->seq);
+    r->n = PyTuple_GET_SIZE(r->seq);
     if (threads < 0)
         threads = 0;
     r->nslots = threads * SLOT_AHEAD + 1;
@@ -348,9 +349,8 @@ PyObject *tt_batch_run_new(PyObject *module, const char *func, PyObject *texts, 
             PyErr_NoMemory();
             goto fail;
         }
-    PyObject **items = PySequence_Fast_ITEMS(r->seq);
     for (Py_ssize_t i = 0; i < r->n; i++)
-        if (tt_batch_text_of(func, items[i], i, &r->src[i]) < 0)
+        if (tt_batch_text_of(func, PyTuple_GET_ITEM(r->seq, i), i, &r->src[i]) < 0)
             goto fail;
     if (pthread_mutex_init(&r->lock, NULL) != 0) {
         PyErr_SetString(PyExc_OSError, "a run's lock could not be made");
