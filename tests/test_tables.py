@@ -170,3 +170,15 @@ def test_repeated_ids_are_told_apart_in_the_doc_column():
     assert docs == ids + [f"{ids[0]}~2", f"{ids[1]}~2", f"{ids[0]}~2~2"]
     keys = tintuc.tables.ArticleKeys()
     assert [keys(x) for x in ("a", "b")] == [0, 1]      # texts with no id: their position
+
+
+def test_parquet_lists_empty_in_the_first_frame_take_strings_later(tmp_path):
+    first = pd.DataFrame({"doc": ["a"], "actors": [[]]})
+    later = pd.DataFrame({"doc": ["b", "c"], "actors": [["VN", "JP"], []]})
+    path = tmp_path / "lists.parquet"
+    with TableWriter(path, "parquet") as out:
+        out.write(first)
+        out.write(later)
+    back = pd.read_parquet(path)
+    assert back["doc"].tolist() == ["a", "b", "c"]
+    assert [list(v) for v in back["actors"]] == [[], ["VN", "JP"], []]

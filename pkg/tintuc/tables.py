@@ -6,14 +6,15 @@ article at once would take gigabytes. Here each batch goes through :func:`tintuc
 its rows are written, and its documents are let go. Entity and article rows belong to one
 document each, so batches change nothing in them. Event mentions are clustered across every
 batch at the end (tintuc.events.assign, as tintuc.dask does across partitions), so ``cluster``
-numbers them as one ``analyze_many`` over all the articles would; only the mentions are kept
-until then, and the events table is written last, at once.
+numbers them as one ``analyze_many`` over all the articles would: until then each batch's rows
+wait in a temporary file and only what clustering reads of each mention stays in memory.
 
     >>> tintuc.tables.write_table(tintuc.read("articles/"), "events.parquet")  # doctest: +SKIP
 """
 from __future__ import annotations
 
 import collections.abc
+import contextlib
 import io
 import itertools
 import os
@@ -69,7 +70,12 @@ class TableWriter:
         import pyarrow.parquet as pq
         if self._parquet is None:
             table = pa.Table.from_pandas(df, preserve_index=False)
-            self._schema = table.schema
+            # a list column with no item in the first frame is list<null> there: list<string>,
+            # as every list column of the tables is, so that later frames fit
+            fields = [f.with_type(pa.list_(pa.string())) if pa.types.is_list(f.type)
+                      and pa.types.is_null(f.type.value_type) else f for f in table.schema]
+            self._schema = pa.schema(fields, metadata=table.schema.metadata)
+            table = table.cast(self._schema)
             self._parquet = pq.ParquetWriter(self.dest, self._schema)
         else:
             # the same columns and types (a batch's categories may be others: each row group
@@ -156,11 +162,13 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
     pubs = None if published is None else _per_article(published)
     if format is None:
         format = format_of(dest) or "jsonl"
-    gathered = []       # (doc key, published, events) of every document, for the events table
+    events = _EventRows() if table == "events" else None
     doc_type = None     # the doc column's dtype, set by the first batch
     items = iter(articles)
     count = 0
-    with TableWriter(dest, format) as out:
+    with TableWriter(dest, format) as out, contextlib.ExitStack() as spill:
+        if events is not None:
+            spill.enter_context(events)
         while part := list(itertools.islice(items, batch)):
             count += len(part)
             part_keys = [key_of(a) for a in part] if keys is None else _next_keys(keys, len(part))
@@ -168,11 +176,11 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
                                               gazetteer=gazetteer, n_jobs=n_jobs)), part_keys)
             if doc_type is None:
                 doc_type = frames.doc_dtype(part_keys)
-            if table == "events":
-                gathered += [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
+            if events is not None:
+                events.add(corpus, doc_type)
             else:
                 out.write(frames.frame(corpus, table))
-                let_go(corpus)      # events unasked: the batch goes now, not at a collection
+            let_go(corpus)      # the batch goes now, not at a collection
             del corpus
             if tick is not None:
                 tick(len(part))
@@ -184,14 +192,62 @@ def write_table(articles, dest, *, table: str = "events", format: str | None = N
                           "adds ~2, ~3... to the repeated ones", stacklevel=2)
         if doc_type is None:
             doc_type = frames.doc_dtype([])
-        if table == "events":
-            from .events import assign
-            clustered = assign([evs for _, _, evs in gathered], [pub for _, pub, _ in gathered])
-            out.write(frames.events_frame_of(((key, pub, evs) for (key, pub, _), evs in zip(gathered, clustered)),
-                                             doc_type))
+        if events is not None:
+            events.write(out, doc_type)
         elif count == 0:
             out.write(frames.empty_frame(table, doc_type))
         return out.rows
+
+
+class _EventRows:
+    """The events table of many batches: each batch's rows are set aside on disk as they are
+    made (a temporary file), and only what clustering reads of each mention stays in memory
+    (tintuc.events.cluster.Linker, fed batch by batch in document order); at the end the rows
+    are read back one batch at a time with the clusters of every batch together, as one
+    ``analyze_many`` over all the articles would number them."""
+
+    def __init__(self):
+        from .events.cluster import Linker
+        self.linker = Linker()
+        self.file = None
+
+    def __enter__(self):
+        import tempfile
+        self.file = tempfile.TemporaryFile(prefix="tintuc-events-")
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+    def add(self, corpus, doc_type) -> None:
+        import pickle
+
+        from . import frames
+        from .events.cluster import features
+        items = [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
+        for _, published, evs in items:
+            self.linker.add(features(evs, published))
+        pickle.dump(frames.events_frame_of(items, doc_type), self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(self, out, doc_type) -> None:
+        import pickle
+
+        import pandas as pd
+
+        from . import frames
+        clusters = self.linker.clusters()
+        self.file.seek(0)
+        done = 0
+        while True:
+            try:
+                df = pickle.load(self.file)
+            except EOFError:
+                break
+            df["cluster"] = pd.Series(clusters[done:done + len(df)], index=df.index, dtype=df["cluster"].dtype)
+            done += len(df)
+            out.write(df)
+        if done == 0:
+            out.write(frames.empty_frame("events", doc_type))
 
 
 _END = object()
