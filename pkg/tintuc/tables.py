@@ -226,7 +226,10 @@ class _EventRows:
         from .events.cluster import features
         items = [(key, doc.published, doc.events) for key, doc in zip(corpus.index, corpus)]
         for _, published, evs in items:
-            self.linker.add(features(evs, published))
+            feats = features(evs, published)
+            for f in feats:
+                f.settle()
+            self.linker.add(feats)
         pickle.dump(frames.events_frame_of(items, doc_type), self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def write(self, out, doc_type) -> None:

@@ -159,6 +159,13 @@ class _Features:
             self._recipients = _NONE
             self._sides = actors
 
+    def settle(self) -> None:
+        """The sides made now, and the entities they come from let go: for mentions kept
+        long after their documents (tintuc.tables), whose entities would otherwise stay."""
+        if self._sides is None:
+            self._fill_sides()
+        self._acts = self._recs = self._akeys = self._rkeys = None
+
     def days(self, widen: int):
         """The bucket keys of its date: each day as an ordinal (widened by ``widen``), or its
         value if vague."""
