@@ -205,3 +205,18 @@ def test_linker_gives_the_plain_pairwise_clusters_on_real_articles(dantri):
         assert f.actors == cluster._sides(ev.actors)
         assert f.recipients == cluster._sides(ev.recipients)
         assert f.sides == f.actors | f.recipients
+
+
+def test_settled_mentions_link_as_before_without_their_entities(dantri):
+    from tintuc.events.cluster import Linker, features
+    corpus = tintuc.analyze_many([r["text"] for r in dantri[:300]], published=[r["date"] for r in dantri[:300]])
+    plain, settled = Linker(), Linker()
+    for doc in corpus:
+        plain.add(features(doc.events, doc.published))
+        feats = features(doc.events, doc.published)
+        for f in feats:
+            f.settle()
+            assert f._acts is None and f._recs is None
+        settled.add(feats)
+    assert settled.clusters() == plain.clusters()
+    assert len(set(plain.clusters())) < len(plain.clusters())     # some mentions do link
