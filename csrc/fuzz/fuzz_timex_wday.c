@@ -4,7 +4,8 @@
  * "tuần" and a relative word, a lead or part-of-day word, a space; the others a character of
  * fuzz_input.h). Checked: the answer is one of the three codes; an atom lies in the text,
  * starts at a word before "thứ"/"chủ" or at it, ends after its day word with fields in range;
- * a text cut a little after the atom gives the same answer (the reading looks no further).
+ * a text cut a little after the atom (and after the runs of spaces it may look past) gives the
+ * same answer (the reading looks no further).
  * Build and run: make fuzz-build && build/fuzz/fuzz_timex_wday -max_total_time=60 */
 #include "../core/timex_wday.h"
 #include "fuzz_timex_atoms.h"
@@ -38,8 +39,12 @@ static void read_at(const tt_cp *text, size_t n, size_t pos, int at_hit)
     check_atom(text, n, pos, code, &w);
     if (!at_hit || code != TT_TXY_ATOM)
         return;
-    /* past the atom the reading sees "tuần" and a word, or the next word within 40 */
-    size_t cut = w.end + 48 < n ? w.end + 48 : n;
+    /* past the atom the reading sees "tuần" and a relative word, each after a run of spaces as
+     * long as it is, or the next word within 40 */
+    size_t cut = fuzz_past_spaces(text, n, w.end, n);
+    cut = cut + 4 < n ? cut + 4 : n;
+    cut = fuzz_past_spaces(text, n, cut, n);
+    cut = cut + 48 < n ? cut + 48 : n;
     CHECK(tt_timex_wday_atom(text, cut, pos, fuzz_re_ctype, &w2) == TT_TXY_ATOM);
     CHECK(w.start == w2.start && w.end == w2.end && w.w == w2.w && w.rel == w2.rel && w.lead == w2.lead
           && w.pod == w2.pod && w.strong == w2.strong);
