@@ -4,10 +4,10 @@ The C core runs without the GIL, but what follows it (entities, time expressions
 attributions, event mentions) is Python, which threads cannot run at once: with two jobs the
 core runs on a thread beside the rules (tintuc._piped), but more jobs than that need more
 processes. So the calling process and as many forked workers as further jobs each analyze
-whole documents, core and rules. Each takes the next tickets of documents from a queue (a pipe: a read of one ticket is
-atomic, so each goes to one process), so that they all end together whatever part of the batch
-is heavy and however busy the CPUs are; the tickets are large at first and shrink towards the
-end (see shares).
+whole documents, core and rules. Each takes the next tickets of documents from a queue (a
+pipe: a read of one ticket is atomic, so each goes to one process), so that they all end
+together whatever part of the batch is heavy and however busy the CPUs are; the tickets are
+large at first and shrink towards the end (see shares).
 
 The workers are kept for the next call with the same gazetteers and options (tintuc._pool):
 from the second call on, neither they nor the caller pay for the fork's copied pages. A call
@@ -186,16 +186,14 @@ class _Unpacked:
     """A worker's texts of one call, which the caller packed as their code units in the memory
     both map (_core.pack_texts, tintuc._pool.Shared: rather than pickled down the pipe, which
     encodes every text to UTF-8, and decodes it in the worker, at ten times the cost of a copy,
-    before either process can go on), each made again when first read."""
+    before either process can go on), made again a share at a time."""
 
     def __init__(self, data, ends: list):
         self.data, self.ends = data, ends
 
-    def __getitem__(self, i: int) -> str:
-        return _core.unpack_text(self.data, self.ends[i - 1] if i else 0, self.ends[i])
-
     def share(self, share: range) -> list:
-        return [self[i] for i in share]
+        data, ends = self.data, self.ends
+        return [_core.unpack_text(data, ends[i - 1] if i else 0, ends[i]) for i in share]
 
 
 def _server(config: tuple, table: dict):
