@@ -166,6 +166,8 @@ def _vietnamese_names(d: _Doc) -> None:
     gaz = d.doc._gazetteer or default_gazetteer()
     for run in _NAME_RUN.finditer(d.shape):
         a, b = run.start(), run.end()
+        if d.shape[b:b + 1] == "h" or (a > 0 and d.shape[a - 1] == "h"):
+            continue                    # a Vietnamese name has no hyphen: "Choi Sang-mok"
         # an honorific opening the run ("Ông Nguyễn Văn A" at a sentence start) is not the name
         opener = d.phrase_starting(a, "honorific")
         cued = (a < opener < b) or (a > 0 and d.phrase_ending(a - 1, "honorific") >= 0)
@@ -209,7 +211,9 @@ def _gazetteer_entities(d: _Doc, gaz) -> None:
     # also when joined to another place ("Mỹ - Hàn"), a surname after a title ("ông Pompeo")
     present = {e.id for _, _, e in d.found}
     for ts, te, ent in waiting:
-        if ent.id in present:
+        if "surname" in ent.flags and _name_goes_on(d, te):
+            ok = False                  # "ông Park Hang-seo" is not the listed Park
+        elif ent.id in present:
             ok = True
         elif "short" in ent.flags:
             ok = _next_to_place(d, ts, te)
@@ -217,6 +221,12 @@ def _gazetteer_entities(d: _Doc, gaz) -> None:
             ok = _title_before(d, ts) is not None
         if ok:
             d.add(ts, te, ent)
+
+
+def _name_goes_on(d: _Doc, te: int) -> bool:
+    """Does more of a name follow token te: a capitalized word, or a hyphen and a word?"""
+    shape = d.shape
+    return te < d.n and (shape[te] in "CA" or (shape[te] == "h" and te + 1 < d.n and shape[te + 1] in "CAl"))
 
 
 def _next_to_place(d: _Doc, ts: int, te: int) -> bool:
@@ -411,17 +421,19 @@ def _link(d: _Doc) -> list[Entity]:
             else:
                 found[i + 1] = (a2, b2, _as(e2, e))
     out = []
-    persons = []  # (last word lowercase, entity) of the full names seen so far
+    persons = []  # (last word lowercase, first word lowercase, entity) of the full names seen so far
     by_end = {}
     for a, b, e in d.found:
         if e.label == "PER":
             written = e.text.split()
             if len(written) >= 2:
-                persons.append((written[-1].lower(), e))
+                persons.append((written[-1].lower(), written[0].lower(), e))
             elif e.source == "rule" or "surname" in e.flags:
                 # a surname alone: the name seen in full earlier in the document wins over a
-                # listed person of that surname
-                full = next((p for s, p in reversed(persons) if s == written[0].lower()), None) if written else None
+                # listed person of that surname; its last word first ("Toganyan"), then its
+                # first ("Park" of "Park Hang-seo")
+                full = next((p[2] for side in (0, 1) for p in reversed(persons) if p[side] == written[0].lower()),
+                            None) if written else None
                 if full is not None:
                     e = _as(e, full)
         if e.source == "rule" and b - a == 1 and d.shape[a] == "A" and a >= 1 and d.shape[a - 1] == "(":

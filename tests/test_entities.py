@@ -48,6 +48,27 @@ def test_surname_forms_need_context():
     assert ids["Putin"] == ids["Vladimir Putin"]
 
 
+def test_a_listed_surname_followed_by_more_of_a_name_is_someone_else():
+    # the gazetteer lists Park Jin (surname Park); Park Hang-seo and Lee Kun-hee are not listed
+    got = by_text("Ông Park Hang-seo gặp ông Lee Kun-hee. Sau đó ông Park phát biểu.")
+    assert got["Park Hang-seo"][:2] == ("PER", "per:park-hang-seo")
+    assert got["Lee Kun-hee"][0] == "PER"
+    assert got["Park"][1] == "per:park-hang-seo"    # the name seen in full wins over the listed Park
+
+
+def test_a_surname_alone_takes_the_last_word_of_a_name_before_the_first():
+    # "Margono" ends the first name and opens the later one: the surname at the end wins
+    got = ents("Ông Yudo Margono và ông Margono Park gặp nhau. Ông Margono nói, ông Yudo đáp.")
+    ids = [(t, i) for t, label, i, _ in got if label == "PER"]
+    assert ("Margono", "per:yudo-margono") in ids and ("Yudo", "per:yudo-margono") in ids
+
+
+def test_a_hyphened_foreign_name_is_no_vietnamese_name():
+    # "Choi" and "Sang" are well-formed Vietnamese syllables, "Sang-mok" is not a Vietnamese given name
+    got = by_text("Quyền Tổng thống Choi Sang-mok tiếp ông Nguyễn Văn Hùng.")
+    assert got["Choi Sang-mok"][0] == "PER" and got["Nguyễn Văn Hùng"][0] == "PER"
+
+
 def test_short_forms_need_context():
     assert ("Hàn", "LOC") in [(t, l) for t, l, _, _ in ents("Cuộc tập trận Mỹ - Hàn bắt đầu.")]
     assert "Hàn" not in [t for t, *_ in ents("Ông ấy hàn lại chiếc xe.")]

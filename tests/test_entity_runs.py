@@ -29,6 +29,7 @@ SENTENCES = [
     "Liên hợp quốc (LHQ) và Tổ chức Y tế Thế giới (WHO) cùng Công ty Cổ phần Xây dựng Số 1 (CC1) ký.",
     "Phó Thủ tướng\nPhạm Bình Minh tiếp Đại sứ Nhật Bản tại Hà Nội.",
     "İstanbul, ΣΟΦΙΑ và ông Σmith; Tổng Thống KELVIN gặp ông \u212aim.",
+    "Ông Park Hang-seo gặp ông Choi Sang-mok; Tổng thống Trump Organization nói. Ông Park đáp.",
 ]
 
 WORDS = ["ông", "Ông", "ÔNG", "bà", "tổng thống", "Tổng thống", "Bộ trưởng", "bộ", "Bộ", "Quốc phòng", "Ngoại giao",
@@ -36,7 +37,7 @@ WORDS = ["ông", "Ông", "ÔNG", "bà", "tổng thống", "Tổng thống", "B�
          "Văn", "Thị", "Đức", "Chung", "Hà", "Nội", "Nga", "Mỹ", "Hàn", "Putin", "Vladimir", "Lavrov", "Hội đồng",
          "Ủy ban", "Liên hợp quốc", "Reuters", "Ostrava", "Velkoryn", "KESTREL", "MOZART", "HĐQT", "CSTO", "Phó",
          "phó", "Chủ tịch", "Kim", "Jong", "un", "cho", "biết", "nói", "an", "ninh", "thị trấn", "İ", "Σ",
-         "\u212aim", "ph\u00d3"]
+         "\u212aim", "ph\u00d3", "Park", "Hang", "seo", "Sang", "Choi"]
 SEPS = [" ", " ", " ", ", ", " - ", "-", " (", ") ", ". ", "\n", " và ", ": "]
 
 

@@ -503,7 +503,9 @@ tt_status tt_er_names(const tt_er_lexicon *lex, const tt_er_doc *d, tt_er_work *
         size_t j = i;
         while (j < n && e.shape[j] == 'C' && j - i < 5)
             j++;
-        if (j - i >= 2 && is_name(&e, i, j)) {
+        /* a Vietnamese name has no hyphen: "Choi Sang-mok" is a foreign one (capitalized_runs) */
+        int hyphened = (j < n && e.shape[j] == 'h') || (i > 0 && e.shape[i - 1] == 'h');
+        if (j - i >= 2 && !hyphened && is_name(&e, i, j)) {
             /* the honorific opening the run is left out */
             long opener = phrase_starting(&e, i, TT_ER_HONORIFIC);
             size_t a = opener > (long)i ? (size_t)opener : i;
@@ -580,6 +582,16 @@ static tt_status note_present(tt_er_work *w, uint32_t ent)
     return st;
 }
 
+/* Does more of a name follow token te: a capitalized word, or a hyphen and a word? */
+static int name_goes_on(const er *e, size_t te)
+{
+    const char *shape = e->shape;
+    if (te >= e->n)
+        return 0;
+    return is_cap(shape[te])
+           || (shape[te] == 'h' && te + 1 < e->n && (is_cap(shape[te + 1]) || shape[te + 1] == 'l'));
+}
+
 /* Keep the matches context allows: plain forms always; short and surname forms when the
  * plain ones around them say so. */
 static tt_status listed(const er *e, const int32_t *name_ent)
@@ -620,7 +632,9 @@ static tt_status listed(const er *e, const int32_t *name_ent)
         uint32_t ts = w->waiting[i], te = w->waiting[i + 1], g = w->waiting[i + 2];
         uint32_t form = d->matches[g].form;
         int ok;
-        if (present(w, d->form_ent[form]))
+        if ((d->form_info[form] & TT_ER_FORM_SURNAME) && name_goes_on(e, te))
+            ok = 0; /* "ông Park Hang-seo" is not the listed Park */
+        else if (present(w, d->form_ent[form]))
             ok = 1;
         else if (d->form_info[form] & TT_ER_FORM_SHORT)
             ok = next_to_place(e, ts, te);

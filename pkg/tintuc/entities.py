@@ -122,22 +122,19 @@ def _link(ents: list, spans, pairs, marks) -> None:
                 ents[i] = _as(e, e2)
             else:
                 ents[i + 1] = _as(e2, e)
-    persons = []  # (last word lowercase, entity) of the full names seen so far
+    persons = []  # (last word, first word (lowercase), entity) of the full names seen so far
     for m in marks:
         i = m >> 1
         e = ents[i]
         if e.label == "PER":
             written = e.text.split()
             if len(written) >= 2:
-                persons.append((written[-1].lower(), e))
+                persons.append((written[-1].lower(), written[0].lower(), e))
             elif persons and written and (e.source == "rule" or "surname" in e.flags):
                 # a surname alone: the name seen in full earlier in the document wins over a
-                # listed person of that surname
-                last = written[0].lower()
-                for s, p in reversed(persons):
-                    if s == last:
-                        e = _as(e, p)
-                        break
+                # listed person of that surname; the last word of a name is its surname
+                # ("Toganyan"), else the first ("Park" of "Park Hang-seo")
+                e = _as(e, p) if (p := _surnamed(persons, written[0].lower())) is not None else e
         if m & 1 and e.source == "rule":
             # "(ABC)" after a name: the last entity before it that ends right before the bracket
             a = spans[4 * i]
@@ -145,6 +142,15 @@ def _link(ents: list, spans, pairs, marks) -> None:
             if prev is not None and prev.label == e.label:
                 e = _as(e, prev)
         ents[i] = e
+
+
+def _surnamed(persons: list, word: str):
+    """The latest of ``persons`` whose last word is ``word``, else whose first is, or None."""
+    for side in (0, 1):
+        for p in reversed(persons):
+            if p[side] == word:
+                return p[2]
+    return None
 
 
 def _as(e: Entity, like: Entity) -> Entity:
