@@ -46,6 +46,8 @@ SENTENCES = [
     # a veto of the sentence, a hypothetical after a trigger and one before it, a trigger inside another
     "Đội tuyển tấn công liên tục trong trận bóng đá. Hai nước ký kết hiệp định, nếu tấn công thì đáp trả.",
     "Nếu Nga tấn công, Mỹ sẽ trừng phạt. Quân đội nổ súng; cuộc chiến tranh kéo dài.",
+    # a blocker after degree words, and degree words before no blocker
+    "Doanh nghiệp gặp không ít khó khăn; ông Putin gặp rất nhiều lãnh đạo châu Âu; trận gặp Bình Định.",
 ]
 
 
@@ -62,7 +64,7 @@ def test_sentences_find_hits():
 _PIECES = ["giải quyết", "cuộc", "các", "xung đột", "dứt điểm", "trục xuất", "nhà ngoại giao", "hỗ trợ", "USD",
            "5", "tại", "về", "về việc", "liên quan đến", "tấn công", "điện đàm", "ngừng bắn", "kêu gọi", "nếu",
            "Nga", "Mỹ", "Tổ chức", "Hợp tác", "thỏa thuận", "ký", "đăng ký", "\"", "“", "”", ",", ".", ";", "(",
-           "-", "_", "2", " ", " ", " ", " ", "\n"]
+           "-", "_", "2", " ", " ", " ", " ", "\n", "gặp", "rất", "nhiều", "không ít", "khó khăn", "trận", "lại"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -74,6 +76,26 @@ def test_generated(text):
 def test_real_articles(dantri):
     for row in dantri[:150]:
         _same(row["text"])
+
+
+def test_degree_words_stand_between_a_trigger_and_its_blocker():
+    def consult(text):
+        return [h for h in _same(text) if h[4] == "CONSULT"]
+    for text in ("Doanh nghiệp Nhật Bản gặp khó khăn.", "Doanh nghiệp Nhật Bản gặp nhiều khó khăn.",
+                 "Doanh nghiệp Nhật Bản gặp rất nhiều khó khăn.", "Liverpool gặp không ít trở ngại.",
+                 "Trịnh Sảng liên tiếp gặp vận đen."):
+        assert consult(text) == [], text
+    # degree words alone block nothing, nor do more of them than the rule reads
+    assert consult("Ông Putin gặp nhiều lãnh đạo châu Âu tại Paris.")
+    assert consult("Ông Putin gặp lại rất nhiều các những khó khăn.")
+
+
+def test_a_trigger_written_as_part_of_a_name_is_none():
+    types = lambda text: [h[4] for h in _same(text)]
+    assert types("Trận đấu diễn ra ở sân Thống Nhất, Nga và Mỹ thống nhất lịch.") == ["AGREE"]
+    # capitalized at the start of a sentence or a clause, or in capitals: a trigger
+    assert types("Thống Nhất Lịch Trình, hai bên nói.")[:1] == ["AGREE"]
+    assert types("Ông nói: Thống Nhất lịch trình.") == ["STATEMENT", "AGREE"]
 
 
 def test_bad_input():

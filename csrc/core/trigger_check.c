@@ -332,7 +332,17 @@ static int blocked(const tt_tc_table *t, const uint32_t *before, size_t nb, cons
     for (size_t i = nb > reach ? nb - reach : 0; i < nb; i++)
         if (applies(t, ends_with(t, TT_TC_BLOCK_SCOPE, before, i + 1), type))
             return 1;
-    return applies(t, starts_with(t, TT_TC_BLOCK_AFTER, after, na), type);
+    /* after it, past a few degree words: "gặp (không ít) khó khăn" */
+    size_t at = 0;
+    for (int k = 0; k <= TT_TC_DEGREE_MAX && at < na; k++) {
+        if (applies(t, starts_with(t, TT_TC_BLOCK_AFTER, after + at, na - at), type))
+            return 1;
+        uint32_t d = k < TT_TC_DEGREE_MAX ? starts_with(t, TT_TC_DEGREE, after + at, na - at) : 0;
+        if (!d)
+            break;
+        at += t->phrases[d - 1].len;
+    }
+    return 0;
 }
 
 static int is_quote(tt_cp c)

@@ -22,8 +22,11 @@
 #include "tt_base.h"
 #include "word_window.h"
 
-/* Phrase classes of the table; needs classes are numbered from TT_TC_NEEDS on. */
-enum { TT_TC_BLOCK_BEFORE = 0, TT_TC_BLOCK_SCOPE, TT_TC_BLOCK_AFTER, TT_TC_SETTING, TT_TC_TOPIC, TT_TC_NEEDS };
+/* Phrase classes of the table; needs classes are numbered from TT_TC_NEEDS on. A DEGREE
+ * phrase may stand between a trigger and its BLOCK_AFTER phrase ("gặp rất nhiều khó khăn"). */
+enum { TT_TC_BLOCK_BEFORE = 0, TT_TC_BLOCK_SCOPE, TT_TC_BLOCK_AFTER, TT_TC_SETTING, TT_TC_TOPIC, TT_TC_DEGREE,
+       TT_TC_NEEDS };
+#define TT_TC_DEGREE_MAX 3 /* degree phrases one after another */
 #define TT_TC_MAX_CLASSES 64
 #define TT_TC_MAX_PHRASE 16     /* words in one phrase */
 #define TT_TC_ANY_TYPE 0xFFFFFFFFu

@@ -50,6 +50,10 @@ static tt_tc_table *table(void)
     CHECK(tt_tc_add_phrase(t, TT_TC_SETTING, &at, 1, TT_TC_ANY_TYPE) == TT_OK);
     p[0] = on, p[1] = x;
     CHECK(tt_tc_add_phrase(t, TT_TC_TOPIC, p, 2, TT_TC_ANY_TYPE) == TT_OK);
+    /* degree phrases before a blocker after the trigger: "on", "x z" */
+    CHECK(tt_tc_add_phrase(t, TT_TC_DEGREE, &on, 1, TT_TC_ANY_TYPE) == TT_OK);
+    p[0] = x, p[1] = z;
+    CHECK(tt_tc_add_phrase(t, TT_TC_DEGREE, p, 2, TT_TC_ANY_TYPE) == TT_OK);
     p[0] = y, p[1] = z, p[2] = y;
     CHECK(tt_tc_add_phrase(t, TT_TC_NEEDS, p, 3, TT_TC_ANY_TYPE) == TT_OK);
     CHECK(tt_tc_add_phrase(t, TT_TC_NEEDS, &x, 1, TT_TC_ANY_TYPE) == TT_OK);

@@ -48,8 +48,11 @@ _TOPIC = PhraseSet({"về", "về việc", "về vấn đề", "liên quan đế
 _TOPIC_GAP = 8
 # the table classes of core/trigger_check.h: the first of the "needs" classes, and a cue
 # that holds for every type
-_NEEDS_CLASS = 5
+_NEEDS_CLASS = 6
 _ANY_TYPE = 0xFFFFFFFF
+# degree phrases one after another between a trigger and its block_after phrase
+# (TT_TC_DEGREE_MAX)
+_DEGREE_MAX = 3
 # what stops two hits from being joined: punctuation or a line break between them
 _GAP_STOP = re.compile(r'[,;:()“”"\n]')
 
@@ -95,13 +98,20 @@ def _blocked(lex: Lexicon, before: list, after: list, typ: str) -> bool:
             p = ends_with_phrase(before[: i + 1], scope)
             if p and lex.applies("block_scope", p, typ):
                 return True
-    if not after:
-        return False
-    cues = lex.cues["block_after"]
-    if after[0] not in cues.first:
-        return False
-    p = starts_with_phrase(after, cues)
-    return bool(p and lex.applies("block_after", p, typ))
+    # after it, past a few degree words: "gặp (không ít) khó khăn"
+    cues, degree = lex.cues["block_after"], lex.cues["degree"]
+    for k in range(_DEGREE_MAX + 1):
+        if not after:
+            return False
+        if after[0] in cues.first:
+            p = starts_with_phrase(after, cues)
+            if p and lex.applies("block_after", p, typ):
+                return True
+        d = starts_with_phrase(after, degree) if k < _DEGREE_MAX and after[0] in degree.first else None
+        if not d:
+            return False
+        after = after[d.count(" ") + 1:]
+    return False
 
 
 def _has_needed(lex: Lexicon, before: list, after: list, needs: str) -> bool:
@@ -157,8 +167,30 @@ def checked_hits(ctx, lex: Lexicon) -> list[Hit]:
     trig, veto, hyp = map(ctx.group_records, groups)
     # (the Hit objects made in C, as Hit(start, end, entry, sentence, type, mode, [rule], end,
     # setting, topic) makes them)
-    return trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
-                        array("I", ctx.sent_starts), veto, veto_types, hyp, rows)
+    return _unnamed(ctx, trigger_hits(table, ctx.low, trig, array("I", starts), array("I", ends), excluded,
+                                      array("I", ctx.sent_starts), veto, veto_types, hyp, rows))
+
+
+def _unnamed(ctx, hits: list) -> list:
+    """hits but those written as part of a name: a phrase of several words, each capitalized
+    and the rest of it in lower case, after a word of its clause ("sân Thống Nhất", "Hội
+    trường Thống Nhất" are places, not an agreement)."""
+    norm = ctx.norm
+    named = [i for i, h in enumerate(hits) if h.start and norm[h.start].isupper() and _in_name(norm, h.start, h.end)]
+    if not named:
+        return hits
+    drop = set(named)
+    return [h for i, h in enumerate(hits) if i not in drop]
+
+
+def _in_name(norm: str, s: int, e: int) -> bool:
+    words = norm[s:e].split()
+    if len(words) < 2 or not all(w[0].isupper() and w[1:].islower() for w in words):
+        return False
+    j = s - 1
+    while j > 0 and norm[j] == " ":
+        j -= 1
+    return norm[j].isalnum()
 
 
 def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
@@ -189,7 +221,7 @@ def checked_hits_python(ctx, lex: Lexicon) -> list[Hit]:
             continue
         hits.append(Hit(s, e, entry, k, typ, entry.mode, [entry.rule], e, setting, topic))
         pos = e
-    return hits
+    return _unnamed(ctx, hits)
 
 
 def checked_hits_reference(ctx, lex: Lexicon) -> list[Hit]:
@@ -204,7 +236,7 @@ def checked_hits_reference(ctx, lex: Lexicon) -> list[Hit]:
         if hit is not None:
             hits.append(hit)
             pos = e
-    return hits
+    return _unnamed(ctx, hits)
 
 
 def _table(lex: Lexicon):
@@ -250,6 +282,7 @@ def _compile(lex: Lexicon):
         phrases += [(c, tuple(p.split(" ")), mask(cls, p)) for p in sorted(lex.cues[cls])]
     phrases += [(3, tuple(p.split(" ")), _ANY_TYPE) for p in sorted(_SETTING)]
     phrases += [(4, tuple(p.split(" ")), _ANY_TYPE) for p in sorted(_TOPIC)]
+    phrases += [(5, tuple(p.split(" ")), _ANY_TYPE) for p in sorted(lex.cues["degree"])]
     for cls in needs:
         phrases += [(needs_cls[cls], tuple(p.split(" ")), _ANY_TYPE) for p in sorted(lex.cues[cls])]
     rows = [[(-1 if r.needs is None else needs_cls[r.needs], needs_reach(r.needs) if r.needs else 0, types[r.type])
