@@ -192,3 +192,13 @@ def test_endangering_is_no_threat_and_a_request_takes_a_distant_object():
     assert events_of("Các tàu của Trung Quốc đang đe dọa hòa bình trong khu vực.", [CN], PUB) == []
     evs = events_of("Đức kêu gọi các cơ quan chức năng của Nga hợp tác điều tra.", [DE, RU], PUB)
     assert [e.type for e in evs] == ["REQUEST"] and ids(evs[0].recipients) == {"RU"}
+
+
+def test_no_one_is_on_both_sides_of_an_event():
+    # the subject borrowed from before holds the one the event is done to: a recipient only
+    ev = only(events_of("Trung Quốc coi Đài Loan là lãnh thổ và không loại trừ khả năng thống nhất Đài Loan.",
+                        [CN, ("Đài Loan", "LOC", "TW")], PUB), "AGREE")
+    assert ids(ev.actors) == {"CN"} and ids(ev.recipients) == {"TW"}
+    # named on both sides alone: kept as the actor
+    ev = only(events_of("Mỹ đe dọa trừng phạt các công ty Mỹ.", [US], PUB), "THREATEN")
+    assert ids(ev.actors) == {"US"} and ids(ev.recipients) == set()

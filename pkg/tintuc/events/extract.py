@@ -109,6 +109,8 @@ def _event(ctx, lex, h, args, c, published) -> Event:
     """The event of an anchored hit ``h`` with its arguments (what arguments_of says of it)
     and its casualty counts ``c`` (or None)."""
     left, right, actors, recipients, location, _, _ = args
+    if actors and recipients:
+        actors, recipients = _one_side_each(actors, recipients)
     date = date_of(ctx, h, (left, right))
     text, ts, te = ctx.span_original(h.start, h.end)
     trigger = _new(Span)
@@ -123,6 +125,19 @@ def _event(ctx, lex, h, args, c, published) -> Event:
     return new_event(h.type, h.mode, trigger, h.sentence, tuple(actors), tuple(recipients), location,
                      date, "text" if date is not None else ("published" if published else None),
                      dead, injured, abducted, neg, fut, hist, "+".join(h.rules))
+
+
+def _one_side_each(actors, recipients) -> tuple:
+    """actors and recipients with no one on both sides: one named on both ("Trung Quốc coi Đài
+    Loan ... thống nhất Đài Loan") is a recipient, unless no actor would be left."""
+    rid = {r.id for r in recipients}
+    if rid.isdisjoint([a.id for a in actors]):
+        return actors, recipients
+    rest = [a for a in actors if a.id not in rid]
+    if rest:
+        return rest, recipients
+    aid = {a.id for a in actors}
+    return actors, [r for r in recipients if r.id not in aid]
 
 
 # The trigger's Span made by setting its slots directly, as new_event makes the Event (the
