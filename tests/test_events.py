@@ -202,3 +202,29 @@ def test_no_one_is_on_both_sides_of_an_event():
     # named on both sides alone: kept as the actor
     ev = only(events_of("Mỹ đe dọa trừng phạt các công ty Mỹ.", [US], PUB), "THREATEN")
     assert ids(ev.actors) == {"US"} and ids(ev.recipients) == set()
+
+
+def test_a_clause_after_a_comma_goes_on_with_the_sentences_subject():
+    uae = ("Các Tiểu vương quốc Ả Rập Thống nhất", "LOC", "AE")
+    ev = only(events_of("Các Tiểu vương quốc Ả Rập Thống nhất đã cập nhật quy định cấm đi lại với Ấn Độ, yêu cầu "
+                        "các hãng hàng không dừng bay.", [uae, IN], PUB), "REQUEST")
+    assert ids(ev.actors) == {"AE"}
+    # an apposition between the subject and its verb
+    nam = ("Trần Văn Nam", "PER", "per:tran-van-nam")
+    ev = only(events_of("Ông Trần Văn Nam, Phó Chủ tịch UBND tỉnh Hà Nam, yêu cầu các sở phối hợp với Lào.",
+                        [nam, ("Hà Nam", "LOC", "VN-63"), LA], PUB), "REQUEST")
+    assert ids(ev.actors) == {"per:tran-van-nam"}
+    # after an opening phrase and after a speech verb: the subject is looked for past them
+    ev = only(events_of("Trong cuộc gặp với Mỹ, Trung Quốc bày tỏ quan ngại, kêu gọi Nhật Bản kiềm chế.",
+                        [US, CN, JP], PUB), "REQUEST")
+    assert ids(ev.actors) == {"CN"} and ids(ev.recipients) == {"JP"}
+    ev = only(events_of("Nga cho biết, Ukraine đã nhận vũ khí từ Đức, kêu gọi Pháp viện trợ thêm.",
+                        [RU, UA, DE, FR], PUB), "REQUEST")
+    assert ids(ev.actors) == {"UA"}
+
+
+def test_a_clause_after_khi_takes_the_entities_nearest_before_it():
+    am, az = ("Armenia", "LOC", "AM"), ("Azerbaijan", "LOC", "AZ")
+    ev = only(events_of("Thủ tướng Nhật Bản gửi lời chúc mừng tới các nhà lãnh đạo Armenia và Azerbaijan khi đạt "
+                        "thỏa thuận ngừng bắn.", [JP, am, az], PUB), "AGREE")
+    assert ids(ev.actors) == {"AM", "AZ"}

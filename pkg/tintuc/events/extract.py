@@ -26,6 +26,7 @@ from .dating import date_of
 from .lexicon import lexicon
 from .model import Event, new_event
 from .modality import modality
+from .subject import sentence_subject
 from .triggers import find_hits
 
 __all__ = ["extract_mentions"]
@@ -95,6 +96,12 @@ def extract_mentions(doc, entities=None) -> list[Event]:
         if statement and h.sentence in busy:
             continue
         left, right, actors, recipients, location, borrowed, near = args[i]
+        if borrowed and ctx.low[left - 1] == ",":
+            # after a comma the clause goes on with its sentence's subject (subject.py)
+            subject = sentence_subject(ctx, lex, hits, i, left)
+            if subject is not None:
+                args[i] = left, right, subject, recipients, location, borrowed, near
+                actors = subject
         c = counts.get(id(h)) if counts else None
         # (most hits have nothing to hold on to: they are dropped before their date is read)
         if not _anchored(h, actors, recipients, location, borrowed, near, c):

@@ -22,7 +22,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 LEVELS = ("strong", "anchored", "weak")
 CUE_CLASSES = ("negation", "not_negation", "future", "historical", "hypothetical", "boundary", "locative",
                "passive", "agent", "nominal", "dead", "injured", "abducted", "force", "weapon",
-               "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "reach", "troops", "block_before", "block_scope", "block_after", "degree", "veto")
+               "accord", "envoy", "target", "strike", "diplomat", "funds", "exit", "reach", "troops", "block_before", "block_scope", "block_after", "degree", "veto", "opener")
 # how far (in words) a "needs" object may stand before or after its trigger
 NEEDS_REACH = 4
 # ... except for these classes: an agreement is often named well before its signing ("Thỏa
