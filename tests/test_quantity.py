@@ -151,6 +151,19 @@ def test_counted_nouns(text, unit, classifier):
     assert (q.text, q.unit, q.classifier, q.kind) == (text, unit, classifier, "count")
 
 
+def test_a_noun_no_lexicon_lists_ends_where_its_word_ends():
+    import tintuc
+    # without word boundaries two plain syllables are taken; a document knows its words
+    assert one("Có 10 loại ung thư phổ biến.").unit == "loại ung"
+    doc = tintuc.analyze("Có 10 loại ung thư phổ biến, và 12 bác sĩ trực.")
+    assert [(q.text, q.unit) for q in doc.quantities] == [("10 loại", "loại"), ("12 bác sĩ", "bác sĩ")]
+
+
+def test_a_bare_year_counts_only_a_listed_noun():
+    assert find_quantities("Lễ khai mạc Cúp Quốc gia 2021 diễn ra chiều nay.") == []
+    assert one("Có hơn 2000 người tham dự.").unit == "người"
+
+
 def test_number_without_noun():
     q = one("Chỉ số đạt 930, giảm nhẹ.")
     assert (q.text, q.value, q.unit, q.kind) == ("930", 930, None, "number")

@@ -180,7 +180,12 @@ class Document:
 
         def build():
             core = self._core
-            return [_to_original(q, self.text, core) for q in quantity.find_quantities(core.norm)]
+            # where the segmenter's words end (in core.norm): the last token of each word
+            first, nend = core.word_first, core.nend
+            ends = {nend[k - 1] for k in first[1:]}
+            if len(core):
+                ends.add(nend[len(core) - 1])
+            return [_to_original(q, self.text, core) for q in quantity.find_quantities(core.norm, ends)]
         return self._get("quantities", build)
 
     @property

@@ -381,9 +381,10 @@ def _after(text, e):
     return (m, [w for w in m.groups() if w]) if m else (None, [])
 
 
-def _unit_after(text, e, after=None):
+def _unit_after(text, e, after=None, word_ends=None, fallback=True):
     """(unit, kind, code, classifier, end) for the words after a number at `e`, or None;
-    `after` is _after(text, e) when the caller has it already."""
+    `after` is _after(text, e) when the caller has it already. Without `fallback` only the
+    lexicon's nouns and units count."""
     m, words = after or _after(text, e)
     if not m:
         return None
@@ -398,7 +399,7 @@ def _unit_after(text, e, after=None):
         n, role = hit
         w0 = words[0]
         if n == 1 and (w0 in _CLASSIFIERS or w0 == "người") and len(words) > 1:
-            inner = _noun_at(words, 1, humans_only=(w0 == "người"))
+            inner = _noun_at(words, 1, humans_only=(w0 == "người"), ends=ends, word_ends=word_ends, at=2)
             if inner:
                 k = inner
                 return " ".join(words[1:1 + k]), "count", None, w0, ends(k + 1)
@@ -407,11 +408,11 @@ def _unit_after(text, e, after=None):
         kind, code = _UNITS[" ".join(words[:n])]
         return " ".join(words[:n]), kind, code, None, ends(n)
     if words[0] in _CLASSIFIERS and len(words) > 1:
-        k = _noun_at(words, 1)
+        k = _noun_at(words, 1, ends=ends, word_ends=word_ends, at=2)
         if k:
             return " ".join(words[1:1 + k]), "count", None, words[0], ends(k + 1)
         return words[0], "count", None, None, ends(1)
-    k = _fallback_noun(words, 0)
+    k = _fallback_noun(words, 0, ends, word_ends, 1) if fallback else 0
     if k:
         return " ".join(words[:k]), "count", None, None, ends(k)
     return None
@@ -431,21 +432,24 @@ def _lexicon_at(words, i):
     return None
 
 
-def _noun_at(words, i, humans_only=False):
-    """How many words from words[i] form the counted noun (0 if none)."""
+def _noun_at(words, i, humans_only=False, ends=None, word_ends=None, at=0):
+    """How many words from words[i] form the counted noun (0 if none); `ends`, `word_ends`
+    and `at` as _fallback_noun takes them."""
     for n in range(min(3, len(words) - i), 0, -1):
         p = " ".join(words[i:i + n])
         if p in _HUMANS or (not humans_only and p in _NOUNS):
             return n
-    return 0 if humans_only else _fallback_noun(words, i)
+    return 0 if humans_only else _fallback_noun(words, i, ends, word_ends, at)
 
 
-def _fallback_noun(words, i):
-    """A noun not in the lexicon: one or two lowercase words that are not function words."""
+def _fallback_noun(words, i, ends=None, word_ends=None, at=0):
+    """A noun not in the lexicon: one or two lowercase words that are not function words.
+    Given `word_ends` (where the segmenter's words end) and `ends` (ends(at + k) the end of
+    words[i + k]), the two only when they are one word, or when the first is no word's end."""
     if i >= len(words) or not _plain(words[i]):
         return 0
     if i + 1 < len(words) and _plain(words[i + 1]) and words[i + 1] not in _UNITS:
-        return 2
+        return 1 if word_ends is not None and ends(at) in word_ends else 2
     return 1
 
 
@@ -473,30 +477,33 @@ class _OffsetMap:
         return self._al[i]
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """All quantities in `text`, in order, each with its counted noun or unit."""
+def find_quantities(text: str, word_ends=None) -> list[Quantity]:
+    """All quantities in `text`, in order, each with its counted noun or unit. `word_ends`
+    (offsets in `text` where a word of the segmenter ends; Document.quantities gives them)
+    lets a counted noun no lexicon lists end where its word ends: "10 loại ung thư" counts
+    "loại", not "loại ung"."""
     if not text:
         return []
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # read the composed text, report offsets into the one given
         omap = _OffsetMap(text)
         out = []
-        for q in _find(omap.text):  # composed once: no second pass, whatever NFC left as it was
+        for q in _find(omap.text, None):  # composed once: no second pass, whatever NFC left as it was
             s, e = omap.start(q.start), omap.end(q.end)
             out.append(dataclasses.replace(q, text=text[s:e], start=s, end=e))
         return out
-    return _find(text)
+    return _find(text, word_ends)
 
 
-def _find(text: str) -> list[Quantity]:
+def _find(text: str, word_ends) -> list[Quantity]:
     found = []
     for m in _digit_matches(text):
-        q = _from_digits(m, text)
+        q = _from_digits(m, text, word_ends)
         if q is not None:
             found.append(q)
     for s in qty_word_hits(text, _FOLLOW_WORDS):
         m = _WORDS_QTY_RE.match(text, s)
-        q = _from_words(m, text) if m else None
+        q = _from_words(m, text, word_ends) if m else None
         if q is not None:
             found.append(q)
     found.sort(key=lambda q: q.start)
@@ -525,7 +532,7 @@ def _find_back(text, s, key):
     return lo + i if i >= 0 else s
 
 
-def _from_digits(m, text):
+def _from_digits(m, text, word_ends=None):
     s, e = m.span()
     a, b, c = m.group("a"), m.group("b"), m.group("c")
     att, sc = m.group("att"), m.group("sc")
@@ -574,7 +581,9 @@ def _from_digits(m, text):
     if m.group("pct"):
         unit, kind, code = "%", "percent", "%"
     if unit is None:
-        u = _unit_after(text, e)
+        # a bare year counts only what the lexicon lists: "Cúp Quốc gia 2021 diễn ra" counts nothing
+        year = mult == 1 and "." not in a and len(a) == 4 and 1800 <= value <= 2100 and not att
+        u = _unit_after(text, e, word_ends=word_ends, fallback=not year)
         if u:
             unit, kind, code, cls, end = u
     if kind == "number" and mult == 1 and "." not in a and len(a) == 4 and 1800 <= value <= 2100 and not att:
@@ -595,7 +604,7 @@ def _noun_follows(text, e):
     return bool(_lexicon_at(words, 0)) or words[0] in _CLASSIFIERS
 
 
-def _from_words(m, text):
+def _from_words(m, text, word_ends=None):
     s = m.start()
     spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, s, m.end())]
     toks = [text[i:j] for i, j in spans]
@@ -609,7 +618,7 @@ def _from_words(m, text):
         return None
     e = spans[used - 1][1]
     after = _after(text, e)
-    u = _unit_after(text, e, after)
+    u = _unit_after(text, e, after, word_ends)
     if not compound:
         # A lone "ba", "năm", "một", "vài" is a number only before a known noun or unit;
         # "hai" before any noun.
