@@ -105,6 +105,12 @@ def test_a_ceasefire_agreement_and_its_violation():
     ("Nhiều gia đình Syria rời khỏi khu vực xung đột.", [SY]),                      # a place, not a fight
     ("Liên hợp quốc tìm cách giải quyết dứt điểm cuộc xung đột giữa Israel và Syria.", [UN, IL, SY]),
     ("Những chú sư tử tấn công một con trâu rừng.", []),                           # nothing to anchor it
+    ("Nhiều doanh nghiệp Nhật Bản gặp không ít trở ngại tại Ấn Độ.", [JP, IN]),     # degree words, then a blocker
+    ("Trận gặp Thái Lan diễn ra ở sân Mỹ Đình.", [TH]),                             # a match
+    ("Công ty Nhật Bản tấn công thị trường xe điện ở Ấn Độ.", [JP, IN]),           # a push into a market
+    ("Cuộc chiến thương mại giữa Mỹ và Trung Quốc kéo dài.", [US, CN]),            # a trade war
+    ("Một con cá sấu tấn công ngư dân Australia.", [AU]),                         # an animal
+    ("Vụ bê bối đã phá hủy hình ảnh của ngôi sao Hàn Quốc.", [KR]),                # a ruined image
 ])
 def test_no_event(text, specs):
     assert events_of(text, specs, PUB) == []
