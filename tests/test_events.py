@@ -111,6 +111,8 @@ def test_a_ceasefire_agreement_and_its_violation():
     ("Cuộc chiến thương mại giữa Mỹ và Trung Quốc kéo dài.", [US, CN]),            # a trade war
     ("Một con cá sấu tấn công ngư dân Australia.", [AU]),                         # an animal
     ("Vụ bê bối đã phá hủy hình ảnh của ngôi sao Hàn Quốc.", [KR]),                # a ruined image
+    ("Các bể bơi, trung tâm hội nghị ở Bangkok và Thái Lan đóng cửa.", [BANGKOK, TH]),  # a building
+    ("Học sinh Việt Nam dự hội nghị mô phỏng Liên hợp quốc.", [VN, UN]),           # students' role play
 ])
 def test_no_event(text, specs):
     assert events_of(text, specs, PUB) == []
