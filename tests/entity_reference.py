@@ -213,14 +213,58 @@ def _gazetteer_entities(d: _Doc, gaz) -> None:
     for ts, te, ent in waiting:
         if "surname" in ent.flags and _name_goes_on(d, te):
             ok = False                  # "ông Park Hang-seo" is not the listed Park
+        elif "short" in ent.flags and _part_of_name(d, ts):
+            ok = False                  # "Đông Anh"
         elif ent.id in present:
             ok = True
         elif "short" in ent.flags:
-            ok = _next_to_place(d, ts, te)
+            ok = _next_to_place(d, ts, te) or _short_cued(d, ts, te)
         else:
             ok = _title_before(d, ts) is not None
         if ok:
             d.add(ts, te, ent)
+
+
+_NAME_CUES = ("title", "honorific", "portfolio", "place", "place_noun", "org_head", "vessel")
+
+
+def _part_of_name(d: _Doc, ts: int) -> bool:
+    """Is the capitalized word right before token ts part of a longer name with it ("Đông
+    Anh"), rather than a cue ending there ("Tại Anh")?"""
+    return ts > 0 and d.shape[ts - 1] in "CA" and all(d.phrase_ending(ts - 1, r) < 0 for r in _NAME_CUES)
+
+
+def _short_cued(d: _Doc, ts: int, te: int) -> bool:
+    """Does a cue say the short form at tokens [ts, te) is a country's: "tại Anh", "nước Ý", a
+    national office with its portfolio ("Thủ tướng Anh")? Not an honorific or a personal title
+    ("ông Anh", "GS Việt" are men), and not when the short form heads a longer word in lower
+    case ("Trung tâm") or Vietnamese syllables go on capitalized after it ("Trung Hòa")."""
+    firsts = d.core.word_first
+    if ts == 0 or ts not in firsts:
+        return False
+    nxt = d.word_end(ts)
+    if te < nxt and d.shape[te] == "l":
+        return False
+    k = te
+    while k < d.n and d.shape[k] in "CA":
+        k += 1
+    if k > te and all(d.core.flags[t] & _VIET for t in range(te, k)):
+        return False
+    nation = cues()["nation"]
+    if d.phrase_ending(ts - 1, "place") >= 0 or d.low(ts - 1) in nation:
+        return True
+    j = ts - 1
+    for _ in range(TITLE_REACH):
+        if j < 0:
+            return False
+        a = d.phrase_ending(j, "title")
+        if a >= 0:
+            return " ".join(d.low(t) for t in range(a, j + 1)) in nation
+        a = d.phrase_ending(j, "portfolio")
+        if a < 0:
+            return False
+        j = a - 1
+    return False
 
 
 def _name_goes_on(d: _Doc, te: int) -> bool:

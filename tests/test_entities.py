@@ -74,6 +74,23 @@ def test_short_forms_need_context():
     assert "Hàn" not in [t for t, *_ in ents("Ông ấy hàn lại chiếc xe.")]
 
 
+@pytest.mark.parametrize("text,short", [
+    ("Thủ tướng Anh Boris Johnson phát biểu.", "Anh"), ("Bộ trưởng Quốc phòng Anh Ben Wallace nói.", "Anh"),
+    ("Ông từng học tại Anh.", "Anh"), ("Nước Ý ghi nhận thêm ca mắc.", "Ý"), ("Đại sứ Nhật tới Hà Nội.", "Nhật"),
+])
+def test_a_short_country_name_after_a_place_word_or_a_national_office(text, short):
+    got = by_text(text)
+    assert got[short][0] == "LOC" and got[short][2] == "gazetteer", got
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ông Anh nói.", "Anh"), ("GS Việt nhấn mạnh.", "Việt"), ("Giám đốc Trung tâm Y tế cho biết.", "Trung"),
+    ("Cơ sở tại Đông Anh, Hà Nội.", "Anh"), ("Diễn viên Anh Dũng đăng ảnh.", "Anh"), ("Cổ phiếu Bản Việt tăng.", "Việt"),
+])
+def test_no_country_in_a_mans_name_or_a_longer_word(text, word):
+    assert all(not (label == "LOC" and id_ in ("GB", "VN", "CN")) for t, label, id_, _ in ents(text) if word in t)
+
+
 def test_unlisted_organizations_places_and_ships():
     got = by_text("Trung tâm Nghiên cứu Chính sách Biển Ostrava cho biết tàu chở dầu KESTREL bị tấn công "
                   "gần mỏ dầu khí Tamarind, tại thị trấn Velkoryn.")

@@ -30,6 +30,7 @@ SENTENCES = [
     "Phó Thủ tướng\nPhạm Bình Minh tiếp Đại sứ Nhật Bản tại Hà Nội.",
     "İstanbul, ΣΟΦΙΑ và ông Σmith; Tổng Thống KELVIN gặp ông \u212aim.",
     "Ông Park Hang-seo gặp ông Choi Sang-mok; Tổng thống Trump Organization nói. Ông Park đáp.",
+    "Thủ tướng Anh Boris Johnson tới Ý; ông Anh ở Đông Anh; GS Việt tại Trung tâm Y tế; nước Nhật, phường Trung Hòa.",
 ]
 
 WORDS = ["ông", "Ông", "ÔNG", "bà", "tổng thống", "Tổng thống", "Bộ trưởng", "bộ", "Bộ", "Quốc phòng", "Ngoại giao",
@@ -37,7 +38,7 @@ WORDS = ["ông", "Ông", "ÔNG", "bà", "tổng thống", "Tổng thống", "B�
          "Văn", "Thị", "Đức", "Chung", "Hà", "Nội", "Nga", "Mỹ", "Hàn", "Putin", "Vladimir", "Lavrov", "Hội đồng",
          "Ủy ban", "Liên hợp quốc", "Reuters", "Ostrava", "Velkoryn", "KESTREL", "MOZART", "HĐQT", "CSTO", "Phó",
          "phó", "Chủ tịch", "Kim", "Jong", "un", "cho", "biết", "nói", "an", "ninh", "thị trấn", "İ", "Σ",
-         "\u212aim", "ph\u00d3", "Park", "Hang", "seo", "Sang", "Choi"]
+         "\u212aim", "ph\u00d3", "Park", "Hang", "seo", "Sang", "Choi", "Anh", "Ý", "Trung", "tâm", "Đông", "GS", "nước", "Thủ tướng"]
 SEPS = [" ", " ", " ", ", ", " - ", "-", " (", ") ", ". ", "\n", " và ", ": "]
 
 
@@ -129,13 +130,14 @@ def test_arrays_that_do_not_fit_are_refused():
 
 def test_lexicon_refuses_what_lower_case_cannot_reach():
     bits = [(1 << r, 1 << (16 + r)) for r in range(8)]
+    roles = 13                                           # TT_ER_NROLES
     with pytest.raises(ValueError):
-        _core.entity_lexicon([["σοφία"]] + [[] for _ in range(11)], bits)
+        _core.entity_lexicon([["σοφία"]] + [[] for _ in range(roles - 1)], bits)
     with pytest.raises(ValueError):
-        _core.entity_lexicon([[""]] + [[] for _ in range(11)], bits)
+        _core.entity_lexicon([[""]] + [[] for _ in range(roles - 1)], bits)
     with pytest.raises(TypeError):
         _core.entity_lexicon([[]] * 3, bits)
-    assert _core.entity_lexicon([["ông"]] + [[] for _ in range(11)], bits) is not None
+    assert _core.entity_lexicon([["ông"]] + [[] for _ in range(roles - 1)], bits) is not None
 
 
 def test_entity_objects_checks_what_it_makes_entities_with():

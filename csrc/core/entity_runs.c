@@ -582,6 +582,73 @@ static tt_status note_present(tt_er_work *w, uint32_t ent)
     return st;
 }
 
+/* Is the capitalized word right before token ts part of a longer name with it ("Đông Anh" is
+ * a district, not Đông and the United Kingdom), rather than a cue ending there ("Tại Anh")? */
+static int part_of_name(const er *e, size_t ts)
+{
+    if (ts == 0 || !is_cap(e->shape[ts - 1]))
+        return 0;
+    for (unsigned r = 0; r < TT_ER_CUE_ROLES; r++)
+        if (r != TT_ER_SURNAME && phrase_ending(e, ts - 1, r) >= 0)
+            return 0;
+    return 1;
+}
+
+/* Do tokens [ts, te) stand as words of the segmenter, not as the head of a longer word in
+ * lower case ("Trung tâm", "Trung ương")? A name may go on in the same word ("Anh Boris
+ * Johnson" is one word to the segmenter). */
+static int not_word_head(const er *e, size_t ts, size_t te)
+{
+    const tt_er_doc *d = e->d;
+    size_t lo = 0, hi = d->nwords;
+    while (lo < hi) { /* the first word starting at or after ts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->word_first[mid] < ts)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= d->nwords || d->word_first[lo] != ts)
+        return 0;
+    size_t next = lo + 1 < d->nwords ? d->word_first[lo + 1] : e->n;
+    return te >= next || e->shape[te] != 'l';
+}
+
+/* Does a cue say that the short form at tokens [ts, te) is a country's: "tại Anh", "nước Ý", a
+ * national office with its portfolio ("Thủ tướng Anh", "Bộ trưởng Quốc phòng Nhật")? Not an
+ * honorific or a personal title ("ông Anh", "GS Việt" are men), and not when the short form is
+ * less than a word ("Trung tâm") or a Vietnamese name goes on after it ("Trung Hòa"). */
+static int short_cued(const er *e, size_t ts, size_t te)
+{
+    const tt_er_doc *d = e->d;
+    if (ts == 0 || !not_word_head(e, ts, te))
+        return 0;
+    /* capitalized Vietnamese syllables after it: a Vietnamese name ("Anh Dũng"), not a
+     * foreign one ("Anh Ben Wallace") */
+    size_t k = te;
+    int viet = 1;
+    for (; k < e->n && is_cap(e->shape[k]); k++)
+        viet &= (d->flags[k] & d->viet_flag) != 0;
+    if (k > te && viet)
+        return 0;
+    if (phrase_ending(e, ts - 1, TT_ER_PLACE) >= 0 || word_is(e, ts - 1, TT_ER_NATION))
+        return 1;
+    long j = (long)ts - 1;
+    for (int steps = 0; j >= 0 && steps < TITLE_REACH; steps++) {
+        long a = phrase_ending(e, (size_t)j, TT_ER_TITLE);
+        if (a >= 0) {
+            size_t m = mask_of(e, (size_t)a, (size_t)j + 1);
+            return m != NO_KEY && (m & (1u << TT_ER_NATION));
+        }
+        a = phrase_ending(e, (size_t)j, TT_ER_PORTFOLIO);
+        if (a < 0)
+            return 0;
+        j = a - 1;
+    }
+    return 0;
+}
+
+
 /* Does more of a name follow token te: a capitalized word, or a hyphen and a word? */
 static int name_goes_on(const er *e, size_t te)
 {
@@ -632,12 +699,15 @@ static tt_status listed(const er *e, const int32_t *name_ent)
         uint32_t ts = w->waiting[i], te = w->waiting[i + 1], g = w->waiting[i + 2];
         uint32_t form = d->matches[g].form;
         int ok;
+        int short_form = (d->form_info[form] & TT_ER_FORM_SHORT) != 0;
         if ((d->form_info[form] & TT_ER_FORM_SURNAME) && name_goes_on(e, te))
             ok = 0; /* "ông Park Hang-seo" is not the listed Park */
+        else if (short_form && part_of_name(e, ts))
+            ok = 0; /* "Đông Anh" */
         else if (present(w, d->form_ent[form]))
             ok = 1;
-        else if (d->form_info[form] & TT_ER_FORM_SHORT)
-            ok = next_to_place(e, ts, te);
+        else if (short_form)
+            ok = next_to_place(e, ts, te) || short_cued(e, ts, te);
         else
             ok = title_before(e, ts);
         if (ok && (st = add(e, ts, te, d->form_info[form] & 3, TT_ER_LISTED, g)) != TT_OK)

@@ -34,6 +34,7 @@ enum {
     TT_ER_TITLE_FIRST,              /* the first word of a title */
     TT_ER_AND,                      /* "và" */
     TT_ER_OF,                       /* "của" */
+    TT_ER_NATION,                   /* "nước", "Thủ tướng": a country's short name may follow */
     TT_ER_NROLES
 };
 

@@ -33,7 +33,7 @@ static const struct {
     {"bà", TT_ER_HONORIFIC}, {"ngoại giao", TT_ER_PORTFOLIO}, {"tại", TT_ER_PLACE}, {"vịnh", TT_ER_PLACE_NOUN},
     {"mỏ dầu", TT_ER_PLACE_NOUN}, {"bộ", TT_ER_ORG_HEAD}, {"trung tâm", TT_ER_ORG_HEAD}, {"tàu", TT_ER_VESSEL},
     {"tàu - container", TT_ER_VESSEL}, {"nguyễn", TT_ER_SURNAME}, {"lê", TT_ER_SURNAME}, {"cho", TT_ER_STOP},
-    {"tổng", TT_ER_TITLE_FIRST}, {"bộ", TT_ER_TITLE_FIRST}, {"và", TT_ER_AND}, {"của", TT_ER_OF},
+    {"tổng", TT_ER_TITLE_FIRST}, {"bộ", TT_ER_TITLE_FIRST}, {"và", TT_ER_AND}, {"của", TT_ER_OF}, {"nước", TT_ER_NATION},
 };
 #define NPHRASES (sizeof phrases / sizeof phrases[0])
 

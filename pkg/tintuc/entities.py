@@ -67,10 +67,10 @@ def cues() -> dict[str, frozenset]:
 def _lexicon():
     """The phrases the C pass compares tokens with: those of the cue roles, the stop words (an
     organization's name ends at one), the first words of titles (one alone is no name), and
-    the two words some rules look for."""
+    the words some rules look for ("và", "của"), and what a country's short name may follow."""
     c = cues()
     roles = [sorted(c[r]) for r in _CUE_ROLES]
-    roles += [sorted(c["stop"]), sorted({p.split(" ")[0] for p in c["title"]}), ["và"], ["của"]]
+    roles += [sorted(c["stop"]), sorted({p.split(" ")[0] for p in c["title"]}), ["và"], ["của"], sorted(c["nation"])]
     roles = [[p for p in r if p] for r in roles]
     return _core.entity_lexicon(roles, [(START[r], END[r]) for r in _CUE_ROLES])
 
