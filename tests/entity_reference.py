@@ -326,6 +326,10 @@ def _capitalized_runs(d: _Doc) -> None:
             made = _type_run(d, k, e)
             if made is not None:
                 label, s, t = made
+                # a capital opening a common word is no name: "tại Khu công nghiệp", "Hệ thống"
+                if t < d.n and d.shape[t] == "l" and d.word_end(t - 1) > t:
+                    made = None
+            if made is not None:
                 if not any(x in d.covered for x in range(s, t)):
                     d.add(s, t, d.entity(label, s, t))
             k = e

@@ -202,3 +202,12 @@ def test_a_users_organization_headed_in_lower_case():
     g2 = Gazetteer()
     g2.add("Quỹ Tiền tệ Quốc tế", "ORG", id="imf")
     assert by_text("theo quỹ tiền tệ quốc tế", gazetteer=g2)["quỹ tiền tệ quốc tế"][1] == "imf"
+
+
+def test_a_capital_opening_a_common_word_is_no_place():
+    # "tại" before a capitalized word asks for a place, but "Khu công nghiệp", "Hệ thống",
+    # "Nghị quyết" are words the capital only opens
+    for text in ("Dự án thực hiện tại Khu công nghiệp mới.", "Giáo viên tại Hệ thống Giáo dục nói.",
+                 "Theo quy định tại Nghị quyết 52 của Quốc hội."):
+        assert [t for t, label, _, _ in ents(text) if label == "LOC"] == [], text
+    assert by_text("Hội nghị diễn ra tại Phnom Penh.")["Phnom Penh"][1] == "KHPNH"

@@ -31,6 +31,7 @@ SENTENCES = [
     "İstanbul, ΣΟΦΙΑ và ông Σmith; Tổng Thống KELVIN gặp ông \u212aim.",
     "Ông Park Hang-seo gặp ông Choi Sang-mok; Tổng thống Trump Organization nói. Ông Park đáp.",
     "Thủ tướng Anh Boris Johnson tới Ý; ông Anh ở Đông Anh; GS Việt tại Trung tâm Y tế; nước Nhật, phường Trung Hòa.",
+    "Dự án tại Khu công nghiệp Tràng Duệ và tại Hệ thống Giáo dục; theo Nghị quyết 52; ở Velkoryn.",
 ]
 
 WORDS = ["ông", "Ông", "ÔNG", "bà", "tổng thống", "Tổng thống", "Bộ trưởng", "bộ", "Bộ", "Quốc phòng", "Ngoại giao",

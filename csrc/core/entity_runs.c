@@ -811,6 +811,9 @@ static tt_status capitalized_runs(const er *e)
                 end++;
             size_t s, t;
             int label = type_run(e, k, end, &s, &t);
+            /* a capital opening a common word is no name: "tại Khu công nghiệp", "Hệ thống" */
+            if (label >= 0 && t < n && shape[t] == 'l' && word_end(e, t - 1) > t)
+                label = -1;
             if (label >= 0 && !any_covered(e, s, t) && (st = add(e, s, t, label, TT_ER_RULE, 0)) != TT_OK)
                 return st;
             k = end;
