@@ -176,14 +176,11 @@ def _unnamed(ctx, hits: list) -> list:
     and the rest of it in lower case, after a word of its clause ("sân Thống Nhất", "Hội
     trường Thống Nhất" are places, not an agreement)."""
     norm = ctx.norm
-    named = [i for i, h in enumerate(hits) if h.start and norm[h.start].isupper() and _in_name(norm, h.start, h.end)]
-    if not named:
-        return hits
-    drop = set(named)
-    return [h for i, h in enumerate(hits) if i not in drop]
+    return [h for h in hits if not (h.start and norm[h.start].isupper() and _in_name(norm, h.start, h.end))]
 
 
 def _in_name(norm: str, s: int, e: int) -> bool:
+    """Whether norm[s:e] is several words written as a name after a word of its clause."""
     words = norm[s:e].split()
     if len(words) < 2 or not all(w[0].isupper() and w[1:].islower() for w in words):
         return False
