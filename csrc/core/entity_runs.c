@@ -599,19 +599,9 @@ static int part_of_name(const er *e, size_t ts)
  * Johnson" is one word to the segmenter). */
 static int not_word_head(const er *e, size_t ts, size_t te)
 {
-    const tt_er_doc *d = e->d;
-    size_t lo = 0, hi = d->nwords;
-    while (lo < hi) { /* the first word starting at or after ts */
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->word_first[mid] < ts)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo >= d->nwords || d->word_first[lo] != ts)
-        return 0;
-    size_t next = lo + 1 < d->nwords ? d->word_first[lo + 1] : e->n;
-    return te >= next || e->shape[te] != 'l';
+    if (ts > 0 && word_end(e, ts - 1) != ts)
+        return 0; /* ts does not start a word */
+    return te >= word_end(e, ts) || e->shape[te] != 'l';
 }
 
 /* Does a cue say that the short form at tokens [ts, te) is a country's: "tại Anh", "nước Ý", a
@@ -647,7 +637,6 @@ static int short_cued(const er *e, size_t ts, size_t te)
     }
     return 0;
 }
-
 
 /* Does more of a name follow token te: a capitalized word, or a hyphen and a word? */
 static int name_goes_on(const er *e, size_t te)
